@@ -1,0 +1,87 @@
+import { createClient, type Client, type InStatement, type ResultSet, type Transaction, type TransactionMode } from "@libsql/client";
+import { Kysely } from "kysely";
+import { LibsqlDialect } from "@libsql/kysely-libsql";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Database } from "./schema";
+import { WriteQueue } from "./write-queue";
+
+export const DEFAULT_DATABASE_URL = "file:./data/shipdeck.db";
+
+/** What the app talks to: reads may run side by side, writes go through one queue. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  /** Raw access for the bulk write path; same routing as `db`. */
+  sql: SqlClient;
+  close(): void;
+}
+
+export interface SqlClient {
+  execute(stmt: InStatement): Promise<ResultSet>;
+  batch(stmts: InStatement[], mode?: TransactionMode): Promise<ResultSet[]>;
+  transaction(mode?: TransactionMode): Promise<Transaction>;
+}
+
+const WRITER_PRAGMAS = ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=2000"];
+const READ_ONLY_SQL = /^\s*(select|explain)\b/i;
+
+/**
+ * Opens the database named by `url`. A `file:` URL gets two clients on the same file:
+ * a pool for reads (WAL lets them run beside a write) and one connection for writes with
+ * the per-connection pragmas set once, behind a queue. A remote URL (Turso, libSQL
+ * server) gets one client; the server orders writes.
+ */
+export function openDatabase(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL, authToken = process.env.DATABASE_AUTH_TOKEN): DatabaseHandle {
+  if (!url.startsWith("file:")) {
+    const client = createClient({ url, authToken });
+    return handleFor(client, client, () => client.close());
+  }
+  ensureDirectoryFor(url);
+  const writerClient = createClient({ url, concurrency: 1 });
+  const writer = new WriteQueue(writerClient);
+  // Runs first on the writer's only connection, so the settings hold for every write.
+  void writer.run(async () => {
+    for (const pragma of WRITER_PRAGMAS) await writerClient.execute(pragma);
+  });
+  const reader = createClient({ url, concurrency: 8 });
+  return handleFor(reader, writer, () => {
+    reader.close();
+    writerClient.close();
+  });
+}
+
+function handleFor(reader: Client, writer: Client | WriteQueue, close: () => void): DatabaseHandle {
+  const sql: SqlClient = {
+    execute: (stmt) => (isReadOnly(stmt) ? reader.execute(stmt) : writer.execute(stmt)),
+    batch: (stmts, mode = "write") => (mode === "read" ? reader.batch(stmts, mode) : writer.batch(stmts, mode)),
+    transaction: (mode = "write") => (mode === "read" ? reader.transaction(mode) : writer.transaction(mode)),
+  };
+  const db = new Kysely<Database>({ dialect: new LibsqlDialect({ client: sql as unknown as Client }) });
+  return { db, sql, close };
+}
+
+function isReadOnly(stmt: InStatement): boolean {
+  return READ_ONLY_SQL.test(typeof stmt === "string" ? stmt : stmt.sql);
+}
+
+function ensureDirectoryFor(url: string) {
+  const path = url.slice("file:".length).split("?")[0];
+  if (path && path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+}
+
+const globalForDb = globalThis as unknown as { shipdeckDatabase?: DatabaseHandle };
+
+/** The process's one database handle (kept across dev-server reloads). */
+export function getDatabase(): DatabaseHandle {
+  globalForDb.shipdeckDatabase ??= openDatabase();
+  return globalForDb.shipdeckDatabase;
+}
+
+export function getDb(): Kysely<Database> {
+  return getDatabase().db;
+}
+
+/** Points the process at another database: tests give each file its own. */
+export function useDatabase(handle: DatabaseHandle) {
+  globalForDb.shipdeckDatabase = handle;
+}

@@ -1,0 +1,7 @@
+import type { Migration } from "kysely";
+import * as initial from "./2026-11-26T00-initial";
+
+/** Every migration, by date-stamped name. A static map so bundlers and tsx see them all. */
+export const migrations: Record<string, Migration> = {
+  "2026-11-26T00-initial": initial,
+};

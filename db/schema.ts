@@ -1,0 +1,260 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** 0/1 in SQLite. */
+type Flag = number;
+
+export interface UserTable {
+  id: string;
+  name: string | null;
+  email: string;
+  emailVerified: string | null;
+  image: string | null;
+}
+
+export interface AccountTable {
+  id: Generated<string>;
+  userId: string;
+  type: string;
+  provider: string;
+  providerAccountId: string;
+  refresh_token: string | null;
+  access_token: string | null;
+  expires_at: number | null;
+  token_type: string | null;
+  scope: string | null;
+  id_token: string | null;
+  session_state: string | null;
+}
+
+export interface SessionTable {
+  id: Generated<string>;
+  sessionToken: string;
+  userId: string;
+  expires: string;
+}
+
+export interface VerificationTokenTable {
+  identifier: string;
+  token: string;
+  expires: string;
+}
+
+export interface CredentialsTable {
+  user_id: string;
+  password_hash: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: number;
+  locked_until: number | null;
+}
+
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  api_time_zone: Generated<string>;
+  last_order_number: Generated<number>;
+  created_at: number;
+}
+
+export type Role = "owner" | "admin" | "member";
+
+export interface MembershipTable {
+  workspace_id: string;
+  user_id: string;
+  role: Role;
+  created_at: number;
+}
+
+export type Platform = "manual" | "shopify" | "woocommerce" | "amazon" | "bigcommerce" | "custom_store";
+
+export interface StoreTable {
+  id: Generated<number>;
+  workspace_id: string;
+  platform: Platform;
+  name: string;
+  base_url: string | null;
+  credentials: string | null;
+  status_mapping: string | null;
+  active: Generated<Flag>;
+  auto_import: Generated<Flag>;
+  cursor: string | null;
+  last_import_at: number | null;
+  last_new_order_at: number | null;
+  next_import_at: number | null;
+  lease_owner: string | null;
+  lease_until: number | null;
+  consecutive_failures: Generated<number>;
+  last_error: string | null;
+  created_at: number;
+  modified_at: number;
+}
+
+export type OrderStatus = "awaiting_payment" | "awaiting_shipment" | "pending_fulfillment" | "shipped" | "on_hold" | "cancelled";
+
+export interface OrderTable {
+  id: Generated<number>;
+  workspace_id: string;
+  store_id: number;
+  order_key: string;
+  order_number: string;
+  status: OrderStatus;
+  active: Flag;
+  order_date: number;
+  payment_date: number | null;
+  ship_by_date: number | null;
+  ship_date: number | null;
+  hold_until_date: number | null;
+  customer_username: string | null;
+  customer_email: string | null;
+  bill_to_name: string | null;
+  bill_to_company: string | null;
+  bill_to_street1: string | null;
+  bill_to_street2: string | null;
+  bill_to_street3: string | null;
+  bill_to_city: string | null;
+  bill_to_state: string | null;
+  bill_to_postal_code: string | null;
+  bill_to_country: string | null;
+  bill_to_phone: string | null;
+  bill_to_residential: Flag | null;
+  ship_to_name: string | null;
+  ship_to_company: string | null;
+  ship_to_street1: string | null;
+  ship_to_street2: string | null;
+  ship_to_street3: string | null;
+  ship_to_city: string | null;
+  ship_to_state: string | null;
+  ship_to_postal_code: string | null;
+  ship_to_country: string | null;
+  ship_to_phone: string | null;
+  ship_to_residential: Flag | null;
+  order_total: number;
+  amount_paid: number;
+  tax_amount: number;
+  shipping_amount: number;
+  currency: string;
+  weight_oz: number | null;
+  length: number | null;
+  width: number | null;
+  height: number | null;
+  dimension_units: string | null;
+  requested_shipping_service: string | null;
+  carrier_code: string | null;
+  service_code: string | null;
+  package_code: string | null;
+  confirmation: string | null;
+  customer_notes: string | null;
+  internal_notes: string | null;
+  gift: Flag;
+  gift_message: string | null;
+  payment_method: string | null;
+  custom_field1: string | null;
+  custom_field2: string | null;
+  custom_field3: string | null;
+  source: string | null;
+  /** JSON of the ShipStation fields without a column (insurance, international, advanced options, tag ids). */
+  extra: string | null;
+  channel_modified_at: number | null;
+  created_at: number;
+  modified_at: number;
+  reactivated_in_channel_at: number | null;
+  replaced_by_order_id: number | null;
+}
+
+export interface OrderItemTable {
+  id: Generated<number>;
+  order_id: number;
+  position: number;
+  line_item_key: string | null;
+  sku: string | null;
+  name: string;
+  image_url: string | null;
+  weight_oz: number | null;
+  quantity: number;
+  unit_price: number;
+  tax_amount: number | null;
+  shipping_amount: number | null;
+  warehouse_location: string | null;
+  options: string | null;
+  product_id: string | null;
+  fulfillment_sku: string | null;
+  adjustment: Flag;
+  upc: string | null;
+}
+
+export interface OrderEventTable {
+  id: Generated<number>;
+  order_id: number;
+  workspace_id: string;
+  at: number;
+  action: string;
+  source: string;
+  actor: string | null;
+  import_run_id: number | null;
+  change_set: string | null;
+}
+
+export interface OrderCountTable {
+  workspace_id: string;
+  store_id: number;
+  status: OrderStatus;
+  n: number;
+}
+
+export interface ImportRunTable {
+  id: Generated<number>;
+  workspace_id: string;
+  store_id: number | null;
+  kind: "store" | "csv" | "api" | "manual";
+  trigger: "manual" | "schedule" | "webhook" | "api";
+  started_at: number;
+  finished_at: number | null;
+  status: Generated<"running" | "succeeded" | "failed" | "partial">;
+  fetched: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  skipped: Generated<number>;
+  failed: Generated<number>;
+  cursor_before: string | null;
+  cursor_after: string | null;
+  error: string | null;
+}
+
+export interface ImportErrorTable {
+  id: Generated<number>;
+  run_id: number;
+  ref: string | null;
+  code: string;
+  message: string;
+}
+
+export interface Database {
+  User: UserTable;
+  Account: AccountTable;
+  Session: SessionTable;
+  VerificationToken: VerificationTokenTable;
+  credentials: CredentialsTable;
+  auth_throttle: AuthThrottleTable;
+  workspaces: WorkspaceTable;
+  memberships: MembershipTable;
+  stores: StoreTable;
+  orders: OrderTable;
+  orders_search: { rowid: number; body: string; orders_search: ColumnType<string, never, never> };
+  order_counts: OrderCountTable;
+  order_items: OrderItemTable;
+  order_events: OrderEventTable;
+  import_runs: ImportRunTable;
+  import_errors: ImportErrorTable;
+}
+
+export type OrderRow = Selectable<OrderTable>;
+export type NewOrderRow = Insertable<OrderTable>;
+export type OrderItemRow = Selectable<OrderItemTable>;
+export type StoreRow = Selectable<StoreTable>;
+export type OrderUpdate = Updateable<OrderTable>;

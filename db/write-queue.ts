@@ -1,0 +1,86 @@
+import type { Client, InStatement, InArgs, ResultSet, Transaction, TransactionMode } from "@libsql/client";
+
+/**
+ * Serialises every call on a single-connection libSQL client. An open interactive
+ * transaction holds the queue until it commits, rolls back or closes, so a write
+ * from elsewhere in the process waits its turn instead of failing with
+ * TRANSACTION_ACTIVE or blocking the event loop on SQLite's busy handler.
+ */
+export class WriteQueue {
+  #tail: Promise<void> = Promise.resolve();
+
+  constructor(private readonly client: Client) {}
+
+  /** Runs `task` once every earlier task and transaction has finished. */
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(task);
+    this.#tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  execute(stmt: InStatement, args?: InArgs): Promise<ResultSet> {
+    return this.run(() => (args === undefined ? this.client.execute(stmt) : this.client.execute(stmt as string, args)));
+  }
+
+  batch(stmts: InStatement[], mode: TransactionMode = "write"): Promise<ResultSet[]> {
+    return this.run(() => this.client.batch(stmts, mode));
+  }
+
+  /** Opens a transaction that keeps the queue until it settles. */
+  async transaction(mode: TransactionMode = "write"): Promise<Transaction> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const opened = this.run(async () => {
+      const tx = await this.client.transaction(mode);
+      return tx;
+    });
+    // The queue stays blocked on `held` until the transaction is over.
+    const previousTail = this.#tail;
+    this.#tail = previousTail.then(() => held);
+    let tx: Transaction;
+    try {
+      tx = await opened;
+    } catch (error) {
+      release();
+      throw error;
+    }
+    return settleReleasing(tx, release);
+  }
+}
+
+function settleReleasing(tx: Transaction, release: () => void): Transaction {
+  let released = false;
+  const done = () => {
+    if (!released) {
+      released = true;
+      release();
+    }
+  };
+  return new Proxy(tx, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (prop === "commit" || prop === "rollback") {
+        return async () => {
+          try {
+            return await (value as () => Promise<void>).call(target);
+          } finally {
+            done();
+          }
+        };
+      }
+      if (prop === "close") {
+        return () => {
+          try {
+            (value as () => void).call(target);
+          } finally {
+            done();
+          }
+        };
+      }
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}

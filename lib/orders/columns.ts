@@ -1,0 +1,100 @@
+import type { NewOrderRow, OrderItemRow, OrderRow } from "@/db/schema";
+import type { Address, OrderItem, ParsedOrder } from "./schema";
+
+/** The order columns a source may set; everything else (ids, workspace, timestamps, flags) the write path owns. */
+export type ChannelColumns = Omit<
+  NewOrderRow,
+  "id" | "workspace_id" | "store_id" | "order_key" | "active" | "created_at" | "modified_at" | "reactivated_in_channel_at" | "replaced_by_order_id"
+>;
+export type ItemColumns = Omit<OrderItemRow, "id" | "order_id">;
+
+const ADDRESS_FIELDS = [
+  ["name", "name"], ["company", "company"], ["street1", "street1"], ["street2", "street2"], ["street3", "street3"],
+  ["city", "city"], ["state", "state"], ["postal_code", "postalCode"], ["country", "country"], ["phone", "phone"],
+] as const;
+
+const SIMPLE_FIELDS = [
+  ["payment_date", "paymentDate"], ["ship_by_date", "shipByDate"], ["ship_date", "shipDate"], ["hold_until_date", "holdUntilDate"],
+  ["customer_username", "customerUsername"], ["customer_email", "customerEmail"],
+  ["amount_paid", "amountPaid"], ["tax_amount", "taxAmount"], ["shipping_amount", "shippingAmount"],
+  ["weight_oz", "weightOz"], ["requested_shipping_service", "requestedShippingService"], ["carrier_code", "carrierCode"],
+  ["service_code", "serviceCode"], ["package_code", "packageCode"], ["confirmation", "confirmation"],
+  ["customer_notes", "customerNotes"], ["internal_notes", "internalNotes"], ["gift_message", "giftMessage"],
+  ["payment_method", "paymentMethod"], ["custom_field1", "customField1"], ["custom_field2", "customField2"],
+  ["custom_field3", "customField3"], ["source", "source"], ["channel_modified_at", "channelModifiedAt"],
+] as const satisfies readonly (readonly [keyof ChannelColumns, keyof ParsedOrder])[];
+
+const ZERO_WHEN_CLEARED = new Set<keyof ChannelColumns>(["amount_paid", "tax_amount", "shipping_amount"]);
+
+/**
+ * The columns this order sets. A field the source left `undefined` is absent (the stored value
+ * stays); `null` clears it.
+ */
+export function toOrderColumns(order: ParsedOrder): Partial<ChannelColumns> {
+  const columns: Partial<ChannelColumns> = {
+    order_number: order.orderNumber,
+    status: order.status,
+    order_date: order.orderDate,
+    currency: order.currency,
+  };
+  const set = columns as Record<string, unknown>;
+  for (const [column, field] of SIMPLE_FIELDS) {
+    const value = order[field];
+    if (value === undefined) continue;
+    set[column] = value === null && ZERO_WHEN_CLEARED.has(column) ? 0 : value;
+  }
+  if (order.gift !== undefined) columns.gift = order.gift ? 1 : 0;
+  if (order.billTo !== undefined) Object.assign(columns, addressColumns("bill_to", order.billTo));
+  if (order.shipTo !== undefined) Object.assign(columns, addressColumns("ship_to", order.shipTo));
+  if (order.dimensions !== undefined) {
+    columns.length = order.dimensions?.length ?? null;
+    columns.width = order.dimensions?.width ?? null;
+    columns.height = order.dimensions?.height ?? null;
+    columns.dimension_units = order.dimensions?.units ?? null;
+  }
+  if (order.extra !== undefined) columns.extra = order.extra === null ? null : JSON.stringify(order.extra);
+  if (order.orderTotal != null) columns.order_total = order.orderTotal;
+  else if (order.items !== undefined) columns.order_total = computeOrderTotal(order);
+  return columns;
+}
+
+function addressColumns(prefix: "bill_to" | "ship_to", address: Address | null): Record<string, unknown> {
+  const columns: Record<string, unknown> = {};
+  for (const [column, field] of ADDRESS_FIELDS) columns[`${prefix}_${column}`] = address?.[field] ?? null;
+  columns[`${prefix}_residential`] = address?.residential == null ? null : address.residential ? 1 : 0;
+  return columns;
+}
+
+/** ShipStation's orderTotal when the source gives none: items, then tax and shipping. */
+export function computeOrderTotal(order: Pick<ParsedOrder, "items" | "taxAmount" | "shippingAmount">): number {
+  const itemsTotal = (order.items ?? []).reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
+  return itemsTotal + (order.taxAmount ?? 0) + (order.shippingAmount ?? 0);
+}
+
+export function toItemColumns(items: OrderItem[]): ItemColumns[] {
+  return items.map((item, position) => ({
+    position,
+    line_item_key: item.lineItemKey ?? null,
+    sku: item.sku ?? null,
+    name: item.name,
+    image_url: item.imageUrl ?? null,
+    weight_oz: item.weightOz ?? null,
+    quantity: item.quantity,
+    unit_price: item.unitPrice,
+    tax_amount: item.taxAmount ?? null,
+    shipping_amount: item.shippingAmount ?? null,
+    warehouse_location: item.warehouseLocation ?? null,
+    options: item.options?.length ? JSON.stringify(item.options) : null,
+    product_id: item.productId ?? null,
+    fulfillment_sku: item.fulfillmentSku ?? null,
+    adjustment: item.adjustment ? 1 : 0,
+    upc: item.upc ?? null,
+  }));
+}
+
+/** The words the search box finds an order by, besides its number. */
+export function searchTextOf(order: Pick<OrderRow, "customer_username" | "customer_email" | "bill_to_name" | "ship_to_name" | "ship_to_company">, items: Pick<ItemColumns, "sku" | "name">[]): string {
+  const parts = [order.customer_username, order.customer_email, order.bill_to_name, order.ship_to_name, order.ship_to_company];
+  for (const item of items) parts.push(item.sku, item.name);
+  return parts.filter(Boolean).join(" ");
+}

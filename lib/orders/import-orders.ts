@@ -1,0 +1,290 @@
+import type { InStatement, InValue, Transaction } from "@libsql/client";
+import { getDatabase } from "@/db/client";
+import type { OrderRow, OrderStatus } from "@/db/schema";
+import { insertRowsStatements, placeholdersFor } from "@/lib/db/bulk-sql";
+import { fieldErrorsOf, notFound } from "@/lib/errors";
+import { computeOrderTotal, searchTextOf, toItemColumns, toOrderColumns, type ChannelColumns, type ItemColumns } from "./columns";
+import { decideMerge, type ChangeSet, type ExistingOrder, type MergeDecision } from "./merge";
+import { normalizedOrderSchema, type NormalizedOrder, type ParsedOrder } from "./schema";
+
+export type ImportOutcome = "created" | "updated" | "unchanged" | "skipped" | "failed";
+
+export interface ImportResult {
+  orderKey: string;
+  orderNumber: string | null;
+  orderId: number | null;
+  outcome: ImportOutcome;
+  /** Why an order was skipped or failed, in words a merchant can act on. */
+  reason?: string;
+  /** Set when the channel reopened an order that is cancelled here. */
+  reactivatedInChannel?: boolean;
+  fieldErrors?: Record<string, string[]>;
+}
+
+export interface ImportOptions {
+  /** Where the orders came from: "api", "csv", "manual", "shopify"… */
+  source: string;
+  runId?: number | null;
+  /** Who caused it: a user id, an API key, a store. */
+  actor?: string | null;
+  now?: () => number;
+}
+
+export const LOCKED_REASONS = {
+  cancelled: "This order is cancelled and can no longer be changed.",
+  shipped: "This order has shipped and can no longer be changed.",
+} as const;
+
+/** Orders per transaction: big enough for multi-row statements to pay off, small enough to keep the write lock short. */
+const BATCH_SIZE = 500;
+
+const ORDER_COLUMNS = [
+  "id", "workspace_id", "store_id", "order_key", "order_number", "status", "active", "order_date", "payment_date",
+  "ship_by_date", "ship_date", "hold_until_date", "customer_username", "customer_email",
+  "bill_to_name", "bill_to_company", "bill_to_street1", "bill_to_street2", "bill_to_street3", "bill_to_city",
+  "bill_to_state", "bill_to_postal_code", "bill_to_country", "bill_to_phone", "bill_to_residential",
+  "ship_to_name", "ship_to_company", "ship_to_street1", "ship_to_street2", "ship_to_street3", "ship_to_city",
+  "ship_to_state", "ship_to_postal_code", "ship_to_country", "ship_to_phone", "ship_to_residential",
+  "order_total", "amount_paid", "tax_amount", "shipping_amount", "currency", "weight_oz", "length", "width", "height",
+  "dimension_units", "requested_shipping_service", "carrier_code", "service_code", "package_code", "confirmation",
+  "customer_notes", "internal_notes", "gift", "gift_message", "payment_method", "custom_field1", "custom_field2",
+  "custom_field3", "source", "extra", "channel_modified_at", "created_at", "modified_at",
+] as const;
+
+const ITEM_COLUMNS = [
+  "order_id", "position", "line_item_key", "sku", "name", "image_url", "weight_oz", "quantity", "unit_price", "tax_amount",
+  "shipping_amount", "warehouse_location", "options", "product_id", "fulfillment_sku", "adjustment", "upc",
+] as const;
+
+const EVENT_COLUMNS = ["order_id", "workspace_id", "at", "action", "source", "actor", "import_run_id", "change_set"] as const;
+const SEARCH_COLUMNS = ["customer_username", "customer_email", "bill_to_name", "ship_to_name", "ship_to_company"] as const;
+const ZERO_DEFAULTS = { amount_paid: 0, tax_amount: 0, shipping_amount: 0, gift: 0 } as const;
+
+interface Prepared {
+  index: number;
+  order: ParsedOrder;
+  columns: Partial<ChannelColumns> & { status: OrderStatus };
+  items: ItemColumns[] | undefined;
+}
+
+/**
+ * The one write path for orders. Applies DESIGN.md's merge table to each order under
+ * `(storeId, orderKey)`, one transaction per batch, writing items, search words, tab counts,
+ * the order's history and the run's counts with it. Returns one result per order, in order.
+ */
+export async function importOrders(workspaceId: string, storeId: number, orders: NormalizedOrder[], options: ImportOptions): Promise<ImportResult[]> {
+  const { db, sql } = getDatabase();
+  const store = await db.selectFrom("stores").select("id").where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  if (!store) throw notFound("Store not found");
+
+  const results: ImportResult[] = new Array(orders.length);
+  const prepared: Prepared[] = [];
+  orders.forEach((input, index) => {
+    const parsed = normalizedOrderSchema.safeParse(input);
+    if (!parsed.success) {
+      results[index] = invalidResult(input, parsed.error.issues);
+      return;
+    }
+    const order = parsed.data;
+    const items = order.items === undefined ? undefined : toItemColumns(order.items);
+    prepared.push({ index, order, columns: toOrderColumns(order) as Prepared["columns"], items });
+  });
+
+  const now = options.now ?? Date.now;
+  for (const batch of batchesWithUniqueKeys(prepared)) {
+    const tx = await sql.transaction("write");
+    try {
+      const batchResults = await applyBatch(tx, workspaceId, storeId, batch, options, now());
+      batch.forEach((entry, i) => (results[entry.index] = batchResults[i]));
+      await tx.commit();
+    } finally {
+      tx.close();
+    }
+  }
+  if (options.runId != null) await recordInvalid(options.runId, workspaceId, results);
+  return results;
+}
+
+async function applyBatch(tx: Transaction, workspaceId: string, storeId: number, batch: Prepared[], options: ImportOptions, now: number): Promise<ImportResult[]> {
+  const existing = await loadExisting(tx, storeId, batch.map((entry) => entry.order.orderKey));
+  let nextId = await lastOrderId(tx);
+
+  const orderRows: InValue[][] = [];
+  const itemRows: InValue[][] = [];
+  const searchRows: InValue[][] = [];
+  const eventRows: InValue[][] = [];
+  const statements: InStatement[] = [];
+  const replacedItemsOf: number[] = [];
+  const countDeltas = new Map<OrderStatus, number>();
+  const tally = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
+  const event = (orderId: number, action: string, changeSet: ChangeSet | null) =>
+    eventRows.push([orderId, workspaceId, now, action, options.source, options.actor ?? null, options.runId ?? null, changeSet ? JSON.stringify(changeSet) : null]);
+  const addCount = (status: OrderStatus, delta: number) => countDeltas.set(status, (countDeltas.get(status) ?? 0) + delta);
+
+  const results = batch.map((entry): ImportResult => {
+    const current = existing.get(entry.order.orderKey);
+    const decision: MergeDecision = decideMerge(current, entry);
+    const base = { orderKey: entry.order.orderKey, orderNumber: entry.order.orderNumber };
+    switch (decision.kind) {
+      case "create": {
+        const id = ++nextId;
+        const row = newOrderRow(id, workspaceId, storeId, entry, decision.active, now);
+        orderRows.push(ORDER_COLUMNS.map((column) => row[column] as InValue));
+        const items = entry.items ?? [];
+        for (const item of items) itemRows.push(ITEM_COLUMNS.map((column) => (column === "order_id" ? id : (item[column] as InValue))));
+        searchRows.push([id, searchTextOf(row as unknown as OrderRow, items)]);
+        event(id, "created", null);
+        addCount(entry.columns.status, 1);
+        tally.created++;
+        return { ...base, orderId: id, outcome: "created" };
+      }
+      case "update": {
+        const row = current!.row;
+        const set = { ...decision.columns, active: decision.active ? 1 : 0, modified_at: now };
+        const columns = Object.keys(set);
+        statements.push({
+          sql: `UPDATE orders SET ${columns.map((column) => `${column} = ?`).join(", ")} WHERE id = ?`,
+          args: [...columns.map((column) => (set as Record<string, InValue>)[column]), row.id],
+        });
+        const items = decision.replaceItems ? entry.items! : current!.items;
+        if (decision.replaceItems) {
+          replacedItemsOf.push(row.id);
+          for (const item of items) itemRows.push(ITEM_COLUMNS.map((column) => (column === "order_id" ? row.id : (item[column] as InValue))));
+        }
+        if (decision.replaceItems || SEARCH_COLUMNS.some((column) => column in decision.columns)) {
+          statements.push({ sql: "DELETE FROM orders_search WHERE rowid = ?", args: [row.id] });
+          searchRows.push([row.id, searchTextOf({ ...row, ...decision.columns } as OrderRow, items)]);
+        }
+        if (decision.columns.status && decision.columns.status !== row.status) {
+          addCount(row.status, -1);
+          addCount(decision.columns.status, 1);
+        }
+        event(row.id, decision.action, decision.changeSet);
+        tally.updated++;
+        return { ...base, orderId: row.id, outcome: "updated" };
+      }
+      case "unchanged":
+        tally.unchanged++;
+        return { ...base, orderId: current!.row.id, outcome: "unchanged" };
+      case "skipped": {
+        const row = current!.row;
+        if (decision.reactivatedInChannel) {
+          statements.push({ sql: "UPDATE orders SET reactivated_in_channel_at = ? WHERE id = ?", args: [now, row.id] });
+          event(row.id, "reactivated_in_channel", { status: [row.status, entry.columns.status] });
+        }
+        tally.skipped++;
+        return { ...base, orderId: row.id, outcome: "skipped", reason: LOCKED_REASONS[decision.reason], reactivatedInChannel: decision.reactivatedInChannel || undefined };
+      }
+    }
+  });
+
+  const writes: InStatement[] = [
+    ...insertRowsStatements("orders", ORDER_COLUMNS, orderRows),
+    ...statements,
+    ...(replacedItemsOf.length ? [{ sql: `DELETE FROM order_items WHERE order_id IN (${placeholdersFor(replacedItemsOf)})`, args: replacedItemsOf }] : []),
+    ...insertRowsStatements("order_items", ITEM_COLUMNS, itemRows),
+    ...insertRowsStatements("orders_search", ["rowid", "body"], searchRows),
+    ...insertRowsStatements("order_events", EVENT_COLUMNS, eventRows),
+    ...insertRowsStatements(
+      "order_counts",
+      ["workspace_id", "store_id", "status", "n"],
+      [...countDeltas].filter(([, delta]) => delta !== 0).map(([status, delta]) => [workspaceId, storeId, status, delta]),
+      "ON CONFLICT (workspace_id, store_id, status) DO UPDATE SET n = n + excluded.n",
+    ),
+  ];
+  if (options.runId != null) {
+    writes.push({
+      sql: `UPDATE import_runs SET fetched = fetched + ?, created = created + ?, updated = updated + ?, unchanged = unchanged + ?, skipped = skipped + ?
+            WHERE id = ? AND workspace_id = ?`,
+      args: [batch.length, tally.created, tally.updated, tally.unchanged, tally.skipped, options.runId, workspaceId],
+    });
+  }
+  if (writes.length) await tx.batch(writes);
+  return results;
+}
+
+function newOrderRow(id: number, workspaceId: string, storeId: number, entry: Prepared, active: boolean, now: number): Record<(typeof ORDER_COLUMNS)[number], unknown> {
+  const row: Record<string, unknown> = Object.fromEntries(ORDER_COLUMNS.map((column) => [column, null]));
+  Object.assign(row, ZERO_DEFAULTS, entry.columns, {
+    id,
+    workspace_id: workspaceId,
+    store_id: storeId,
+    order_key: entry.order.orderKey,
+    active: active ? 1 : 0,
+    created_at: now,
+    modified_at: now,
+  });
+  row.order_total ??= computeOrderTotal(entry.order);
+  return row as Record<(typeof ORDER_COLUMNS)[number], unknown>;
+}
+
+async function loadExisting(tx: Transaction, storeId: number, keys: string[]): Promise<Map<string, ExistingOrder>> {
+  const found = new Map<string, ExistingOrder>();
+  const { rows } = await tx.execute({ sql: `SELECT * FROM orders WHERE store_id = ? AND order_key IN (${placeholdersFor(keys)})`, args: [storeId, ...keys] });
+  if (rows.length === 0) return found;
+  const byId = new Map<number, ExistingOrder>();
+  for (const row of rows as unknown as OrderRow[]) {
+    const entry = { row: { ...row }, items: [] as ItemColumns[] };
+    found.set(row.order_key, entry);
+    byId.set(row.id, entry);
+  }
+  const ids = [...byId.keys()];
+  const items = await tx.execute({
+    sql: `SELECT ${ITEM_COLUMNS.join(", ")} FROM order_items WHERE order_id IN (${placeholdersFor(ids)}) ORDER BY order_id, position`,
+    args: ids,
+  });
+  for (const item of items.rows as unknown as (ItemColumns & { order_id: number })[]) {
+    const { order_id, ...columns } = item;
+    byId.get(order_id)!.items.push({ ...columns });
+  }
+  return found;
+}
+
+/** Ids are assigned here, inside the write lock, so items and events need no round trip per order. */
+async function lastOrderId(tx: Transaction): Promise<number> {
+  const { rows } = await tx.execute(
+    "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'orders'), 0), COALESCE((SELECT MAX(id) FROM orders), 0)) AS last_id",
+  );
+  return Number(rows[0].last_id);
+}
+
+/** Splits orders into batches; a key seen twice goes to a later batch so the second sees the first. */
+function* batchesWithUniqueKeys(prepared: Prepared[]): Generator<Prepared[]> {
+  let pending = prepared;
+  while (pending.length) {
+    const keys = new Set<string>();
+    const batch: Prepared[] = [];
+    const later: Prepared[] = [];
+    for (const entry of pending) {
+      if (batch.length < BATCH_SIZE && !keys.has(entry.order.orderKey)) {
+        keys.add(entry.order.orderKey);
+        batch.push(entry);
+      } else later.push(entry);
+    }
+    yield batch;
+    pending = later;
+  }
+}
+
+function invalidResult(input: NormalizedOrder, issues: { path: PropertyKey[]; message: string }[]): ImportResult {
+  const fieldErrors = fieldErrorsOf(issues, "order");
+  const reason = Object.entries(fieldErrors).map(([field, messages]) => `${field}: ${messages[0]}`).join("; ");
+  return {
+    orderKey: typeof input?.orderKey === "string" ? input.orderKey : "",
+    orderNumber: typeof input?.orderNumber === "string" ? input.orderNumber : null,
+    orderId: null,
+    outcome: "failed",
+    reason,
+    fieldErrors,
+  };
+}
+
+async function recordInvalid(runId: number, workspaceId: string, results: ImportResult[]) {
+  const failed = results.filter((result) => result.outcome === "failed");
+  if (failed.length === 0) return;
+  const { sql } = getDatabase();
+  await sql.batch([
+    { sql: "UPDATE import_runs SET fetched = fetched + ?, failed = failed + ? WHERE id = ? AND workspace_id = ?", args: [failed.length, failed.length, runId, workspaceId] },
+    ...insertRowsStatements("import_errors", ["run_id", "ref", "code", "message"], failed.map((result) => [runId, result.orderNumber ?? result.orderKey, "invalid_input", result.reason ?? "Invalid order"])),
+  ]);
+}
