@@ -13,7 +13,7 @@ export function insertRowsStatements(table: string, columns: readonly string[], 
     const chunk = rows.slice(start, start + rowsPerStatement);
     statements.push({
       sql: `INSERT INTO ${table} (${columns.join(",")}) VALUES ${chunk.map(() => placeholders).join(",")}${conflictClause ? ` ${conflictClause}` : ""}`,
-      args: chunk.flat(),
+      args: flatten(chunk),
     });
   }
   return statements;
@@ -21,4 +21,10 @@ export function insertRowsStatements(table: string, columns: readonly string[], 
 
 export function placeholdersFor(values: readonly unknown[]): string {
   return values.map(() => "?").join(",");
+}
+
+function flatten(rows: InValue[][]): InValue[] {
+  const values: InValue[] = [];
+  for (const row of rows) for (const value of row) values.push(value);
+  return values;
 }

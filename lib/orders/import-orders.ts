@@ -128,11 +128,10 @@ async function applyBatch(tx: Transaction, workspaceId: string, storeId: number,
     switch (decision.kind) {
       case "create": {
         const id = ++nextId;
-        const row = newOrderRow(id, workspaceId, storeId, entry, decision.active, now);
-        orderRows.push(ORDER_COLUMNS.map((column) => row[column] as InValue));
+        orderRows.push(newOrderValues(id, workspaceId, storeId, entry, decision.active, now));
         const items = entry.items ?? [];
-        for (const item of items) itemRows.push(ITEM_COLUMNS.map((column) => (column === "order_id" ? id : (item[column] as InValue))));
-        searchRows.push([id, searchTextOf(row as unknown as OrderRow, items)]);
+        for (const item of items) itemRows.push(itemValues(id, item));
+        searchRows.push([id, searchTextOf(entry.columns as OrderRow, items)]);
         event(id, "created", null);
         addCount(entry.columns.status, 1);
         tally.created++;
@@ -149,7 +148,7 @@ async function applyBatch(tx: Transaction, workspaceId: string, storeId: number,
         const items = decision.replaceItems ? entry.items! : current!.items;
         if (decision.replaceItems) {
           replacedItemsOf.push(row.id);
-          for (const item of items) itemRows.push(ITEM_COLUMNS.map((column) => (column === "order_id" ? row.id : (item[column] as InValue))));
+          for (const item of items) itemRows.push(itemValues(row.id, item));
         }
         if (decision.replaceItems || SEARCH_COLUMNS.some((column) => column in decision.columns)) {
           statements.push({ sql: "DELETE FROM orders_search WHERE rowid = ?", args: [row.id] });
@@ -203,9 +202,9 @@ async function applyBatch(tx: Transaction, workspaceId: string, storeId: number,
   return results;
 }
 
-function newOrderRow(id: number, workspaceId: string, storeId: number, entry: Prepared, active: boolean, now: number): Record<(typeof ORDER_COLUMNS)[number], unknown> {
-  const row: Record<string, unknown> = Object.fromEntries(ORDER_COLUMNS.map((column) => [column, null]));
-  Object.assign(row, ZERO_DEFAULTS, entry.columns, {
+/** The new order's values in ORDER_COLUMNS order: the source's columns over the defaults. */
+function newOrderValues(id: number, workspaceId: string, storeId: number, entry: Prepared, active: boolean, now: number): InValue[] {
+  const fixed: Record<string, InValue> = {
     id,
     workspace_id: workspaceId,
     store_id: storeId,
@@ -213,9 +212,14 @@ function newOrderRow(id: number, workspaceId: string, storeId: number, entry: Pr
     active: active ? 1 : 0,
     created_at: now,
     modified_at: now,
-  });
-  row.order_total ??= computeOrderTotal(entry.order);
-  return row as Record<(typeof ORDER_COLUMNS)[number], unknown>;
+    order_total: entry.columns.order_total ?? computeOrderTotal(entry.order),
+  };
+  const columns = entry.columns as Record<string, InValue | undefined>;
+  return ORDER_COLUMNS.map((column) => fixed[column] ?? columns[column] ?? ZERO_DEFAULTS[column as keyof typeof ZERO_DEFAULTS] ?? null);
+}
+
+function itemValues(orderId: number, item: ItemColumns): InValue[] {
+  return ITEM_COLUMNS.map((column) => (column === "order_id" ? orderId : (item[column] as InValue)));
 }
 
 async function loadExisting(tx: Transaction, storeId: number, keys: string[]): Promise<Map<string, ExistingOrder>> {

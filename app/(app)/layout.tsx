@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { signOut } from "@/lib/auth/auth";
+import { requireWorkspaceSession } from "@/lib/auth/session";
+import { getI18n } from "@/lib/i18n/server";
+import { LocaleSwitcher } from "../locale-switcher";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const [session, { t }] = await Promise.all([requireWorkspaceSession(), getI18n()]);
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-[1400px] items-center gap-6 px-4 py-3">
+          <Link href="/orders" className="text-lg font-bold tracking-tight text-brand-700">
+            {t("app.name")}
+          </Link>
+          <nav aria-label={t("nav.mainNavigation")} className="flex gap-4 text-sm">
+            <Link href="/orders" className="font-medium text-slate-700 hover:text-slate-950">
+              {t("nav.orders")}
+            </Link>
+          </nav>
+          <div className="ml-auto flex items-center gap-4 text-sm">
+            <LocaleSwitcher />
+            <span className="hidden text-slate-500 sm:inline" data-testid="signed-in-as">
+              {session.workspaceName} · {session.email}
+            </span>
+            <form
+              action={async () => {
+                "use server";
+                await signOut({ redirectTo: "/sign-in" });
+              }}
+            >
+              <button className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">{t("nav.signOut")}</button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-[1400px] px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Formatter } from "@/lib/i18n/format";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import type { OrderDetail } from "@/lib/orders/get-order";
+
+const KNOWN_EVENTS = new Set(["created", "updated", "cancelled", "reactivated_in_channel"]);
+
+const MONEY_FIELDS = new Set(["order_total", "amount_paid", "tax_amount", "shipping_amount"]);
+
+/** A changed value as the merchant reads it: dates, money and weights formatted, not raw columns. */
+function describe(field: string, value: unknown, t: Translate, format: Formatter, currency: string): string {
+  if (value === null || value === undefined || value === "") return t("order.empty");
+  if (typeof value === "number" && (field.endsWith("_date") || field.endsWith("_at"))) return format.dateTime(value);
+  if (typeof value === "number" && MONEY_FIELDS.has(field)) return format.money(value, currency);
+  if (typeof value === "number" && field === "weight_oz") return format.weight(value);
+  if (field === "status" && typeof value === "string") return t(`status.${value}` as MessageKey);
+  return String(value);
+}
+
+/** The order's history, newest first, with what each change did field by field. */
+export function OrderHistory({ events, currency, t, format }: { events: OrderDetail["events"]; currency: string; t: Translate; format: Formatter }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("order.history")}</h2>
+      <ol className="space-y-3" data-testid="order-history">
+        {events.map((event) => {
+          const label = KNOWN_EVENTS.has(event.action) ? t(`order.events.${event.action}` as MessageKey) : event.action;
+          const changes = Object.entries(event.changeSet ?? {});
+          return (
+            <li key={event.id} className="border-l-2 border-slate-200 pl-3 text-sm" data-testid="history-event">
+              <p>
+                <span className="font-medium">{label}</span> <span className="text-slate-500">{t("order.via", { source: event.source })}</span>
+              </p>
+              <p className="text-xs text-slate-500">{format.dateTime(event.at)}</p>
+              {changes.length > 0 && (
+                <ul className="mt-1 text-xs text-slate-600">
+                  {changes.map(([field, change]) => (
+                    <li key={field}>
+                      {field === "items"
+                        ? t("order.itemsChanged")
+                        : t("order.changed", {
+                            field: field.replaceAll("_", " "),
+                            before: describe(field, (change as unknown[])[0], t, format, currency),
+                            after: describe(field, (change as unknown[])[1], t, format, currency),
+                          })}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { requireWorkspaceSession } from "@/lib/auth/session";
+import { getI18n, getTimeZone } from "@/lib/i18n/server";
+import { countOrdersByStatus, listOrders } from "@/lib/orders/list-orders";
+import { parseOrderListQuery } from "@/lib/orders/list-query";
+import { listStores } from "@/lib/stores/list-stores";
+import { EmptyOrders } from "./empty-orders";
+import { OrderFilters } from "./order-filters";
+import { OrdersTable } from "./orders-table";
+import { Pagination } from "./pagination";
+import { StatusTabs } from "./status-tabs";
+
+export const metadata: Metadata = { title: "Orders" };
+
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [session, params, timeZone] = await Promise.all([requireWorkspaceSession(), searchParams, getTimeZone()]);
+  const query = parseOrderListQuery(params);
+  const [counts, page, stores, i18n] = await Promise.all([
+    countOrdersByStatus(session.workspaceId, query.store),
+    listOrders(session.workspaceId, query, timeZone),
+    listStores(session.workspaceId),
+    getI18n(),
+  ]);
+  const { t } = i18n;
+  const filtered = Boolean(query.q || query.from || query.to);
+  const workspaceHasOrders = counts.all > 0 || Boolean(query.store);
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">{t("orders.title")}</h1>
+      {!workspaceHasOrders ? (
+        <EmptyOrders t={t} />
+      ) : (
+        <>
+          <StatusTabs query={query} counts={counts} t={t} format={i18n.format} />
+          <OrderFilters query={query} stores={stores} t={t} />
+          <OrdersTable orders={page.orders} stores={stores} t={t} format={i18n.format} />
+          <Pagination query={query} page={page} total={filtered ? null : counts[query.status]} t={t} format={i18n.format} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { getI18n } from "@/lib/i18n/server";
+import { AuthForm } from "../auth-form";
+import { signUpAction } from "../actions";
+import { OAuthButtons } from "../oauth-buttons";
+
+export const metadata: Metadata = { title: "Sign up" };
+
+export default async function SignUpPage() {
+  const { t } = await getI18n();
+  return (
+    <>
+      <h1 className="mb-6 text-lg font-semibold">{t("auth.signUpTitle")}</h1>
+      <AuthForm
+        action={signUpAction}
+        submitLabel={t("auth.signUp")}
+        fields={[
+          { name: "name", label: t("auth.name"), autoComplete: "name", required: true },
+          { name: "email", label: t("auth.email"), type: "email", autoComplete: "email", required: true },
+          { name: "password", label: t("auth.password"), type: "password", autoComplete: "new-password", hint: t("auth.passwordHint"), required: true },
+          { name: "workspaceName", label: t("auth.workspaceName"), autoComplete: "organization", hint: t("auth.workspaceNameHint") },
+        ]}
+      />
+      <OAuthButtons callbackUrl="/orders" />
+      <p className="mt-6 text-center text-sm text-slate-600">
+        {t("auth.haveAccount")}{" "}
+        <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">
+          {t("auth.signIn")}
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { KyselyAdapter, type Database as AuthDatabase } from "@auth/kysely-adapter";
+import type { Kysely } from "kysely";
+import { getDb } from "@/db/client";
+import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { baseAuthConfig } from "./auth.config";
+import { verifyCredentials } from "./verify-credentials";
+
+/** Sign-in refused because the account or address tried too often; `code` reaches the sign-in form. */
+class SignInLocked extends CredentialsSignin {
+  code = "locked";
+}
+
+function clientAddress(request: Request | undefined): string | null {
+  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request?.headers.get("x-real-ip") || null;
+}
+
+function config(): NextAuthConfig {
+  const db = getDb();
+  return {
+    ...baseAuthConfig,
+    // Credentials sign-in needs JWT sessions; the adapter still stores OAuth users and accounts.
+    adapter: KyselyAdapter(db as unknown as Kysely<AuthDatabase>),
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        async authorize(credentials, request) {
+          const check = await verifyCredentials(credentials, clientAddress(request));
+          if (check.ok) return check.user;
+          if (check.reason === "locked") throw new SignInLocked();
+          return null;
+        },
+      }),
+      ...(process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET ? [GitHub] : []),
+      ...(process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET ? [Google] : []),
+    ],
+    events: {
+      // A merchant who arrives through GitHub or Google gets a workspace like one who signed up.
+      async createUser({ user }) {
+        if (!user.id) return;
+        await createWorkspace(getDb(), { name: `${user.name || user.email || "My"}'s workspace`, ownerUserId: user.id });
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(config);
+
+export function enabledOAuthProviders(): ("github" | "google")[] {
+  const providers: ("github" | "google")[] = [];
+  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) providers.push("github");
+  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) providers.push("google");
+  return providers;
+}

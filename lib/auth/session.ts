@@ -1,0 +1,43 @@
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import type { Role } from "@/db/schema";
+import { auth } from "./auth";
+
+export interface WorkspaceSession {
+  userId: string;
+  name: string | null;
+  email: string | null;
+  workspaceId: string;
+  workspaceName: string;
+  role: Role;
+}
+
+/**
+ * The signed-in merchant and the workspace they act in, checked against the database on every
+ * server-side read (the proxy's redirect is a convenience, not the check). No session, or a
+ * user without a workspace: off to sign-in.
+ */
+export const requireWorkspaceSession = cache(async (): Promise<WorkspaceSession> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) redirect("/sign-in");
+  const membership = await getDb()
+    .selectFrom("memberships")
+    .innerJoin("workspaces", "workspaces.id", "memberships.workspace_id")
+    .innerJoin("User", "User.id", "memberships.user_id")
+    .select(["memberships.workspace_id", "memberships.role", "workspaces.name as workspace_name", "User.name", "User.email"])
+    .where("memberships.user_id", "=", userId)
+    .orderBy("memberships.created_at")
+    .executeTakeFirst();
+  if (!membership) redirect("/sign-in");
+  return {
+    userId,
+    name: membership.name,
+    email: membership.email,
+    workspaceId: membership.workspace_id,
+    workspaceName: membership.workspace_name,
+    role: membership.role,
+  };
+});

@@ -1,0 +1,33 @@
+/** Milliseconds to add to a UTC instant to get the wall-clock time in `timeZone` at that instant. */
+export function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const wallClock = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return wallClock - Math.floor(instant / 1000) * 1000;
+}
+
+/** The UTC instant of a wall-clock time in `timeZone` (the earlier one when clocks fall back). */
+export function instantOfWallClock(year: number, month: number, day: number, hour: number, minute: number, second: number, timeZone: string): number {
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  let instant = asUtc - zoneOffsetMs(asUtc, timeZone);
+  // A second pass settles instants near a DST change, where the first guess used the other offset.
+  instant = asUtc - zoneOffsetMs(instant, timeZone);
+  return instant;
+}
+
+/** Midnight at the start of `YYYY-MM-DD` in `timeZone`, as a UTC instant. */
+export function startOfDay(day: string, timeZone: string): number {
+  const [year, month, date] = day.split("-").map(Number);
+  return instantOfWallClock(year, month, date, 0, 0, 0, timeZone);
+}
+
+/** Midnight at the start of the day after `YYYY-MM-DD` in `timeZone`. */
+export function startOfNextDay(day: string, timeZone: string): number {
+  const [year, month, date] = day.split("-").map(Number);
+  const next = new Date(Date.UTC(year, month - 1, date + 1));
+  return instantOfWallClock(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, 0, timeZone);
+}

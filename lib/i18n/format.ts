@@ -1,0 +1,41 @@
+import type { Locale } from "./translate";
+
+/** Formatting of money, dates and weights for one locale and time zone. */
+export function createFormatter(locale: Locale, timeZone = "UTC") {
+  const tag = locale === "fr" ? "fr-FR" : "en-US";
+  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const dateOnly = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone });
+  const numbers = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
+  const currencies = new Map<string, Intl.NumberFormat>();
+  const unit = (name: string, digits: number) => new Intl.NumberFormat(tag, { style: "unit", unit: name, maximumFractionDigits: digits });
+  const pounds = unit("pound", 2);
+  const ounces = unit("ounce", 1);
+  const kilograms = unit("kilogram", 2);
+  const grams = unit("gram", 0);
+
+  return {
+    locale,
+    timeZone,
+    money(cents: number, currency = "USD"): string {
+      let format = currencies.get(currency);
+      if (!format) {
+        format = new Intl.NumberFormat(tag, { style: "currency", currency });
+        currencies.set(currency, format);
+      }
+      return format.format(cents / 100);
+    },
+    dateTime: (ms: number) => dateTime.format(ms),
+    date: (ms: number) => dateOnly.format(ms),
+    number: (value: number) => numbers.format(value),
+    /** US English in pounds and ounces; French in metric, as merchants there weigh parcels. */
+    weight(oz: number): string {
+      if (locale === "fr") {
+        const g = oz * 28.349523125;
+        return g >= 1000 ? kilograms.format(g / 1000) : grams.format(g);
+      }
+      return oz >= 16 ? pounds.format(oz / 16) : ounces.format(oz);
+    },
+  };
+}
+
+export type Formatter = ReturnType<typeof createFormatter>;

@@ -1,0 +1,35 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { createFormatter } from "./format";
+import { createTranslator, isLocale, localeFromAcceptLanguage, type Locale } from "./translate";
+
+export const LOCALE_COOKIE = "locale";
+export const TIME_ZONE_COOKIE = "tz";
+
+/** The merchant's chosen language, else the browser's. */
+export async function getLocale(): Promise<Locale> {
+  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(chosen)) return chosen;
+  return localeFromAcceptLanguage((await headers()).get("accept-language"));
+}
+
+/** The browser's time zone (a cookie the layout sets), so dates read as the merchant's local time. */
+export async function getTimeZone(): Promise<string> {
+  const zone = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
+  if (zone && isValidTimeZone(zone)) return zone;
+  return "UTC";
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function getI18n() {
+  const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
+  return { locale, t: createTranslator(locale), format: createFormatter(locale, timeZone) };
+}

@@ -1,0 +1,175 @@
+import { sql, type SqlBool, type Expression } from "kysely";
+import { getDb } from "@/db/client";
+import type { OrderStatus } from "@/db/schema";
+import { startOfDay, startOfNextDay } from "@/lib/dates";
+import type { OrderListQuery, SortField } from "./list-query";
+import { ORDER_STATUSES } from "./status";
+
+export interface OrderListRow {
+  id: number;
+  storeId: number;
+  orderNumber: string;
+  status: OrderStatus;
+  active: boolean;
+  reactivatedInChannel: boolean;
+  orderDate: number;
+  modifiedAt: number;
+  createdAt: number;
+  recipient: string | null;
+  customerEmail: string | null;
+  destination: string;
+  orderTotal: number;
+  currency: string;
+  requestedService: string | null;
+  weightOz: number | null;
+  itemLines: number;
+  itemUnits: number;
+  firstItemName: string | null;
+}
+
+export interface OrderListPage {
+  orders: OrderListRow[];
+  /** Cursor of the page after this one, when there is one. */
+  nextCursor: string | null;
+  prevCursor: string | null;
+}
+
+/**
+ * One page of the workspace's orders for a view of the list, by keyset on (sort date, id):
+ * a deep page costs what the first one does.
+ */
+export async function listOrders(workspaceId: string, query: OrderListQuery, timeZone = "UTC"): Promise<OrderListPage> {
+  const db = getDb();
+  const sort = sql.ref(`orders.${query.sort}`);
+  const backwards = Boolean(query.before) && !query.after;
+  const cursor = parseCursor(query.after ?? query.before);
+  const descending = (query.dir === "desc") !== backwards;
+
+  let select = db
+    .selectFrom("orders")
+    .select([
+      "orders.id", "orders.store_id", "orders.order_number", "orders.status", "orders.active", "orders.reactivated_in_channel_at",
+      "orders.order_date", "orders.modified_at", "orders.created_at", "orders.ship_to_name", "orders.customer_email",
+      "orders.ship_to_city", "orders.ship_to_state", "orders.ship_to_country", "orders.order_total", "orders.currency",
+      "orders.requested_shipping_service", "orders.weight_oz",
+    ])
+    .where((eb) => eb.and(viewFilters(workspaceId, query, timeZone)))
+    .orderBy(sort, descending ? "desc" : "asc")
+    .orderBy("orders.id", descending ? "desc" : "asc")
+    .limit(query.size + 1);
+  if (cursor) {
+    select = select.where(sql<SqlBool>`(${sort}, orders.id) ${sql.raw(descending ? "<" : ">")} (${cursor.value}, ${cursor.id})`);
+  }
+  const rows = await select.execute();
+  const hasMore = rows.length > query.size;
+  const pageRows = rows.slice(0, query.size);
+  if (backwards) pageRows.reverse();
+
+  const summaries = await summarizeItems(pageRows.map((row) => row.id));
+  const orders = pageRows.map((row): OrderListRow => {
+    const summary = summaries.get(row.id);
+    return {
+      id: row.id,
+      storeId: row.store_id,
+      orderNumber: row.order_number,
+      status: row.status,
+      active: row.active === 1,
+      reactivatedInChannel: row.reactivated_in_channel_at != null,
+      orderDate: row.order_date,
+      modifiedAt: row.modified_at,
+      createdAt: row.created_at,
+      recipient: row.ship_to_name,
+      customerEmail: row.customer_email,
+      destination: [row.ship_to_city, row.ship_to_state, row.ship_to_country].filter(Boolean).join(", "),
+      orderTotal: row.order_total,
+      currency: row.currency,
+      requestedService: row.requested_shipping_service,
+      weightOz: row.weight_oz,
+      itemLines: summary?.lines ?? 0,
+      itemUnits: summary?.units ?? 0,
+      firstItemName: summary?.firstName ?? null,
+    };
+  });
+
+  const first = orders[0];
+  const last = orders.at(-1);
+  const cursorOf = (row: OrderListRow) => `${sortValue(row, query.sort)}.${row.id}`;
+  const morePastEnd = backwards ? Boolean(cursor) : hasMore;
+  const moreBeforeStart = backwards ? hasMore : Boolean(cursor);
+  return {
+    orders,
+    nextCursor: last && morePastEnd ? cursorOf(last) : null,
+    prevCursor: first && moreBeforeStart ? cursorOf(first) : null,
+  };
+}
+
+/** The WHERE of a view: workspace always, then tab, store, dates and search. */
+function viewFilters(workspaceId: string, query: OrderListQuery, timeZone: string) {
+  const filters: Expression<SqlBool>[] = [sql<SqlBool>`orders.workspace_id = ${workspaceId}`];
+  if (query.status !== "all") filters.push(sql<SqlBool>`orders.status = ${query.status}`);
+  if (query.store) filters.push(sql<SqlBool>`orders.store_id = ${query.store}`);
+  if (query.from) filters.push(sql<SqlBool>`orders.order_date >= ${startOfDay(query.from, timeZone)}`);
+  if (query.to) filters.push(sql<SqlBool>`orders.order_date < ${startOfNextDay(query.to, timeZone)}`);
+  if (query.q) filters.push(searchFilter(workspaceId, query.q));
+  return filters;
+}
+
+/** Order numbers starting with the text, or orders whose customer or items contain every word. */
+function searchFilter(workspaceId: string, text: string): Expression<SqlBool> {
+  const upperBound = `${text}\u{10FFFF}`;
+  const words = ftsQuery(text);
+  const byWords = words ? sql`UNION SELECT rowid FROM orders_search WHERE orders_search MATCH ${words}` : sql``;
+  return sql<SqlBool>`orders.id IN (
+    SELECT id FROM orders WHERE workspace_id = ${workspaceId} AND order_number >= ${text} AND order_number < ${upperBound}
+    ${byWords})`;
+}
+
+/** Each word of the search as an FTS5 prefix term; quotes stripped so input can't change the query's meaning. */
+export function ftsQuery(text: string): string | null {
+  const words = text
+    .normalize("NFKC")
+    .split(/[\s"*^():+]+/)
+    .map((word) => word.replace(/^[-.]+|[-.]+$/g, ""))
+    .filter(Boolean)
+    .slice(0, 8);
+  return words.length ? words.map((word) => `"${word}"*`).join(" ") : null;
+}
+
+async function summarizeItems(orderIds: number[]) {
+  const summaries = new Map<number, { lines: number; units: number; firstName: string | null }>();
+  if (orderIds.length === 0) return summaries;
+  // SQLite takes a bare column from the row that min() picked: the first item's name.
+  const rows = await getDb()
+    .selectFrom("order_items")
+    .select((eb) => ["order_id", "name", eb.fn.countAll<number>().as("lines"), eb.fn.sum<number>("quantity").as("units"), eb.fn.min("position").as("first")])
+    .where("order_id", "in", orderIds)
+    .groupBy("order_id")
+    .execute();
+  for (const row of rows) summaries.set(row.order_id, { lines: Number(row.lines), units: Number(row.units), firstName: row.name });
+  return summaries;
+}
+
+function sortValue(row: OrderListRow, sort: SortField): number {
+  return sort === "order_date" ? row.orderDate : sort === "modified_at" ? row.modifiedAt : row.createdAt;
+}
+
+function parseCursor(cursor: string | undefined): { value: number; id: number } | null {
+  if (!cursor) return null;
+  const [value, id] = cursor.split(".").map(Number);
+  return Number.isFinite(value) && Number.isFinite(id) ? { value, id } : null;
+}
+
+export type OrderCounts = Record<OrderStatus | "all", number>;
+
+/** The tab counts, from the counters the write path keeps: no scan however many orders there are. */
+export async function countOrdersByStatus(workspaceId: string, storeId?: number): Promise<OrderCounts> {
+  let query = getDb().selectFrom("order_counts").select(["status", (eb) => eb.fn.sum<number>("n").as("n")]).where("workspace_id", "=", workspaceId);
+  if (storeId) query = query.where("store_id", "=", storeId);
+  const rows = await query.groupBy("status").execute();
+  const counts = Object.fromEntries([...ORDER_STATUSES, "all"].map((status) => [status, 0])) as OrderCounts;
+  for (const row of rows) {
+    counts[row.status] = Number(row.n);
+    counts.all += Number(row.n);
+  }
+  return counts;
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  // Two cores: the server needs one.
+  workers: 1,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? "list" : [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  webServer: {
+    // The production server (`next build` + `next start`) on a fresh database with the demo merchant.
+    command: "npx tsx scripts/start.ts --demo --fresh",
+    url: `http://localhost:${port}/sign-in`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      DATABASE_URL: "file:./.tmp/e2e/shipdeck.db",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DEMO_ORDER_COUNT: "3000",
+    },
+  },
+});

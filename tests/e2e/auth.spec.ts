@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { signIn, signUp } from "./helpers";
+
+test.describe("signing up, in and out", () => {
+  test("a new merchant signs up, sees the empty state, signs out and back in", async ({ page }) => {
+    const account = await signUp(page, "Margaret Hamilton");
+    await expect(page.getByTestId("orders-empty")).toBeVisible();
+    await expect(page.getByText("Connect a store")).toBeVisible();
+    await expect(page.getByText("Upload a CSV")).toBeVisible();
+    await expect(page.getByText("Create an order")).toBeVisible();
+    await expect(page.getByText("Use the API")).toBeVisible();
+    await expect(page.getByTestId("signed-in-as")).toContainText(account.email);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/orders");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Forders/);
+
+    await signIn(page, account.email, account.password);
+    await expect(page.getByTestId("orders-empty")).toBeVisible();
+  });
+
+  test("sign-up names the field that is wrong", async ({ page }) => {
+    await page.goto("/sign-up");
+    await page.getByLabel("Your name").fill("Short Password");
+    await page.getByLabel("Email").fill("not-an-email");
+    await page.getByLabel("Password").fill("short");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+    await expect(page.getByText("Use at least 8 characters.", { exact: true })).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-up/);
+  });
+
+  test("a wrong password is refused without saying which part was wrong", async ({ page }) => {
+    const account = await signUp(page);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByLabel("Email").fill(account.email);
+    await page.getByLabel("Password").fill("wrong-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("That email and password don't match an account.");
+  });
+
+  test("pages redirect to sign-in without a session", async ({ page }) => {
+    await page.goto("/orders/1");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Forders%2F1/);
+  });
+});
