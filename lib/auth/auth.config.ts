@@ -9,6 +9,13 @@ export const baseAuthConfig = {
   trustHost: true,
   pages: { signIn: "/sign-in" },
   providers: [],
+  logger: {
+    // A wrong password is an answer, not a server error; everything else is still logged.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;

@@ -1,7 +1,19 @@
 import type { Locale } from "./translate";
 
-/** Formatting of money, dates and weights for one locale and time zone. */
-export function createFormatter(locale: Locale, timeZone = "UTC") {
+const formatters = new Map<string, Formatter>();
+
+/** Formatting of money, dates and weights for one locale and time zone; Intl objects are built once per pair. */
+export function createFormatter(locale: Locale, timeZone = "UTC"): Formatter {
+  const key = `${locale}|${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = buildFormatter(locale, timeZone);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function buildFormatter(locale: Locale, timeZone: string) {
   const tag = locale === "fr" ? "fr-FR" : "en-US";
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone });
   const dateOnly = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone });
@@ -38,4 +50,4 @@ export function createFormatter(locale: Locale, timeZone = "UTC") {
   };
 }
 
-export type Formatter = ReturnType<typeof createFormatter>;
+export type Formatter = ReturnType<typeof buildFormatter>;

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { createFormatter } from "./format";
 import { createTranslator, isLocale, localeFromAcceptLanguage, type Locale } from "./translate";
@@ -20,16 +21,24 @@ export async function getTimeZone(): Promise<string> {
   return "UTC";
 }
 
+const knownZones = new Map<string, boolean>();
+
 export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let valid = knownZones.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    // The cookie is the browser's to set; bound what a stream of made-up zones can grow.
+    if (knownZones.size < 1000) knownZones.set(zone, valid);
   }
+  return valid;
 }
 
-export async function getI18n() {
+export const getI18n = cache(async () => {
   const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
   return { locale, t: createTranslator(locale), format: createFormatter(locale, timeZone) };
-}
+});

@@ -32,27 +32,48 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   return ranked.map((entry) => entry.language).find(isLocale) ?? DEFAULT_LOCALE;
 }
 
+const translators = new Map<Locale, Translate>();
+
+/** One translator per locale for the life of the process: messages are compiled once, on first use. */
 export function createTranslator(locale: Locale): Translate {
-  const catalog = CATALOGS[locale];
-  const plurals = new Intl.PluralRules(locale);
-  return (key, vars = {}) => {
-    const template = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalog);
-    if (typeof template !== "string") return key;
-    return interpolate(template, vars, plurals, locale);
-  };
+  let translate = translators.get(locale);
+  if (!translate) {
+    const catalog = CATALOGS[locale];
+    const plurals = new Intl.PluralRules(locale);
+    const numbers = new Intl.NumberFormat(locale);
+    const compiled = new Map<string, Compiled>();
+    translate = (key, vars = {}) => {
+      let message = compiled.get(key);
+      if (!message) {
+        const template = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalog);
+        if (typeof template !== "string") return key;
+        message = compile(template);
+        compiled.set(key, message);
+      }
+      return message(vars, plurals, numbers);
+    };
+    translators.set(locale, translate);
+  }
+  return translate;
 }
 
-const PLURAL = /\{(\w+), plural, ((?:\w+ \{[^}]*\}\s*)+)\}/g;
+type Compiled = (vars: Vars, plurals: Intl.PluralRules, numbers: Intl.NumberFormat) => string;
+
+const PLURAL = /\{(\w+), plural, ((?:\w+ \{[^}]*\}\s*)+)\}/;
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** `{name}` and `{count, plural, one {# item} other {# items}}`, the ICU subset the catalogs use. */
-function interpolate(template: string, vars: Vars, plurals: Intl.PluralRules, locale: Locale): string {
-  return template
-    .replace(PLURAL, (_, name: string, cases: string) => {
-      const count = Number(vars[name] ?? 0);
-      const options = Object.fromEntries([...cases.matchAll(/(\w+) \{([^}]*)\}/g)].map((match) => [match[1], match[2]]));
-      const chosen = options[plurals.select(count)] ?? options.other ?? "";
-      return chosen.replace(/#/g, new Intl.NumberFormat(locale).format(count));
-    })
-    .replace(PLACEHOLDER, (match, name: string) => (name in vars ? String(vars[name]) : match));
+function compile(template: string): Compiled {
+  const plural = PLURAL.exec(template);
+  const fill = (text: string, vars: Vars) => text.replace(PLACEHOLDER, (match, name: string) => (name in vars ? String(vars[name]) : match));
+  if (!plural) return (vars) => fill(template, vars);
+  const [whole, name, cases] = plural;
+  const options = Object.fromEntries([...cases.matchAll(/(\w+) \{([^}]*)\}/g)].map((match) => [match[1], match[2]]));
+  const before = template.slice(0, plural.index);
+  const after = template.slice(plural.index + whole.length);
+  return (vars, plurals, numbers) => {
+    const count = Number(vars[name] ?? 0);
+    const chosen = (options[plurals.select(count)] ?? options.other ?? "").replace(/#/g, numbers.format(count));
+    return fill(before, vars) + chosen + fill(after, vars);
+  };
 }

@@ -39,28 +39,10 @@ export interface OrderListPage {
  * a deep page costs what the first one does.
  */
 export async function listOrders(workspaceId: string, query: OrderListQuery, timeZone = "UTC"): Promise<OrderListPage> {
-  const db = getDb();
-  const sort = sql.ref(`orders.${query.sort}`);
-  const backwards = Boolean(query.before) && !query.after;
+  const backwards = isBackwards(query);
   const cursor = parseCursor(query.after ?? query.before);
-  const descending = (query.dir === "desc") !== backwards;
-
-  let select = db
-    .selectFrom("orders")
-    .select([
-      "orders.id", "orders.store_id", "orders.order_number", "orders.status", "orders.active", "orders.reactivated_in_channel_at",
-      "orders.order_date", "orders.modified_at", "orders.created_at", "orders.ship_to_name", "orders.customer_email",
-      "orders.ship_to_city", "orders.ship_to_state", "orders.ship_to_country", "orders.order_total", "orders.currency",
-      "orders.requested_shipping_service", "orders.weight_oz",
-    ])
-    .where((eb) => eb.and(viewFilters(workspaceId, query, timeZone)))
-    .orderBy(sort, descending ? "desc" : "asc")
-    .orderBy("orders.id", descending ? "desc" : "asc")
-    .limit(query.size + 1);
-  if (cursor) {
-    select = select.where(sql<SqlBool>`(${sort}, orders.id) ${sql.raw(descending ? "<" : ">")} (${cursor.value}, ${cursor.id})`);
-  }
-  const rows = await select.execute();
+  const searchFirst = query.q ? await searchIsSelective(workspaceId, query.q) : false;
+  const rows = await buildOrderListQuery(workspaceId, query, timeZone, { searchFirst }).execute();
   const hasMore = rows.length > query.size;
   const pageRows = rows.slice(0, query.size);
   if (backwards) pageRows.reverse();
@@ -103,25 +85,66 @@ export async function listOrders(workspaceId: string, query: OrderListQuery, tim
   };
 }
 
+function isBackwards(query: OrderListQuery): boolean {
+  return Boolean(query.before) && !query.after;
+}
+
+/**
+ * The query behind one page of a view (exported so tests can check its plan). A search that
+ * matches few orders starts from the matches (CROSS JOIN fixes that join order in SQLite) and
+ * sorts them; one that matches many walks the sort index and stops at a page, as views without
+ * search do.
+ */
+export function buildOrderListQuery(workspaceId: string, query: OrderListQuery, timeZone = "UTC", { searchFirst = false } = {}) {
+  const sort = sql.ref(`orders.${query.sort}`);
+  const cursor = parseCursor(query.after ?? query.before);
+  const descending = (query.dir === "desc") !== isBackwards(query);
+  const db = getDb();
+  const source = searchFirst && query.q
+    ? db.selectFrom(sql<{ id: number }>`(${matchingOrderIds(workspaceId, query.q)})`.as("matches")).crossJoin("orders").whereRef("orders.id", "=", "matches.id")
+    : db.selectFrom("orders");
+  let select = source
+    .select([
+      "orders.id", "orders.store_id", "orders.order_number", "orders.status", "orders.active", "orders.reactivated_in_channel_at",
+      "orders.order_date", "orders.modified_at", "orders.created_at", "orders.ship_to_name", "orders.customer_email",
+      "orders.ship_to_city", "orders.ship_to_state", "orders.ship_to_country", "orders.order_total", "orders.currency",
+      "orders.requested_shipping_service", "orders.weight_oz",
+    ])
+    .where((eb) => eb.and(viewFilters(workspaceId, query, timeZone, searchFirst)))
+    .orderBy(sort, descending ? "desc" : "asc")
+    .orderBy("orders.id", descending ? "desc" : "asc")
+    .limit(query.size + 1);
+  if (cursor) {
+    select = select.where(sql<SqlBool>`(${sort}, orders.id) ${sql.raw(descending ? "<" : ">")} (${cursor.value}, ${cursor.id})`);
+  }
+  return select;
+}
+
 /** The WHERE of a view: workspace always, then tab, store, dates and search. */
-function viewFilters(workspaceId: string, query: OrderListQuery, timeZone: string) {
+function viewFilters(workspaceId: string, query: OrderListQuery, timeZone: string, searchAlreadyApplied: boolean) {
   const filters: Expression<SqlBool>[] = [sql<SqlBool>`orders.workspace_id = ${workspaceId}`];
   if (query.status !== "all") filters.push(sql<SqlBool>`orders.status = ${query.status}`);
   if (query.store) filters.push(sql<SqlBool>`orders.store_id = ${query.store}`);
   if (query.from) filters.push(sql<SqlBool>`orders.order_date >= ${startOfDay(query.from, timeZone)}`);
   if (query.to) filters.push(sql<SqlBool>`orders.order_date < ${startOfNextDay(query.to, timeZone)}`);
-  if (query.q) filters.push(searchFilter(workspaceId, query.q));
+  if (query.q && !searchAlreadyApplied) filters.push(sql<SqlBool>`orders.id IN (${matchingOrderIds(workspaceId, query.q)})`);
   return filters;
 }
 
-/** Order numbers starting with the text, or orders whose customer or items contain every word. */
-function searchFilter(workspaceId: string, text: string): Expression<SqlBool> {
+/** Ids of orders whose number starts with the text, or whose customer or items contain every word. */
+function matchingOrderIds(workspaceId: string, text: string) {
   const upperBound = `${text}\u{10FFFF}`;
   const words = ftsQuery(text);
   const byWords = words ? sql`UNION SELECT rowid FROM orders_search WHERE orders_search MATCH ${words}` : sql``;
-  return sql<SqlBool>`orders.id IN (
-    SELECT id FROM orders WHERE workspace_id = ${workspaceId} AND order_number >= ${text} AND order_number < ${upperBound}
-    ${byWords})`;
+  return sql`SELECT id FROM orders WHERE workspace_id = ${workspaceId} AND order_number >= ${text} AND order_number < ${upperBound} ${byWords}`;
+}
+
+/** Below this many matches a search starts from its matches; above, from the sort index. */
+const SELECTIVE_SEARCH_LIMIT = 2000;
+
+async function searchIsSelective(workspaceId: string, text: string): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${matchingOrderIds(workspaceId, text)} LIMIT ${SELECTIVE_SEARCH_LIMIT})`.execute(getDb());
+  return Number(rows[0].n) < SELECTIVE_SEARCH_LIMIT;
 }
 
 /** Each word of the search as an FTS5 prefix term; quotes stripped so input can't change the query's meaning. */

@@ -82,8 +82,10 @@ export function diffItems(before: ItemColumns[], after: ItemColumns[]): ChangeSe
     const old = beforeByKey.get(key);
     return old !== undefined && !sameItem(old, item);
   }).map(([key]) => key);
-  const reordered = !added.length && !removed.length && !changed.length && before.some((item, i) => itemKey(item) !== itemKey(after[i]));
-  if (!added.length && !removed.length && !changed.length && !reordered && before.length === after.length) return undefined;
+  // Lines sharing a key (the same SKU twice, no line item key) collapse in the maps above, so
+  // also compare line by line: a move, a repeat dropped or added, or a change to one repeat.
+  const differsInPlace = before.length !== after.length || before.some((item, i) => itemKey(item) !== itemKey(after[i]) || !sameItem(item, after[i]));
+  if (!added.length && !removed.length && !changed.length && !differsInPlace) return undefined;
   return { added, removed, changed };
 }
 

@@ -4,57 +4,57 @@ import type { Translate } from "@/lib/i18n/translate";
 import type { OrderListRow } from "@/lib/orders/list-orders";
 import { StatusBadge } from "../../ui/status-badge";
 
+/** The grid; cells are styled by `.orders-grid` in globals.css to keep each row's markup small. */
 export function OrdersTable({ orders, stores, t, format }: { orders: OrderListRow[]; stores: { id: number; name: string }[]; t: Translate; format: Formatter }) {
   if (orders.length === 0) {
     return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-500">{t("orders.noResults")}</p>;
   }
   const storeNames = new Map(stores.map((store) => [store.id, store.name]));
-  const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="orders-table">
+      <table className="orders-grid min-w-full text-sm" data-testid="orders-table">
         <thead className="bg-slate-50">
           <tr>
-            <th className={th}>{t("orders.columns.orderNumber")}</th>
-            <th className={th}>{t("orders.columns.date")}</th>
-            <th className={th}>{t("orders.columns.store")}</th>
-            <th className={th}>{t("orders.columns.recipient")}</th>
-            <th className={th}>{t("orders.columns.items")}</th>
-            <th className={`${th} text-right`}>{t("orders.columns.total")}</th>
-            <th className={th}>{t("orders.columns.service")}</th>
-            <th className={`${th} text-right`}>{t("orders.columns.weight")}</th>
-            <th className={th}>{t("orders.columns.status")}</th>
+            <th>{t("orders.columns.orderNumber")}</th>
+            <th>{t("orders.columns.date")}</th>
+            <th>{t("orders.columns.store")}</th>
+            <th>{t("orders.columns.recipient")}</th>
+            <th>{t("orders.columns.items")}</th>
+            <th className="num">{t("orders.columns.total")}</th>
+            <th>{t("orders.columns.service")}</th>
+            <th className="num">{t("orders.columns.weight")}</th>
+            <th>{t("orders.columns.status")}</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody>
           {orders.map((order) => (
-            <tr key={order.id} className={`hover:bg-slate-50 ${order.active ? "" : "text-slate-500"}`} data-testid="order-row">
-              <td className="px-3 py-2 font-medium whitespace-nowrap">
-                <Link href={`/orders/${order.id}`} className="text-brand-700 hover:underline">
+            <tr key={order.id} className={order.active ? undefined : "inactive"} data-testid="order-row">
+              <td className="nowrap">
+                <Link href={`/orders/${order.id}`} prefetch={false}>
                   {order.orderNumber}
                 </Link>
               </td>
-              <td className="px-3 py-2 whitespace-nowrap" data-testid="order-date" data-value={order.orderDate}>
+              <td className="nowrap" data-testid="order-date" data-value={order.orderDate}>
                 {format.dateTime(order.orderDate)}
               </td>
-              <td className="px-3 py-2 whitespace-nowrap">{storeNames.get(order.storeId)}</td>
-              <td className="px-3 py-2">
-                <div className="font-medium">{order.recipient ?? t("order.empty")}</div>
-                <div className="text-xs text-slate-500">{order.destination}</div>
+              <td className="nowrap">{storeNames.get(order.storeId)}</td>
+              <td>
+                {order.recipient ?? t("order.empty")}
+                <small>{order.destination}</small>
               </td>
-              <td className="px-3 py-2">
-                <div>{t("orders.itemsSummary", { count: order.itemUnits })}</div>
-                <div className="max-w-56 truncate text-xs text-slate-500">{order.firstItemName}</div>
+              <td>
+                {t("orders.itemsSummary", { count: order.itemUnits })}
+                <span className="truncate-line">{order.firstItemName}</span>
               </td>
-              <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{format.money(order.orderTotal, order.currency)}</td>
-              <td className="px-3 py-2 text-xs">{order.requestedService}</td>
-              <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{order.weightOz != null ? format.weight(order.weightOz) : ""}</td>
-              <td className="px-3 py-2">
-                <div className="flex flex-wrap gap-1">
-                  <StatusBadge status={order.status} label={t(`status.${order.status}`)} />
-                  {!order.active && <span className="text-xs text-slate-500">{t("orders.inactive")}</span>}
-                  {order.reactivatedInChannel && <span className="text-xs font-medium text-amber-700">{t("orders.reactivatedBadge")}</span>}
-                </div>
+              <td className="num">{format.money(order.orderTotal, order.currency)}</td>
+              <td>
+                <small>{order.requestedService}</small>
+              </td>
+              <td className="num">{order.weightOz != null ? format.weight(order.weightOz) : ""}</td>
+              <td>
+                <StatusBadge status={order.status} label={t(`status.${order.status}`)} />
+                {!order.active && <span className="flag">{t("orders.inactive")}</span>}
+                {order.reactivatedInChannel && <span className="flag warn">{t("orders.reactivatedBadge")}</span>}
               </td>
             </tr>
           ))}
