@@ -1,4 +1,11 @@
-import type { Client, InStatement, InArgs, ResultSet, Transaction, TransactionMode } from "@libsql/client";
+import type { InStatement, ResultSet, Transaction, TransactionMode } from "@libsql/client";
+
+/** What the queue needs of a connection: @libsql/client's Client and NativeWriter both fit. */
+export interface WritableConnection {
+  execute(stmt: InStatement): Promise<ResultSet>;
+  batch(stmts: InStatement[], mode?: TransactionMode): Promise<ResultSet[]>;
+  transaction(mode?: TransactionMode): Promise<Transaction>;
+}
 
 /**
  * Serialises every call on a single-connection libSQL client. An open interactive
@@ -9,7 +16,7 @@ import type { Client, InStatement, InArgs, ResultSet, Transaction, TransactionMo
 export class WriteQueue {
   #tail: Promise<void> = Promise.resolve();
 
-  constructor(private readonly client: Client) {}
+  constructor(private readonly client: WritableConnection) {}
 
   /** Runs `task` once every earlier task and transaction has finished. */
   run<T>(task: () => Promise<T>): Promise<T> {
@@ -21,8 +28,8 @@ export class WriteQueue {
     return result;
   }
 
-  execute(stmt: InStatement, args?: InArgs): Promise<ResultSet> {
-    return this.run(() => (args === undefined ? this.client.execute(stmt) : this.client.execute(stmt as string, args)));
+  execute(stmt: InStatement): Promise<ResultSet> {
+    return this.run(() => this.client.execute(stmt));
   }
 
   batch(stmts: InStatement[], mode: TransactionMode = "write"): Promise<ResultSet[]> {
