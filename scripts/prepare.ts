@@ -2,10 +2,13 @@ import { openDatabase } from "../db/client";
 import { migrateToLatest } from "../db/migrate-to-latest";
 import { ensureAuthSecret, loadLocalEnv } from "../lib/config/local-env";
 
-/** What every way of running the app needs first: a secret for sessions and a migrated database. */
-export async function prepareEnvironment() {
-  loadLocalEnv();
-  if (ensureAuthSecret() === "generated") console.log("Generated AUTH_SECRET into .env.local");
+/**
+ * What every way of running the app needs first: a secret for sessions and a migrated database.
+ * It never creates users: the demo merchant exists only when `npm run demo` asks for it.
+ */
+export async function prepareEnvironment({ envFile = ".env.local" } = {}) {
+  loadLocalEnv(envFile);
+  if (ensureAuthSecret(envFile) === "generated") console.log(`Generated AUTH_SECRET into ${envFile}`);
   const handle = openDatabase();
   try {
     const applied = await migrateToLatest(handle.db);

@@ -1,4 +1,5 @@
-import { enabledOAuthProviders, signIn } from "@/lib/auth/auth";
+import { signIn } from "@/lib/auth/auth";
+import { enabledOAuthProviders } from "@/lib/auth/oauth-providers";
 import { getI18n } from "@/lib/i18n/server";
 
 /** GitHub and Google sign-in, shown only when their credentials are configured. */

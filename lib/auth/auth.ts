@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import { getDb } from "@/db/client";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { baseAuthConfig } from "./auth.config";
+import { enabledOAuthProviders } from "./oauth-providers";
 import { verifyCredentials } from "./verify-credentials";
 
 /** Sign-in refused because the account or address tried too often; `code` reaches the sign-in form. */
@@ -35,8 +36,7 @@ function config(): NextAuthConfig {
           return null;
         },
       }),
-      ...(process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET ? [GitHub] : []),
-      ...(process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET ? [Google] : []),
+      ...enabledOAuthProviders().map((id) => (id === "github" ? GitHub : Google)),
     ],
     events: {
       // A merchant who arrives through GitHub or Google gets a workspace like one who signed up.
@@ -49,10 +49,3 @@ function config(): NextAuthConfig {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(config);
-
-export function enabledOAuthProviders(): ("github" | "google")[] {
-  const providers: ("github" | "google")[] = [];
-  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) providers.push("github");
-  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) providers.push("google");
-  return providers;
-}

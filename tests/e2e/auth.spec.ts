@@ -45,3 +45,19 @@ test.describe("signing up, in and out", () => {
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Forders%2F1/);
   });
 });
+
+test("offers GitHub and Google only when they are configured (they are not here)", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /GitHub|Google/ })).toHaveCount(0);
+});
+
+test.describe("in a French browser", () => {
+  test.use({ locale: "fr-FR" });
+
+  test("the interface speaks French without being asked", async ({ page }) => {
+    await page.goto("/sign-in");
+    await expect(page.getByRole("heading", { name: "Se connecter à Shipdeck" })).toBeVisible();
+    await expect(page.getByLabel("Mot de passe")).toBeVisible();
+  });
+});

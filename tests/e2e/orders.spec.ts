@@ -9,6 +9,11 @@ async function columnTexts(page: Page, index: number): Promise<string[]> {
   return page.getByTestId("order-row").evaluateAll((rows, column) => rows.map((row) => row.children[column].textContent ?? ""), index);
 }
 
+async function openTab(page: Page, tab: string) {
+  await page.getByTestId(`tab-${tab}`).click();
+  await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute("aria-current", "page");
+}
+
 function expectSorted(values: number[], direction: "asc" | "desc") {
   const sorted = [...values].sort((a, b) => (direction === "asc" ? a - b : b - a));
   expect(values).toEqual(sorted);
@@ -34,15 +39,17 @@ test.describe("the demo merchant's orders", () => {
   test("each status tab shows only its orders and keeps the view in the URL", async ({ page }) => {
     await page.getByTestId("tab-shipped").click();
     await expect(page).toHaveURL(/status=shipped/);
+    await expect(page.getByTestId("tab-shipped")).toHaveAttribute("aria-current", "page");
     expect((await columnTexts(page, 8)).every((status) => status.startsWith("Shipped"))).toBe(true);
 
     await page.getByTestId("tab-cancelled").click();
     await expect(page).toHaveURL(/status=cancelled/);
+    await expect(page.getByTestId("tab-cancelled")).toHaveAttribute("aria-current", "page");
     const cancelled = await columnTexts(page, 8);
     expect(cancelled.length).toBeGreaterThan(0);
     expect(cancelled.every((status) => status.startsWith("Cancelled") && status.includes("Inactive"))).toBe(true);
 
-    await page.getByTestId("tab-all").click();
+    await openTab(page, "all");
     const all = Number((await page.getByTestId("count-all").innerText()).replace(/,/g, ""));
     expect(all).toBe(3000);
   });
@@ -58,7 +65,7 @@ test.describe("the demo merchant's orders", () => {
   });
 
   test("searches by order-number prefix", async ({ page }) => {
-    await page.getByTestId("tab-all").click();
+    await openTab(page, "all");
     await page.getByLabel("Search").fill("WC-10001");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/q=WC-10001/);
@@ -68,11 +75,12 @@ test.describe("the demo merchant's orders", () => {
   });
 
   test("searches by customer name and by item words", async ({ page }) => {
-    await page.getByTestId("tab-all").click();
+    await openTab(page, "all");
     const firstRecipient = (await page.getByTestId("order-row").first().locator("td").nth(3).innerText()).split("\n")[0].trim();
     const lastName = firstRecipient.split(" ").at(-1)!;
     await page.getByLabel("Search").fill(lastName);
     await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(new RegExp(`q=${lastName}`));
     const recipients = await columnTexts(page, 3);
     expect(recipients.length).toBeGreaterThan(0);
     expect(recipients.every((recipient) => recipient.includes(lastName))).toBe(true);
@@ -85,7 +93,7 @@ test.describe("the demo merchant's orders", () => {
   });
 
   test("filters by order-date range and sorts either way by each date", async ({ page }) => {
-    await page.getByTestId("tab-all").click();
+    await openTab(page, "all");
     const newest = (await orderDates(page))[0];
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     const from = day(newest - 10 * 86_400_000);
@@ -110,7 +118,7 @@ test.describe("the demo merchant's orders", () => {
   });
 
   test("pages through with the chosen page size, forward and back", async ({ page }) => {
-    await page.getByTestId("tab-all").click();
+    await openTab(page, "all");
     await page.getByLabel("Per page").selectOption("100");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page.getByTestId("order-row")).toHaveCount(100);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { insertRowsStatements } from "@/lib/db/bulk-sql";
+
+describe("insertRowsStatements", () => {
+  it("writes every row once, in order, in power-of-two chunks under the parameter cap", () => {
+    const columns = Array.from({ length: 64 }, (_, i) => `c${i}`);
+    const rows = Array.from({ length: 1234 }, (_, r) => columns.map((_, c) => r * 100 + c));
+    const statements = insertRowsStatements("t", columns, rows);
+    const sizes = statements.map((statement) => (statement as { args: unknown[] }).args.length / columns.length);
+    expect(sizes).toEqual([256, 256, 256, 256, 128, 64, 16, 2]);
+    const values = statements.flatMap((statement) => (statement as { args: unknown[] }).args);
+    expect(values).toEqual(rows.flat());
+    expect(values.length / statements.length).toBeLessThanOrEqual(32_000);
+  });
+
+  it("reuses the same SQL text for chunks of the same size", () => {
+    const rows = Array.from({ length: 10 }, (_, r) => [r, `name ${r}`]);
+    const [eight, two] = insertRowsStatements("items", ["id", "name"], rows, "ON CONFLICT DO NOTHING") as { sql: string }[];
+    expect(eight.sql).toBe(`INSERT INTO items (id,name) VALUES ${Array(8).fill("(?,?)").join(",")} ON CONFLICT DO NOTHING`);
+    expect(two.sql.match(/\(\?,\?\)/g)).toHaveLength(2);
+    expect(insertRowsStatements("items", ["id", "name"], rows.slice(0, 8), "ON CONFLICT DO NOTHING")[0]).toMatchObject({ sql: eight.sql });
+  });
+
+  it("writes nothing for no rows", () => {
+    expect(insertRowsStatements("t", ["a"], [])).toEqual([]);
+  });
+});
