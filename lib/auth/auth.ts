@@ -7,17 +7,13 @@ import type { Kysely } from "kysely";
 import { getDb } from "@/db/client";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { baseAuthConfig } from "./auth.config";
+import { clientAddress } from "./client-address";
 import { enabledOAuthProviders } from "./oauth-providers";
 import { verifyCredentials } from "./verify-credentials";
 
 /** Sign-in refused because the account or address tried too often; `code` reaches the sign-in form. */
 class SignInLocked extends CredentialsSignin {
   code = "locked";
-}
-
-function clientAddress(request: Request | undefined): string | null {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || null;
 }
 
 function config(): NextAuthConfig {
@@ -30,7 +26,7 @@ function config(): NextAuthConfig {
       Credentials({
         credentials: { email: {}, password: {} },
         async authorize(credentials, request) {
-          const check = await verifyCredentials(credentials, clientAddress(request));
+          const check = await verifyCredentials(credentials, clientAddress(request?.headers));
           if (check.ok) return check.user;
           if (check.reason === "locked") throw new SignInLocked();
           return null;
