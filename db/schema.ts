@@ -164,6 +164,9 @@ export interface OrderTable {
   modified_at: number;
   reactivated_in_channel_at: number | null;
   replaced_by_order_id: number | null;
+  /** Set by DELETE /orders/{id}: hidden from lists and counts, history kept. */
+  deleted_at: Generated<number | null>;
+  tracking_number: Generated<string | null>;
 }
 
 export interface OrderItemTable {
