@@ -139,10 +139,11 @@ export interface OrderTable {
   shipping_amount: number;
   currency: string;
   weight_oz: number | null;
-  length: number | null;
-  width: number | null;
-  height: number | null;
-  dimension_units: string | null;
+  /** Not `length`: @libsql/client's rows are array-like and a column named length is lost. */
+  dim_length: number | null;
+  dim_width: number | null;
+  dim_height: number | null;
+  dim_units: string | null;
   requested_shipping_service: string | null;
   carrier_code: string | null;
   service_code: string | null;
@@ -237,6 +238,26 @@ export interface ImportErrorTable {
   message: string;
 }
 
+export interface ApiKeyTable {
+  id: Generated<number>;
+  workspace_id: string;
+  name: string;
+  /** The public half, sent as the Basic auth user name. */
+  key: string;
+  /** SHA-256 of the secret, base64url. */
+  secret_hash: string;
+  created_by: string | null;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface RateLimitWindowTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
 export interface Database {
   User: UserTable;
   Account: AccountTable;
@@ -254,6 +275,8 @@ export interface Database {
   order_events: OrderEventTable;
   import_runs: ImportRunTable;
   import_errors: ImportErrorTable;
+  api_keys: ApiKeyTable;
+  rate_limit_windows: RateLimitWindowTable;
 }
 
 export type OrderRow = Selectable<OrderTable>;

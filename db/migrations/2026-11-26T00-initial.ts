@@ -72,7 +72,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       order_total INTEGER NOT NULL DEFAULT 0, amount_paid INTEGER NOT NULL DEFAULT 0,
       tax_amount INTEGER NOT NULL DEFAULT 0, shipping_amount INTEGER NOT NULL DEFAULT 0,
       currency TEXT NOT NULL DEFAULT 'USD',
-      weight_oz REAL, length REAL, width REAL, height REAL, dimension_units TEXT,
+      weight_oz REAL, dim_length REAL, dim_width REAL, dim_height REAL, dim_units TEXT,
       requested_shipping_service TEXT, carrier_code TEXT, service_code TEXT, package_code TEXT, confirmation TEXT,
       customer_notes TEXT, internal_notes TEXT, gift INTEGER NOT NULL DEFAULT 0, gift_message TEXT, payment_method TEXT,
       custom_field1 TEXT, custom_field2 TEXT, custom_field3 TEXT, source TEXT,

@@ -1,10 +1,10 @@
 import type { NewOrderRow, OrderItemRow, OrderRow } from "@/db/schema";
-import type { Address, OrderItem, ParsedOrder } from "./schema";
+import type { Address, NormalizedOrder, OrderItem, ParsedOrder } from "./schema";
 
 /** The order columns a source may set; everything else (ids, workspace, timestamps, flags) the write path owns. */
 export type ChannelColumns = Omit<
   NewOrderRow,
-  "id" | "workspace_id" | "store_id" | "order_key" | "active" | "created_at" | "modified_at" | "reactivated_in_channel_at" | "replaced_by_order_id"
+  "id" | "workspace_id" | "store_id" | "order_key" | "active" | "created_at" | "modified_at" | "reactivated_in_channel_at" | "replaced_by_order_id" | "deleted_at"
 >;
 export type ItemColumns = Omit<OrderItemRow, "id" | "order_id">;
 
@@ -22,6 +22,7 @@ const SIMPLE_FIELDS = [
   ["customer_notes", "customerNotes"], ["internal_notes", "internalNotes"], ["gift_message", "giftMessage"],
   ["payment_method", "paymentMethod"], ["custom_field1", "customField1"], ["custom_field2", "customField2"],
   ["custom_field3", "customField3"], ["source", "source"], ["channel_modified_at", "channelModifiedAt"],
+  ["tracking_number", "trackingNumber"],
 ] as const satisfies readonly (readonly [keyof ChannelColumns, keyof ParsedOrder])[];
 
 const ZERO_WHEN_CLEARED = new Set<keyof ChannelColumns>(["amount_paid", "tax_amount", "shipping_amount"]);
@@ -47,10 +48,10 @@ export function toOrderColumns(order: ParsedOrder): Partial<ChannelColumns> {
   if (order.billTo !== undefined) Object.assign(columns, addressColumns("bill_to", order.billTo));
   if (order.shipTo !== undefined) Object.assign(columns, addressColumns("ship_to", order.shipTo));
   if (order.dimensions !== undefined) {
-    columns.length = order.dimensions?.length ?? null;
-    columns.width = order.dimensions?.width ?? null;
-    columns.height = order.dimensions?.height ?? null;
-    columns.dimension_units = order.dimensions?.units ?? null;
+    columns.dim_length = order.dimensions?.length ?? null;
+    columns.dim_width = order.dimensions?.width ?? null;
+    columns.dim_height = order.dimensions?.height ?? null;
+    columns.dim_units = order.dimensions?.units ?? null;
   }
   if (order.extra !== undefined) columns.extra = order.extra === null ? null : JSON.stringify(order.extra);
   if (order.orderTotal != null) columns.order_total = order.orderTotal;
@@ -97,4 +98,59 @@ export function searchTextOf(order: Pick<OrderRow, "customer_username" | "custom
   const parts = [order.customer_username, order.customer_email, order.bill_to_name, order.ship_to_name, order.ship_to_company];
   for (const item of items) parts.push(item.sku, item.name);
   return parts.filter(Boolean).join(" ");
+}
+
+/**
+ * A stored order back as a complete NormalizedOrder: the starting point for a merchant's edit or
+ * action, which changes a field or two and sends the whole order through the write path.
+ */
+export function fromOrderRow(row: OrderRow, items: ItemColumns[]): NormalizedOrder {
+  const order: Record<string, unknown> = {
+    orderKey: row.order_key,
+    orderNumber: row.order_number,
+    status: row.status,
+    orderDate: row.order_date,
+    currency: row.currency,
+    orderTotal: row.order_total,
+    gift: row.gift === 1,
+    billTo: addressOf(row, "bill_to"),
+    shipTo: addressOf(row, "ship_to"),
+    dimensions:
+      row.dim_length != null && row.dim_width != null && row.dim_height != null
+        ? { length: row.dim_length, width: row.dim_width, height: row.dim_height, units: row.dim_units === "centimeters" ? "centimeters" : "inches" }
+        : null,
+    extra: row.extra ? (JSON.parse(row.extra) as Record<string, unknown>) : null,
+    items: items.map((item) => ({
+      lineItemKey: item.line_item_key,
+      sku: item.sku,
+      name: item.name,
+      imageUrl: item.image_url,
+      weightOz: item.weight_oz,
+      quantity: item.quantity,
+      unitPrice: item.unit_price,
+      taxAmount: item.tax_amount,
+      shippingAmount: item.shipping_amount,
+      warehouseLocation: item.warehouse_location,
+      options: item.options ? (JSON.parse(item.options) as { name: string; value: string }[]) : null,
+      productId: item.product_id,
+      fulfillmentSku: item.fulfillment_sku,
+      adjustment: item.adjustment === 1,
+      upc: item.upc,
+    })),
+  };
+  for (const [column, field] of SIMPLE_FIELDS) order[field] = row[column] ?? null;
+  return order as NormalizedOrder;
+}
+
+function addressOf(row: OrderRow, prefix: "bill_to" | "ship_to"): Address | null {
+  const address: Record<string, unknown> = {};
+  let empty = true;
+  for (const [column, field] of ADDRESS_FIELDS) {
+    const value = row[`${prefix}_${column}` as keyof OrderRow] ?? null;
+    address[field] = value;
+    if (value !== null) empty = false;
+  }
+  const residential = row[`${prefix}_residential`];
+  address.residential = residential == null ? null : residential === 1;
+  return empty && residential == null ? null : (address as Address);
 }

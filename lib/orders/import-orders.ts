@@ -28,12 +28,20 @@ export interface ImportOptions {
   /** Who caused it: a user id, an API key, a store. */
   actor?: string | null;
   now?: () => number;
+  /** The history entry for an update, when it is a merchant's action ("held", "shipped"…) rather than a plain update. */
+  eventAction?: string;
+  /** The cancelled order a newly created one replaces ("Create new order"): linked in the same transaction. */
+  replacesOrderId?: number;
 }
 
 export const LOCKED_REASONS = {
   cancelled: "This order is cancelled and can no longer be changed.",
   shipped: "This order has shipped and can no longer be changed.",
+  deleted: "This order was deleted and can no longer be changed.",
 } as const;
+
+/** How far "replaced by" links are followed; a chain longer than this is not a real history. */
+const MAX_REPLACEMENT_HOPS = 10;
 
 /** Orders per transaction: big enough for multi-row statements to pay off, small enough to keep the write lock short. */
 const BATCH_SIZE = 500;
@@ -45,8 +53,8 @@ const ORDER_COLUMNS = [
   "bill_to_state", "bill_to_postal_code", "bill_to_country", "bill_to_phone", "bill_to_residential",
   "ship_to_name", "ship_to_company", "ship_to_street1", "ship_to_street2", "ship_to_street3", "ship_to_city",
   "ship_to_state", "ship_to_postal_code", "ship_to_country", "ship_to_phone", "ship_to_residential",
-  "order_total", "amount_paid", "tax_amount", "shipping_amount", "currency", "weight_oz", "length", "width", "height",
-  "dimension_units", "requested_shipping_service", "carrier_code", "service_code", "package_code", "confirmation",
+  "order_total", "amount_paid", "tax_amount", "shipping_amount", "currency", "weight_oz", "dim_length", "dim_width", "dim_height",
+  "dim_units", "requested_shipping_service", "carrier_code", "service_code", "package_code", "confirmation",
   "customer_notes", "internal_notes", "gift", "gift_message", "payment_method", "custom_field1", "custom_field2",
   "custom_field3", "source", "extra", "channel_modified_at", "created_at", "modified_at",
 ] as const;
@@ -133,6 +141,10 @@ async function applyBatch(tx: Transaction, workspaceId: string, storeId: number,
         for (const item of items) itemRows.push(itemValues(id, item));
         searchRows.push([id, searchTextOf(entry.columns as OrderRow, items)]);
         event(id, "created", null);
+        if (options.replacesOrderId != null) {
+          statements.push({ sql: "UPDATE orders SET replaced_by_order_id = ? WHERE id = ? AND workspace_id = ?", args: [id, options.replacesOrderId, workspaceId] });
+          event(options.replacesOrderId, "replaced", Object.assign({} as ChangeSet, { replacedBy: [null, id] as [unknown, unknown] }));
+        }
         addCount(entry.columns.status, 1);
         tally.created++;
         return { ...base, orderId: id, outcome: "created" };
@@ -158,7 +170,7 @@ async function applyBatch(tx: Transaction, workspaceId: string, storeId: number,
           addCount(row.status, -1);
           addCount(decision.columns.status, 1);
         }
-        event(row.id, decision.action, decision.changeSet);
+        event(row.id, options.eventAction ?? decision.action, decision.changeSet);
         tally.updated++;
         return { ...base, orderId: row.id, outcome: "updated" };
       }
@@ -169,7 +181,8 @@ async function applyBatch(tx: Transaction, workspaceId: string, storeId: number,
         const row = current!.row;
         if (decision.reactivatedInChannel) {
           statements.push({ sql: "UPDATE orders SET reactivated_in_channel_at = ? WHERE id = ?", args: [now, row.id] });
-          event(row.id, "reactivated_in_channel", { status: [row.status, entry.columns.status] });
+          // The channel's order is kept with the notice: "Create new order" builds the new order from it.
+          event(row.id, "reactivated_in_channel", Object.assign({ status: [row.status, entry.columns.status] } as ChangeSet, { channelOrder: entry.order }));
         }
         tally.skipped++;
         return { ...base, orderId: row.id, outcome: "skipped", reason: LOCKED_REASONS[decision.reason], reactivatedInChannel: decision.reactivatedInChannel || undefined };
@@ -222,14 +235,31 @@ function itemValues(orderId: number, item: ItemColumns): InValue[] {
   return ITEM_COLUMNS.map((column) => (column === "order_id" ? orderId : (item[column] as InValue)));
 }
 
+/**
+ * The stored order under each key. A cancelled order the merchant replaced ("Create new order")
+ * hands its key on: the channel's later changes go to the replacement, following the links.
+ */
 async function loadExisting(tx: Transaction, storeId: number, keys: string[]): Promise<Map<string, ExistingOrder>> {
   const found = new Map<string, ExistingOrder>();
   const { rows } = await tx.execute({ sql: `SELECT * FROM orders WHERE store_id = ? AND order_key IN (${placeholdersFor(keys)})`, args: [storeId, ...keys] });
-  if (rows.length === 0) return found;
+  let current = new Map((rows as unknown as OrderRow[]).map((row) => [row.order_key, { ...row }]));
+  for (let hops = 0; hops < MAX_REPLACEMENT_HOPS; hops++) {
+    const replaced = [...current].filter(([, row]) => row.replaced_by_order_id != null);
+    if (replaced.length === 0) break;
+    const ids = replaced.map(([, row]) => row.replaced_by_order_id!);
+    const next = await tx.execute({ sql: `SELECT * FROM orders WHERE store_id = ? AND id IN (${placeholdersFor(ids)})`, args: [storeId, ...ids] });
+    const byId = new Map((next.rows as unknown as OrderRow[]).map((row) => [row.id, { ...row }]));
+    current = new Map(current);
+    for (const [key, row] of replaced) {
+      const replacement = byId.get(row.replaced_by_order_id!);
+      if (replacement) current.set(key, replacement);
+    }
+  }
+  if (current.size === 0) return found;
   const byId = new Map<number, ExistingOrder>();
-  for (const row of rows as unknown as OrderRow[]) {
-    const entry = { row: { ...row }, items: [] as ItemColumns[] };
-    found.set(row.order_key, entry);
+  for (const [key, row] of current) {
+    const entry = { row, items: [] as ItemColumns[] };
+    found.set(key, entry);
     byId.set(row.id, entry);
   }
   const ids = [...byId.keys()];

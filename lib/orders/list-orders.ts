@@ -122,7 +122,7 @@ export function buildOrderListQuery(workspaceId: string, query: OrderListQuery, 
 
 /** The WHERE of a view: workspace always, then tab, store, dates and search. */
 function viewFilters(workspaceId: string, query: OrderListQuery, timeZone: string, searchAlreadyApplied: boolean) {
-  const filters: Expression<SqlBool>[] = [sql<SqlBool>`orders.workspace_id = ${workspaceId}`];
+  const filters: Expression<SqlBool>[] = [sql<SqlBool>`orders.workspace_id = ${workspaceId}`, sql<SqlBool>`orders.deleted_at IS NULL`];
   if (query.status !== "all") filters.push(sql<SqlBool>`orders.status = ${query.status}`);
   if (query.store) filters.push(sql<SqlBool>`orders.store_id = ${query.store}`);
   if (query.from) filters.push(sql<SqlBool>`orders.order_date >= ${startOfDay(query.from, timeZone)}`);

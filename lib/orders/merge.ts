@@ -1,16 +1,19 @@
 import type { OrderRow, OrderStatus } from "@/db/schema";
 import type { ChannelColumns, ItemColumns } from "./columns";
+import type { NormalizedOrder } from "./schema";
 import { isOpenStatus } from "./status";
 
 export type ChangeSet = Record<string, [unknown, unknown]> & {
   items?: { added: string[]; removed: string[]; changed: string[] };
+  /** On "reactivated in channel": the order as the channel now has it. */
+  channelOrder?: NormalizedOrder;
 };
 
 export type MergeDecision =
   | { kind: "create"; active: boolean }
   | { kind: "update"; action: "updated" | "cancelled"; columns: Partial<ChannelColumns>; changeSet: ChangeSet; replaceItems: boolean; active: boolean }
   | { kind: "unchanged" }
-  | { kind: "skipped"; reason: "cancelled" | "shipped"; reactivatedInChannel: boolean };
+  | { kind: "skipped"; reason: "cancelled" | "shipped" | "deleted"; reactivatedInChannel: boolean };
 
 export interface ExistingOrder {
   row: OrderRow;
@@ -28,6 +31,7 @@ export function decideMerge(existing: ExistingOrder | undefined, incoming: Incom
   if (!existing) return { kind: "create", active: incoming.columns.status !== "cancelled" };
 
   const { row } = existing;
+  if (row.deleted_at != null) return { kind: "skipped", reason: "deleted", reactivatedInChannel: false };
   if (row.status === "cancelled" || !row.active) {
     const reactivatedInChannel = row.status === "cancelled" && isOpenStatus(incoming.columns.status) && row.reactivated_in_channel_at == null;
     return { kind: "skipped", reason: "cancelled", reactivatedInChannel };

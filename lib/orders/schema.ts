@@ -76,6 +76,7 @@ export const normalizedOrderSchema = z.object({
   serviceCode: optionalText(100),
   packageCode: optionalText(100),
   confirmation: optionalText(50),
+  trackingNumber: optionalText(100),
   customerNotes: optionalText(10_000),
   internalNotes: optionalText(10_000),
   gift: z.boolean().nullish(),

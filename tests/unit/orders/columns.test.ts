@@ -26,7 +26,7 @@ describe("toOrderColumns", () => {
   it("clears a field the source sent as null", () => {
     const columns = columnsOf({ customerNotes: null, paymentDate: null, dimensions: null });
 
-    expect(columns).toMatchObject({ customer_notes: null, payment_date: null, length: null, width: null, height: null, dimension_units: null });
+    expect(columns).toMatchObject({ customer_notes: null, payment_date: null, dim_length: null, dim_width: null, dim_height: null, dim_units: null });
   });
 
   it("clears money to zero, since those columns cannot be empty", () => {

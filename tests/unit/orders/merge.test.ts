@@ -25,7 +25,7 @@ function blankRow(): OrderRow {
     ship_to_name: null, ship_to_company: null, ship_to_street1: null, ship_to_street2: null, ship_to_street3: null, ship_to_city: null,
     ship_to_state: null, ship_to_postal_code: null, ship_to_country: null, ship_to_phone: null, ship_to_residential: null,
     order_total: 0, amount_paid: 0, tax_amount: 0, shipping_amount: 0, currency: "USD",
-    weight_oz: null, length: null, width: null, height: null, dimension_units: null,
+    weight_oz: null, dim_length: null, dim_width: null, dim_height: null, dim_units: null,
     requested_shipping_service: null, carrier_code: null, service_code: null, package_code: null, confirmation: null,
     customer_notes: null, internal_notes: null, gift: 0, gift_message: null, payment_method: null,
     custom_field1: null, custom_field2: null, custom_field3: null, source: null, extra: null, channel_modified_at: null,

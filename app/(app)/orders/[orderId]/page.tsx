@@ -117,8 +117,8 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
             <dd data-testid="order-weight">{order.weight_oz != null ? format.weight(order.weight_oz) : dash}</dd>
             <dt className="text-slate-500">{t("order.dimensions")}</dt>
             <dd>
-              {order.length != null && order.width != null && order.height != null
-                ? `${format.number(order.length)} × ${format.number(order.width)} × ${format.number(order.height)} ${order.dimension_units === "centimeters" ? "cm" : "in"}`
+              {order.dim_length != null && order.dim_width != null && order.dim_height != null
+                ? `${format.number(order.dim_length)} × ${format.number(order.dim_width)} × ${format.number(order.dim_height)} ${order.dim_units === "centimeters" ? "cm" : "in"}`
                 : dash}
             </dd>
           </dl>

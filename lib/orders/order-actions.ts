@@ -1,0 +1,149 @@
+import { randomUUID } from "node:crypto";
+import { getDatabase, getDb } from "@/db/client";
+import type { OrderRow, OrderStatus } from "@/db/schema";
+import { AppError, notFound } from "@/lib/errors";
+import { nextOrderNumber } from "@/lib/workspaces/next-order-number";
+import { fromOrderRow } from "./columns";
+import { importOrders, LOCKED_REASONS, type ImportResult } from "./import-orders";
+import type { NormalizedOrder } from "./schema";
+import { isOpenStatus } from "./status";
+
+/** Who did it and through what: the order's history records both. */
+export interface Actor {
+  actor: string;
+  source: "manual" | "api";
+}
+
+async function loadOrder(workspaceId: string, orderId: number) {
+  const db = getDb();
+  const row = await db.selectFrom("orders").selectAll().where("id", "=", orderId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  if (!row || row.deleted_at != null) throw notFound("Order not found");
+  const items = await db.selectFrom("order_items").selectAll().where("order_id", "=", orderId).orderBy("position").execute();
+  return { row, items };
+}
+
+function assertChangeable(row: OrderRow) {
+  if (row.status === "shipped") throw new AppError("conflict", LOCKED_REASONS.shipped);
+  if (row.status === "cancelled" || !row.active) throw new AppError("conflict", LOCKED_REASONS.cancelled);
+}
+
+function orThrow(result: ImportResult): ImportResult {
+  if (result.outcome === "failed") throw new AppError("invalid_input", result.reason ?? "Invalid order", result.fieldErrors);
+  if (result.outcome === "skipped") throw new AppError("conflict", result.reason ?? "This order can no longer be changed.");
+  return result;
+}
+
+/** A merchant's change to an open order: the stored order with `change` applied, through the write path. */
+async function changeOrder(workspaceId: string, orderId: number, by: Actor, eventAction: string, change: (order: NormalizedOrder) => NormalizedOrder) {
+  const { row, items } = await loadOrder(workspaceId, orderId);
+  assertChangeable(row);
+  const order = change(fromOrderRow(row, items));
+  const [result] = await importOrders(workspaceId, row.store_id, [{ ...order, orderKey: row.order_key }], { ...by, eventAction });
+  return orThrow(result);
+}
+
+/** Replaces an open order's details (the edit form, the API's createorder on an existing key). Key and store stay. */
+export function updateOrder(workspaceId: string, orderId: number, order: NormalizedOrder, by: Actor) {
+  return changeOrder(workspaceId, orderId, by, "edited", () => order);
+}
+
+export function cancelOrder(workspaceId: string, orderId: number, by: Actor) {
+  return changeOrder(workspaceId, orderId, by, "cancelled", (order) => ({ ...order, status: "cancelled" }));
+}
+
+export function holdOrderUntil(workspaceId: string, orderId: number, holdUntilDate: number, by: Actor) {
+  return changeOrder(workspaceId, orderId, by, "held", (order) => ({ ...order, status: "on_hold", holdUntilDate }));
+}
+
+export async function restoreOrderFromHold(workspaceId: string, orderId: number, by: Actor) {
+  const { row } = await loadOrder(workspaceId, orderId);
+  if (row.status !== "on_hold") throw new AppError("conflict", "Only an order on hold can be restored.");
+  return changeOrder(workspaceId, orderId, by, "restored", (order) => ({ ...order, status: "awaiting_shipment", holdUntilDate: null }));
+}
+
+export function markOrderShipped(
+  workspaceId: string,
+  orderId: number,
+  shipment: { shipDate: number; carrierCode?: string | null; trackingNumber?: string | null },
+  by: Actor,
+) {
+  return changeOrder(workspaceId, orderId, by, "shipped", (order) => ({
+    ...order,
+    status: "shipped" as OrderStatus,
+    shipDate: shipment.shipDate,
+    carrierCode: shipment.carrierCode ?? order.carrierCode,
+    trackingNumber: shipment.trackingNumber ?? null,
+  }));
+}
+
+/**
+ * A new order typed in by the merchant (or sent without a key through the API): a fresh key,
+ * and the next workspace number when none is given.
+ */
+export async function createOrder(workspaceId: string, storeId: number, order: Omit<NormalizedOrder, "orderKey" | "orderNumber"> & { orderKey?: string; orderNumber?: string | null }, by: Actor) {
+  const orderNumber = order.orderNumber?.trim() && order.orderNumber.trim().toUpperCase() !== "AUTO" ? order.orderNumber.trim() : await nextOrderNumber(workspaceId);
+  const [result] = await importOrders(workspaceId, storeId, [{ ...order, orderKey: order.orderKey ?? randomUUID(), orderNumber }], by);
+  return orThrow(result);
+}
+
+/**
+ * "Create new order" on a cancelled order the channel reopened: a new order from the channel's
+ * data, linked from the old one, which hands it the channel's later changes.
+ */
+export async function createReplacementOrder(workspaceId: string, orderId: number, by: Actor) {
+  const { row } = await loadOrder(workspaceId, orderId);
+  if (row.reactivated_in_channel_at == null) throw new AppError("conflict", "Only an order the channel reopened can be replaced.");
+  if (row.replaced_by_order_id != null) throw new AppError("conflict", "A new order was already created for this one.");
+  const notice = await getDb()
+    .selectFrom("order_events")
+    .select("change_set")
+    .where("order_id", "=", orderId)
+    .where("workspace_id", "=", workspaceId)
+    .where("action", "=", "reactivated_in_channel")
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  const channelOrder = notice?.change_set ? (JSON.parse(notice.change_set) as { channelOrder?: NormalizedOrder }).channelOrder : undefined;
+  if (!channelOrder || !isOpenStatus(channelOrder.status)) throw new AppError("conflict", "The channel's reopened order is not available.");
+  const [result] = await importOrders(workspaceId, row.store_id, [{ ...channelOrder, orderKey: await freeReplacementKey(row) }], {
+    ...by,
+    replacesOrderId: row.id,
+  });
+  return orThrow(result);
+}
+
+async function freeReplacementKey(row: OrderRow): Promise<string> {
+  const taken = await getDb().selectFrom("orders").select("order_key").where("store_id", "=", row.store_id).where("order_key", "like", `${row.order_key}#%`).execute();
+  const used = new Set(taken.map((order) => order.order_key));
+  let n = 2;
+  while (used.has(`${row.order_key}#${n}`)) n++;
+  return `${row.order_key}#${n}`;
+}
+
+/**
+ * DELETE /orders/{id}: the order leaves the lists and their counts; it and its history stay,
+ * and later imports under its key are skipped.
+ */
+export async function deleteOrder(workspaceId: string, orderId: number, by: Actor) {
+  const { row } = await loadOrder(workspaceId, orderId);
+  const now = Date.now();
+  const tx = await getDatabase().sql.transaction("write");
+  try {
+    // Read again under the write lock: a delete that raced this one must not count twice.
+    const { rowsAffected } = await tx.execute({
+      sql: "UPDATE orders SET deleted_at = ?, modified_at = ? WHERE id = ? AND workspace_id = ? AND deleted_at IS NULL",
+      args: [now, now, row.id, workspaceId],
+    });
+    if (rowsAffected === 1) {
+      await tx.batch([
+        { sql: "UPDATE order_counts SET n = n - 1 WHERE workspace_id = ? AND store_id = ? AND status = ?", args: [workspaceId, row.store_id, row.status] },
+        {
+          sql: "INSERT INTO order_events (order_id, workspace_id, at, action, source, actor, import_run_id, change_set) VALUES (?, ?, ?, 'deleted', ?, ?, NULL, NULL)",
+          args: [row.id, workspaceId, now, by.source, by.actor],
+        },
+      ]);
+    }
+    await tx.commit();
+  } finally {
+    tx.close();
+  }
+}
