@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { getI18n, getTimeZone } from "@/lib/i18n/server";
 import { countOrdersByStatus, listOrders } from "@/lib/orders/list-orders";
@@ -27,7 +28,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
 
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">{t("orders.title")}</h1>
+      <div className="flex items-center justify-between">
+        <h1 className="text-xl font-semibold">{t("orders.title")}</h1>
+        <Link href="/orders/new" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
+          {t("orders.newOrder")}
+        </Link>
+      </div>
       {!workspaceHasOrders ? (
         <EmptyOrders t={t} />
       ) : (

@@ -2,7 +2,7 @@ import type { Formatter } from "@/lib/i18n/format";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import type { OrderDetail } from "@/lib/orders/get-order";
 
-const KNOWN_EVENTS = new Set(["created", "updated", "cancelled", "reactivated_in_channel"]);
+const KNOWN_EVENTS = new Set(["created", "updated", "cancelled", "reactivated_in_channel", "edited", "held", "restored", "shipped", "deleted", "replaced"]);
 
 const MONEY_FIELDS = new Set(["order_total", "amount_paid", "tax_amount", "shipping_amount"]);
 
@@ -24,7 +24,8 @@ export function OrderHistory({ events, currency, t, format }: { events: OrderDet
       <ol className="space-y-3" data-testid="order-history">
         {events.map((event) => {
           const label = KNOWN_EVENTS.has(event.action) ? t(`order.events.${event.action}` as MessageKey) : event.action;
-          const changes = Object.entries(event.changeSet ?? {});
+          // Only [before, after] pairs and the items summary are changes; the rest (the channel's reopened order) is data.
+          const changes = Object.entries(event.changeSet ?? {}).filter(([field, change]) => field === "items" || (Array.isArray(change) && change.length === 2));
           return (
             <li key={event.id} className="border-l-2 border-slate-200 pl-3 text-sm" data-testid="history-event">
               <p>

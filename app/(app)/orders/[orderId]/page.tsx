@@ -1,30 +1,26 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import { getI18n } from "@/lib/i18n/server";
-import { getOrderOrThrow, type OrderDetail } from "@/lib/orders/get-order";
+import { en } from "@/lib/i18n/messages/en";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { StatusBadge } from "../../../ui/status-badge";
 import { AddressCard } from "./address-card";
 import { OrderHistory } from "./order-history";
+import { loadOrderOrNotFound } from "./load-order";
+import { OrderActions } from "./order-actions";
 
 export const metadata: Metadata = { title: "Order" };
 
-async function loadOrder(workspaceId: string, orderIdParam: string): Promise<OrderDetail> {
-  const orderId = Number(orderIdParam);
-  if (!Number.isSafeInteger(orderId) || orderId <= 0) notFound();
-  try {
-    return await getOrderOrThrow(workspaceId, orderId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
+function orderActionLabels(t: Translate, orderNumber: string): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const key of Object.keys(en.orderActions)) labels[key] = t(`orderActions.${key}` as MessageKey, { number: orderNumber });
+  return labels;
 }
 
 export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const [session, { orderId }, { t, format }] = await Promise.all([requireWorkspaceSession(), params, getI18n()]);
-  const order = await loadOrder(session.workspaceId, orderId);
+  const order = await loadOrderOrNotFound(session.workspaceId, orderId);
   const subtotal = order.items.reduce((sum, item) => sum + item.quantity * item.unit_price, 0);
   const dash = t("order.empty");
   const date = (ms: number | null) => (ms == null ? dash : format.dateTime(ms));
@@ -50,11 +46,29 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
           {t("order.inactiveNotice")}
         </p>
       )}
+      {order.deleted_at != null && (
+        <p role="status" className="rounded-md border border-slate-200 bg-slate-100 px-4 py-3 text-sm text-slate-700" data-testid="deleted-notice">
+          {t("order.deletedNotice")}
+        </p>
+      )}
       {order.reactivated_in_channel_at != null && (
         <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="reactivated-notice">
           {t("order.reactivatedNotice")}
         </p>
       )}
+
+      <OrderActions
+        order={{
+          id: order.id,
+          status: order.status,
+          active: order.active === 1,
+          deleted: order.deleted_at != null,
+          reactivated: order.reactivated_in_channel_at != null,
+          replacedByOrderId: order.replaced_by_order_id,
+          orderNumber: order.order_number,
+        }}
+        labels={orderActionLabels(t, order.order_number)}
+      />
 
       <div className="grid gap-4 lg:grid-cols-3">
         <section className={`${section} lg:col-span-2`}>

@@ -1,0 +1,183 @@
+import { instantOfWallClock, zoneOffsetMs } from "@/lib/dates";
+import { centsToDecimalString, parseMoneyToCents } from "@/lib/money";
+import { toOunces, WEIGHT_UNITS, type WeightUnit } from "@/lib/weights";
+import { normalizedOrderSchema, type NormalizedOrder } from "./schema";
+import { fieldErrorsOf } from "@/lib/errors";
+
+/** The order form's fields, flat as a form posts them: `shipTo.name`, `items.0.sku`… */
+export type OrderFormValues = Record<string, string>;
+
+export type FormOrder = Omit<NormalizedOrder, "orderKey" | "orderNumber"> & { orderNumber: string | null };
+
+export type OrderFormResult =
+  | { ok: true; order: FormOrder; storeId: number }
+  | { ok: false; fieldErrors: Record<string, string[]> };
+
+const ADDRESS_KEYS = ["name", "company", "street1", "street2", "street3", "city", "state", "postalCode", "country", "phone"] as const;
+
+/**
+ * The manual order form to an order for the write path, read in the merchant's time zone. The
+ * errors name the form's own fields, and the order is then checked with the same schema every
+ * source uses, whose paths (`shipTo.postalCode`, `items.0.name`) are the form's field names.
+ */
+export function parseOrderForm(values: OrderFormValues, timeZone: string): OrderFormResult {
+  const errors: Record<string, string[]> = {};
+  const fail = (field: string, message: string) => (errors[field] ??= []).push(message);
+  const text = (field: string) => values[field]?.trim() || null;
+  const money = (field: string) => {
+    const raw = text(field);
+    if (raw === null) return null;
+    const cents = parseMoneyToCents(raw);
+    if (cents === null) fail(field, "Enter an amount like 12.50");
+    return cents;
+  };
+  const number = (field: string) => {
+    const raw = text(field);
+    if (raw === null) return null;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0) fail(field, "Enter a number of zero or more");
+    return value;
+  };
+  const dateTime = (field: string) => {
+    const raw = text(field);
+    if (raw === null) return null;
+    const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(raw);
+    if (!match) {
+      fail(field, "Enter a date");
+      return null;
+    }
+    const [, y, m, d, hh = "0", mm = "0"] = match;
+    return instantOfWallClock(+y, +m, +d, +hh, +mm, 0, timeZone);
+  };
+  const address = (prefix: "shipTo" | "billTo") => {
+    const result: Record<string, unknown> = {};
+    for (const key of ADDRESS_KEYS) result[key] = text(`${prefix}.${key}`);
+    if (typeof result.country === "string") result.country = result.country.toUpperCase();
+    result.residential = values[`${prefix}.residential`] === "on";
+    return result;
+  };
+
+  const storeId = Number(values.storeId);
+  if (!Number.isSafeInteger(storeId) || storeId <= 0) fail("storeId", "Choose a store");
+  const orderDate = dateTime("orderDate");
+  if (orderDate === null && !errors.orderDate) fail("orderDate", "Enter the order date");
+  const weightUnit = (WEIGHT_UNITS as readonly string[]).includes(values.weightUnit) ? (values.weightUnit as WeightUnit) : "ounces";
+  const weightValue = number("weight");
+
+  const itemRows = itemIndexes(values);
+  const items = itemRows.map((index) => {
+    const field = (name: string) => `items.${index}.${name}`;
+    const quantity = number(field("quantity"));
+    const unitWeight = number(field("weight"));
+    return {
+      sku: text(field("sku")),
+      name: text(field("name")) ?? "",
+      quantity: quantity ?? 1,
+      unitPrice: money(field("unitPrice")) ?? 0,
+      weightOz: unitWeight === null ? null : toOunces(unitWeight, weightUnit),
+    };
+  });
+
+  const dimensions = ["length", "width", "height"].map((side) => number(`dimensions.${side}`));
+  const shipTo = address("shipTo");
+  const order = {
+    orderNumber: text("orderNumber"),
+    status: values.status,
+    orderDate: orderDate ?? 0,
+    paymentDate: dateTime("paymentDate"),
+    shipByDate: dateTime("shipByDate"),
+    customerEmail: text("customerEmail"),
+    customerUsername: text("customerEmail"),
+    shipTo,
+    billTo: values.billToSameAsShipTo === "on" ? shipTo : address("billTo"),
+    items,
+    amountPaid: money("amountPaid"),
+    taxAmount: money("taxAmount"),
+    shippingAmount: money("shippingAmount"),
+    weightOz: weightValue === null ? null : toOunces(weightValue, weightUnit),
+    dimensions: dimensions.every((side) => side !== null)
+      ? { length: dimensions[0]!, width: dimensions[1]!, height: dimensions[2]!, units: values["dimensions.units"] === "centimeters" ? "centimeters" : "inches" }
+      : null,
+    requestedShippingService: text("requestedShippingService"),
+    customerNotes: text("customerNotes"),
+    internalNotes: text("internalNotes"),
+    gift: values.gift === "on",
+    giftMessage: text("giftMessage"),
+  };
+  if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+
+  // The shared schema has the last word; a placeholder key and number stand in for those the write path assigns.
+  const checked = normalizedOrderSchema.safeParse({ ...order, orderKey: "form", orderNumber: order.orderNumber ?? "AUTO" });
+  if (!checked.success) {
+    // Blank item rows were left out, so item paths are renumbered back to the rows on the form.
+    const issues = checked.error.issues.map((issue) =>
+      issue.path[0] === "items" && typeof issue.path[1] === "number" ? { ...issue, path: ["items", itemRows[issue.path[1]], ...issue.path.slice(2)] } : issue,
+    );
+    return { ok: false, fieldErrors: fieldErrorsOf(issues) };
+  }
+  if (items.length === 0) return { ok: false, fieldErrors: { items: ["Add at least one item"] } };
+  return { ok: true, order: order as FormOrder, storeId };
+}
+
+function itemIndexes(values: OrderFormValues): number[] {
+  const indexes = new Set<number>();
+  for (const key of Object.keys(values)) {
+    const match = /^items\.(\d+)\./.exec(key);
+    if (match) indexes.add(Number(match[1]));
+  }
+  return [...indexes].sort((a, b) => a - b).filter((index) => Object.entries(values).some(([key, value]) => key.startsWith(`items.${index}.`) && value.trim()));
+}
+
+/** A stored order as the edit form's initial values, in the merchant's time zone. */
+export function toOrderFormValues(
+  order: Omit<NormalizedOrder, "orderKey"> & { storeId: number },
+  timeZone: string,
+): OrderFormValues {
+  const values: OrderFormValues = {
+    storeId: String(order.storeId),
+    orderNumber: order.orderNumber,
+    status: order.status,
+    orderDate: localDateTime(order.orderDate, timeZone),
+    paymentDate: order.paymentDate != null ? localDateTime(order.paymentDate, timeZone) : "",
+    shipByDate: order.shipByDate != null ? localDateTime(order.shipByDate, timeZone) : "",
+    customerEmail: order.customerEmail ?? "",
+    amountPaid: decimal(order.amountPaid),
+    taxAmount: decimal(order.taxAmount),
+    shippingAmount: decimal(order.shippingAmount),
+    weight: order.weightOz != null ? String(order.weightOz) : "",
+    weightUnit: "ounces",
+    "dimensions.length": order.dimensions ? String(order.dimensions.length) : "",
+    "dimensions.width": order.dimensions ? String(order.dimensions.width) : "",
+    "dimensions.height": order.dimensions ? String(order.dimensions.height) : "",
+    "dimensions.units": order.dimensions?.units ?? "inches",
+    requestedShippingService: order.requestedShippingService ?? "",
+    customerNotes: order.customerNotes ?? "",
+    internalNotes: order.internalNotes ?? "",
+    gift: order.gift ? "on" : "",
+    giftMessage: order.giftMessage ?? "",
+  };
+  for (const prefix of ["shipTo", "billTo"] as const) {
+    const address = order[prefix];
+    for (const key of ADDRESS_KEYS) values[`${prefix}.${key}`] = (address?.[key] as string | null | undefined) ?? "";
+    values[`${prefix}.residential`] = address?.residential ? "on" : "";
+  }
+  const sameAddress = ADDRESS_KEYS.every((key) => values[`shipTo.${key}`] === values[`billTo.${key}`]);
+  values.billToSameAsShipTo = sameAddress ? "on" : "";
+  (order.items ?? []).forEach((item, index) => {
+    values[`items.${index}.sku`] = item.sku ?? "";
+    values[`items.${index}.name`] = item.name;
+    values[`items.${index}.quantity`] = String(item.quantity);
+    values[`items.${index}.unitPrice`] = decimal(item.unitPrice);
+    values[`items.${index}.weight`] = item.weightOz != null ? String(item.weightOz) : "";
+  });
+  return values;
+}
+
+function decimal(cents: number | null | undefined): string {
+  return cents == null ? "" : centsToDecimalString(cents);
+}
+
+/** `YYYY-MM-DDTHH:MM` in the zone, what a datetime-local input takes. */
+function localDateTime(ms: number, timeZone: string): string {
+  return new Date(ms + zoneOffsetMs(ms, timeZone)).toISOString().slice(0, 16);
+}
