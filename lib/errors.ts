@@ -1,4 +1,4 @@
-export type ErrorCode = "not_found" | "conflict" | "invalid_input" | "rate_limited" | "unauthorized" | "forbidden";
+export type ErrorCode = "not_found" | "conflict" | "invalid_input" | "rate_limited" | "unauthorized" | "forbidden" | "payload_too_large";
 
 /** A failure the caller can act on; route wrappers and actions map `code` to HTTP or form errors. */
 export class AppError extends Error {

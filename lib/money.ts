@@ -20,3 +20,19 @@ export function centsToDecimalString(cents: number): string {
   const abs = Math.abs(cents);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
+
+/**
+ * A decimal amount in integer cents, half away from zero (10.005 → 1001). Works on the number's
+ * shortest decimal form, so 19.99 is 1999 and not 1998.9999999999998 rounded.
+ */
+export function decimalToCents(amount: number): number {
+  const [mantissa, exponent = "0"] = String(Math.abs(amount)).split("e");
+  const [whole, fraction = ""] = mantissa.split(".");
+  const digits = whole + fraction;
+  // Where the decimal point of the amount in cents falls among `digits`.
+  const point = whole.length + Number(exponent) + 2;
+  const kept = point <= 0 ? "0" : digits.slice(0, point).padEnd(point, "0");
+  const firstDropped = point < 0 ? "0" : (digits[point] ?? "0");
+  const cents = Number(kept) + (firstDropped >= "5" ? 1 : 0);
+  return amount < 0 && cents !== 0 ? -cents : cents;
+}
