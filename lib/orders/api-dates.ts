@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { instantOfWallClock, zoneOffsetMs } from "@/lib/dates";
 
 /** ShipStation reads and prints times without an offset in the account's zone: Pacific time unless set otherwise. */
@@ -106,3 +107,6 @@ export function formatApiDate(ms: number, timeZone: string = DEFAULT_API_TIME_ZO
   const time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`;
   return `${date}T${time}.${pad(local.getUTCMilliseconds(), 3)}0000`;
 }
+
+/** A date parameter of the API, with the message a developer can act on. */
+export const apiDateSchema = z.string().refine((text) => apiDateProblem(text) === null, { error: (issue) => apiDateProblem(String(issue.input)) ?? API_DATE_HINT });

@@ -1,0 +1,4 @@
+import { apiRoute, parseWith, readJsonBody } from "@/lib/http/api-route";
+import { holdApiOrder, holdUntilSchema } from "@/lib/orders/api-actions";
+
+export const POST = apiRoute(async (request, caller) => holdApiOrder(caller, parseWith(holdUntilSchema, await readJsonBody(request), "body")));

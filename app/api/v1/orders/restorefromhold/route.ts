@@ -1,0 +1,4 @@
+import { apiRoute, parseWith, readJsonBody } from "@/lib/http/api-route";
+import { restoreApiOrder, restoreFromHoldSchema } from "@/lib/orders/api-actions";
+
+export const POST = apiRoute(async (request, caller) => restoreApiOrder(caller, parseWith(restoreFromHoldSchema, await readJsonBody(request), "body")));

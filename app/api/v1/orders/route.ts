@@ -1,0 +1,7 @@
+import { apiRoute, parseWith } from "@/lib/http/api-route";
+import { apiOrderListQuerySchema, listApiOrders } from "@/lib/orders/api-orders";
+
+export const GET = apiRoute(async (request, caller) => {
+  const query = parseWith(apiOrderListQuerySchema, Object.fromEntries(request.nextUrl.searchParams), "query");
+  return listApiOrders(caller, query);
+});

@@ -1,0 +1,197 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { sql, type SqlBool } from "kysely";
+import { getDb } from "@/db/client";
+import type { OrderStatus } from "@/db/schema";
+import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
+import { apiDateSchema, parseApiDate } from "./api-dates";
+import { importOrders } from "./import-orders";
+import { ftsQuery } from "./list-orders";
+import type { NormalizedOrder } from "./schema";
+import { shipStationOrderInputSchema, toNormalizedOrder, toShipStationOrder, type ShipStationOrder } from "./shipstation-order";
+import { ORDER_STATUSES } from "./status";
+
+/** What an API caller is: its workspace, the zone its timestamps are in, and who to record. */
+export interface ApiContext {
+  workspaceId: string;
+  timeZone: string;
+  actor: string;
+}
+
+export interface CreateOrderResult {
+  orderId: number | null;
+  orderNumber: string | null;
+  orderKey: string | null;
+  success: boolean;
+  errorMessage: string | null;
+  fieldErrors?: Record<string, string[]>;
+}
+
+/** createorders takes at most this many orders, as ShipStation does. */
+export const MAX_ORDERS_PER_BATCH = 100;
+
+/**
+ * createorder / createorders: each order is created, or replaced whole when its orderKey exists
+ * (its store stays the one it was created in). One bad order never fails the others; shipped and
+ * cancelled orders are refused with a message.
+ */
+export async function createOrUpdateOrders(context: ApiContext, bodies: unknown[]): Promise<CreateOrderResult[]> {
+  const results: CreateOrderResult[] = new Array(bodies.length);
+  const parsed: { index: number; input: z.output<typeof shipStationOrderInputSchema> }[] = [];
+  bodies.forEach((body, index) => {
+    const attempt = shipStationOrderInputSchema.safeParse(body);
+    if (attempt.success) parsed.push({ index, input: attempt.data });
+    else results[index] = failure(body, fieldErrorsOf(attempt.error.issues, "order"));
+  });
+
+  const stores = await getDb().selectFrom("stores").select(["id", "platform"]).where("workspace_id", "=", context.workspaceId).execute();
+  const storeIds = new Set(stores.map((store) => store.id));
+  const manualStoreId = stores.find((store) => store.platform === "manual")?.id;
+  const existing = await storesOfExistingKeys(context.workspaceId, parsed.map(({ input }) => input.orderKey).filter((key): key is string => Boolean(key)));
+
+  const byStore = new Map<number, { index: number; order: NormalizedOrder }[]>();
+  for (const { index, input } of parsed) {
+    const orderKey = input.orderKey || randomUUID();
+    const requestedStore = input.advancedOptions?.storeId ?? null;
+    if (requestedStore != null && !storeIds.has(requestedStore) && !existing.has(orderKey)) {
+      results[index] = failure(input, { "advancedOptions.storeId": [`No store ${requestedStore} in this account`] });
+      continue;
+    }
+    const storeId = existing.get(orderKey) ?? requestedStore ?? manualStoreId;
+    if (storeId == null) throw new Error("Workspace has no Manual Orders store");
+    const group = byStore.get(storeId) ?? [];
+    group.push({ index, order: toNormalizedOrder(input, { timeZone: context.timeZone, orderKey }) });
+    byStore.set(storeId, group);
+  }
+
+  for (const [storeId, group] of byStore) {
+    const outcomes = await importOrders(context.workspaceId, storeId, group.map((entry) => entry.order), { source: "api", actor: context.actor });
+    group.forEach(({ index, order }, i) => {
+      const outcome = outcomes[i];
+      const ok = outcome.outcome === "created" || outcome.outcome === "updated" || outcome.outcome === "unchanged";
+      results[index] = {
+        orderId: outcome.orderId,
+        orderNumber: order.orderNumber,
+        orderKey: order.orderKey,
+        success: ok,
+        errorMessage: ok ? null : (outcome.reason ?? "The order could not be saved."),
+        ...(outcome.fieldErrors ? { fieldErrors: outcome.fieldErrors } : {}),
+      };
+    });
+  }
+  return results;
+}
+
+function failure(body: unknown, fieldErrors: Record<string, string[]>): CreateOrderResult {
+  const record = (body ?? {}) as Record<string, unknown>;
+  return {
+    orderId: null,
+    orderNumber: typeof record.orderNumber === "string" || typeof record.orderNumber === "number" ? String(record.orderNumber) : null,
+    orderKey: typeof record.orderKey === "string" ? record.orderKey : null,
+    success: false,
+    errorMessage: Object.entries(fieldErrors).map(([field, messages]) => `${field}: ${messages[0]}`).join("; "),
+    fieldErrors,
+  };
+}
+
+/** The store each existing orderKey lives in: a key names one order across the workspace's stores. */
+async function storesOfExistingKeys(workspaceId: string, keys: string[]): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const rows = await getDb()
+    .selectFrom("orders")
+    .select(["order_key", "store_id"])
+    .where("order_key", "in", keys)
+    .where("store_id", "in", (eb) => eb.selectFrom("stores").select("id").where("workspace_id", "=", workspaceId))
+    .execute();
+  return new Map(rows.map((row) => [row.order_key, row.store_id]));
+}
+
+/** An order in ShipStation's shape; deleted orders and other workspaces' are not found. */
+export async function getApiOrder(context: ApiContext, orderId: number): Promise<ShipStationOrder> {
+  const [order] = await ordersByIds(context, [orderId]);
+  if (!order) throw notFound(`Order ${orderId} not found`);
+  return order;
+}
+
+async function ordersByIds(context: ApiContext, ids: number[]): Promise<ShipStationOrder[]> {
+  if (ids.length === 0) return [];
+  const db = getDb();
+  const rows = await db.selectFrom("orders").selectAll().where("id", "in", ids).where("workspace_id", "=", context.workspaceId).where("deleted_at", "is", null).execute();
+  const items = await db.selectFrom("order_items").selectAll().where("order_id", "in", ids).orderBy("order_id").orderBy("position").execute();
+  const itemsByOrder = new Map<number, typeof items>();
+  for (const item of items) {
+    const list = itemsByOrder.get(item.order_id);
+    if (list) list.push(item);
+    else itemsByOrder.set(item.order_id, [item]);
+  }
+  const byId = new Map(rows.map((row) => [row.id, toShipStationOrder(row, itemsByOrder.get(row.id) ?? [], { timeZone: context.timeZone })]));
+  return ids.map((id) => byId.get(id)).filter((order): order is ShipStationOrder => Boolean(order));
+}
+
+const apiDate = apiDateSchema;
+const SORT_COLUMNS = { OrderDate: "order_date", ModifyDate: "modified_at", CreateDate: "created_at" } as const;
+
+/** GET /orders's query string: ShipStation's parameter names. */
+export const apiOrderListQuerySchema = z.object({
+  customerName: z.string().trim().max(200).optional(),
+  itemKeyword: z.string().trim().max(200).optional(),
+  createDateStart: apiDate.optional(),
+  createDateEnd: apiDate.optional(),
+  modifyDateStart: apiDate.optional(),
+  modifyDateEnd: apiDate.optional(),
+  orderDateStart: apiDate.optional(),
+  orderDateEnd: apiDate.optional(),
+  paymentDateStart: apiDate.optional(),
+  paymentDateEnd: apiDate.optional(),
+  orderNumber: z.string().trim().max(200).optional(),
+  orderStatus: z.enum(ORDER_STATUSES).optional(),
+  storeId: z.coerce.number().int().positive().optional(),
+  sortBy: z.enum(["OrderDate", "ModifyDate", "CreateDate"]).optional(),
+  sortDir: z.enum(["ASC", "DESC"]).default("ASC"),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500, "pageSize can be at most 500").default(100),
+});
+export type ApiOrderListQuery = z.output<typeof apiOrderListQuerySchema>;
+
+/** GET /orders: ShipStation's filters, sorts and page numbers → `{orders, total, page, pages}`. */
+export async function listApiOrders(context: ApiContext, query: ApiOrderListQuery) {
+  const range = (column: "created_at" | "modified_at" | "order_date" | "payment_date", start?: string, end?: string) => {
+    const filters = [];
+    if (start) filters.push(sql<SqlBool>`${sql.ref(`orders.${column}`)} >= ${parseApiDate(start, context.timeZone)}`);
+    if (end) filters.push(sql<SqlBool>`${sql.ref(`orders.${column}`)} <= ${parseApiDate(end, context.timeZone)}`);
+    return filters;
+  };
+  const words = (text?: string) => {
+    const match = text ? ftsQuery(text) : null;
+    return match ? [sql<SqlBool>`orders.id IN (SELECT rowid FROM orders_search WHERE orders_search MATCH ${match})`] : [];
+  };
+  const filters = [
+    sql<SqlBool>`orders.workspace_id = ${context.workspaceId}`,
+    sql<SqlBool>`orders.deleted_at IS NULL`,
+    ...(query.orderStatus ? [sql<SqlBool>`orders.status = ${query.orderStatus as OrderStatus}`] : []),
+    ...(query.storeId ? [sql<SqlBool>`orders.store_id = ${query.storeId}`] : []),
+    ...(query.orderNumber ? [sql<SqlBool>`orders.order_number >= ${query.orderNumber} AND orders.order_number < ${`${query.orderNumber}\u{10FFFF}`}`] : []),
+    ...range("created_at", query.createDateStart, query.createDateEnd),
+    ...range("modified_at", query.modifyDateStart, query.modifyDateEnd),
+    ...range("order_date", query.orderDateStart, query.orderDateEnd),
+    ...range("payment_date", query.paymentDateStart, query.paymentDateEnd),
+    ...words(query.customerName),
+    ...words(query.itemKeyword),
+  ];
+  const db = getDb();
+  const where = sql.join(filters, sql` AND `);
+  const [{ total }] = (await sql<{ total: number }>`SELECT count(*) AS total FROM orders WHERE ${where}`.execute(db)).rows;
+  const sort = sql.ref(`orders.${query.sortBy ? SORT_COLUMNS[query.sortBy] : "id"}`);
+  const direction = sql.raw(query.sortDir);
+  const { rows } = await sql<{ id: number }>`
+    SELECT orders.id FROM orders WHERE ${where} ORDER BY ${sort} ${direction}, orders.id ${direction}
+    LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`.execute(db);
+  const orders = await ordersByIds(context, rows.map((row) => row.id));
+  return { orders, total: Number(total), page: query.page, pages: Math.ceil(Number(total) / query.pageSize) };
+}
+
+export function assertBatchSize(bodies: unknown): asserts bodies is unknown[] {
+  if (!Array.isArray(bodies)) throw new AppError("invalid_input", "The body must be a JSON array of orders.");
+  if (bodies.length === 0) throw new AppError("invalid_input", "The body has no orders.");
+  if (bodies.length > MAX_ORDERS_PER_BATCH) throw new AppError("invalid_input", `At most ${MAX_ORDERS_PER_BATCH} orders per request; this one has ${bodies.length}.`);
+}
