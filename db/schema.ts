@@ -168,6 +168,8 @@ export interface OrderTable {
   /** Set by DELETE /orders/{id}: hidden from lists and counts, history kept. */
   deleted_at: Generated<number | null>;
   tracking_number: Generated<string | null>;
+  /** Digest of the order as its source last sent it (see importOrders). */
+  import_hash: Generated<string | null>;
 }
 
 export interface OrderItemTable {

@@ -3,7 +3,8 @@ import { apiDateSchema, parseApiDate } from "./api-dates";
 import { getApiOrder, type ApiContext } from "./api-orders";
 import { holdOrderUntil, markOrderShipped, restoreOrderFromHold } from "./order-actions";
 
-const orderId = z.coerce.number().int().positive();
+// A number, or a string of digits (Json.NET reads "123" as 123); z.coerce would also take "0x1f", "1e3" or true.
+const orderId = z.preprocess((value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value), z.number().int().positive());
 const apiDate = apiDateSchema;
 
 export const holdUntilSchema = z.object({ orderId, holdUntilDate: apiDate });

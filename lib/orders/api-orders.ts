@@ -1,11 +1,11 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { sql, type SqlBool } from "kysely";
 import { getDb } from "@/db/client";
 import type { OrderStatus } from "@/db/schema";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 import { apiDateSchema, parseApiDate } from "./api-dates";
-import { importOrders } from "./import-orders";
+import { findOrdersAlreadyImported, importOrders } from "./import-orders";
 import { ftsQuery } from "./list-orders";
 import type { NormalizedOrder } from "./schema";
 import { shipStationOrderInputSchema, toNormalizedOrder, toShipStationOrder, type ShipStationOrder } from "./shipstation-order";
@@ -37,8 +37,24 @@ export const MAX_ORDERS_PER_BATCH = 100;
  */
 export async function createOrUpdateOrders(context: ApiContext, bodies: unknown[]): Promise<CreateOrderResult[]> {
   const results: CreateOrderResult[] = new Array(bodies.length);
+  // A body identical to the one that last wrote its order (in the same API time zone) is
+  // unchanged: answered from one read, without parsing it again.
+  const digests = bodies.map((body) => digestOf(context, body));
+  const digestsByKey = new Map<string, string>();
+  bodies.forEach((body, index) => {
+    const key = (body as { orderKey?: unknown } | null)?.orderKey;
+    if (typeof key === "string" && key && !digestsByKey.has(key)) digestsByKey.set(key, digests[index]);
+  });
+  const unchanged = await findOrdersAlreadyImported(context.workspaceId, digestsByKey);
+
   const parsed: { index: number; input: z.output<typeof shipStationOrderInputSchema> }[] = [];
   bodies.forEach((body, index) => {
+    const key = (body as { orderKey?: unknown } | null)?.orderKey;
+    const orderId = typeof key === "string" && digestsByKey.get(key) === digests[index] ? unchanged.get(key) : undefined;
+    if (orderId !== undefined) {
+      results[index] = { orderId, orderNumber: String((body as { orderNumber?: unknown }).orderNumber ?? ""), orderKey: key as string, success: true, errorMessage: null };
+      return;
+    }
     const attempt = shipStationOrderInputSchema.safeParse(body);
     if (attempt.success) parsed.push({ index, input: attempt.data });
     else results[index] = failure(body, fieldErrorsOf(attempt.error.issues, "order"));
@@ -49,7 +65,7 @@ export async function createOrUpdateOrders(context: ApiContext, bodies: unknown[
   const manualStoreId = stores.find((store) => store.platform === "manual")?.id;
   const existing = await storesOfExistingKeys(context.workspaceId, parsed.map(({ input }) => input.orderKey).filter((key): key is string => Boolean(key)));
 
-  const byStore = new Map<number, { index: number; order: NormalizedOrder }[]>();
+  const byStore = new Map<number, { index: number; order: NormalizedOrder; digest: string | undefined }[]>();
   for (const { index, input } of parsed) {
     const orderKey = input.orderKey || randomUUID();
     const requestedStore = input.advancedOptions?.storeId ?? null;
@@ -59,13 +75,20 @@ export async function createOrUpdateOrders(context: ApiContext, bodies: unknown[
     }
     const storeId = existing.get(orderKey) ?? requestedStore ?? manualStoreId;
     if (storeId == null) throw new Error("Workspace has no Manual Orders store");
+    // A key repeated later in this batch is the same order: it goes to the store chosen here.
+    existing.set(orderKey, storeId);
     const group = byStore.get(storeId) ?? [];
-    group.push({ index, order: toNormalizedOrder(input, { timeZone: context.timeZone, orderKey }) });
+    // A generated key makes the body differ from any later re-send, so only given keys are digested.
+    group.push({ index, order: toNormalizedOrder(input, { timeZone: context.timeZone, orderKey }), digest: input.orderKey ? digests[index] : undefined });
     byStore.set(storeId, group);
   }
 
   for (const [storeId, group] of byStore) {
-    const outcomes = await importOrders(context.workspaceId, storeId, group.map((entry) => entry.order), { source: "api", actor: context.actor });
+    const outcomes = await importOrders(context.workspaceId, storeId, group.map((entry) => entry.order), {
+      source: "api",
+      actor: context.actor,
+      digests: group.map((entry) => entry.digest),
+    });
     group.forEach(({ index, order }, i) => {
       const outcome = outcomes[i];
       const ok = outcome.outcome === "created" || outcome.outcome === "updated" || outcome.outcome === "unchanged";
@@ -80,6 +103,10 @@ export async function createOrUpdateOrders(context: ApiContext, bodies: unknown[
     });
   }
   return results;
+}
+
+function digestOf(context: ApiContext, body: unknown): string {
+  return createHash("sha1").update(`${context.timeZone}\n${JSON.stringify(body)}`).digest("base64url");
 }
 
 function failure(body: unknown, fieldErrors: Record<string, string[]>): CreateOrderResult {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { InStatement, InValue, Transaction } from "@libsql/client";
 import { getDatabase } from "@/db/client";
 import type { OrderRow, OrderStatus } from "@/db/schema";
@@ -32,6 +33,11 @@ export interface ImportOptions {
   eventAction?: string;
   /** The cancelled order a newly created one replaces ("Create new order"): linked in the same transaction. */
   replacesOrderId?: number;
+  /**
+   * The source's own digest of what it received for each order (by position), stored instead of
+   * a digest of the parsed order, so the source can recognise a re-send before parsing it.
+   */
+  digests?: (string | undefined)[];
 }
 
 export const LOCKED_REASONS = {
@@ -56,7 +62,7 @@ const ORDER_COLUMNS = [
   "order_total", "amount_paid", "tax_amount", "shipping_amount", "currency", "weight_oz", "dim_length", "dim_width", "dim_height",
   "dim_units", "requested_shipping_service", "carrier_code", "service_code", "package_code", "confirmation",
   "customer_notes", "internal_notes", "gift", "gift_message", "payment_method", "custom_field1", "custom_field2",
-  "custom_field3", "source", "extra", "channel_modified_at", "created_at", "modified_at",
+  "custom_field3", "source", "extra", "channel_modified_at", "created_at", "modified_at", "import_hash",
 ] as const;
 
 const ITEM_COLUMNS = [
@@ -71,6 +77,8 @@ const ZERO_DEFAULTS = { amount_paid: 0, tax_amount: 0, shipping_amount: 0, gift:
 interface Prepared {
   index: number;
   order: ParsedOrder;
+  /** Digest of the parsed order: equal to the stored one means the source sent nothing new. */
+  hash: string;
   columns: Partial<ChannelColumns> & { status: OrderStatus };
   items: ItemColumns[] | undefined;
 }
@@ -95,7 +103,7 @@ export async function importOrders(workspaceId: string, storeId: number, orders:
     }
     const order = parsed.data;
     const items = order.items === undefined ? undefined : toItemColumns(order.items);
-    prepared.push({ index, order, columns: toOrderColumns(order) as Prepared["columns"], items });
+    prepared.push({ index, order, hash: options.digests?.[index] ?? importHashOf(order), columns: toOrderColumns(order) as Prepared["columns"], items });
   });
 
   const now = options.now ?? Date.now;
@@ -114,7 +122,8 @@ export async function importOrders(workspaceId: string, storeId: number, orders:
 }
 
 async function applyBatch(tx: Transaction, workspaceId: string, storeId: number, batch: Prepared[], options: ImportOptions, now: number): Promise<ImportResult[]> {
-  const existing = await loadExisting(tx, storeId, batch.map((entry) => entry.order.orderKey));
+  const alreadyImported = await ordersMatchingHash(tx, storeId, batch);
+  const existing = await loadExisting(tx, storeId, batch.filter((entry) => !alreadyImported.has(entry.order.orderKey)).map((entry) => entry.order.orderKey));
   let nextId = await lastOrderId(tx);
 
   const orderRows: InValue[][] = [];
@@ -130,9 +139,14 @@ async function applyBatch(tx: Transaction, workspaceId: string, storeId: number,
   const addCount = (status: OrderStatus, delta: number) => countDeltas.set(status, (countDeltas.get(status) ?? 0) + delta);
 
   const results = batch.map((entry): ImportResult => {
+    const base = { orderKey: entry.order.orderKey, orderNumber: entry.order.orderNumber };
+    const sameAsLastTime = alreadyImported.get(entry.order.orderKey);
+    if (sameAsLastTime !== undefined) {
+      tally.unchanged++;
+      return { ...base, orderId: sameAsLastTime, outcome: "unchanged" };
+    }
     const current = existing.get(entry.order.orderKey);
     const decision: MergeDecision = decideMerge(current, entry);
-    const base = { orderKey: entry.order.orderKey, orderNumber: entry.order.orderNumber };
     switch (decision.kind) {
       case "create": {
         const id = ++nextId;
@@ -151,7 +165,7 @@ async function applyBatch(tx: Transaction, workspaceId: string, storeId: number,
       }
       case "update": {
         const row = current!.row;
-        const set = { ...decision.columns, active: decision.active ? 1 : 0, modified_at: now };
+        const set = { ...decision.columns, active: decision.active ? 1 : 0, modified_at: now, import_hash: entry.hash };
         const columns = Object.keys(set);
         statements.push({
           sql: `UPDATE orders SET ${columns.map((column) => `${column} = ?`).join(", ")} WHERE id = ?`,
@@ -225,6 +239,7 @@ function newOrderValues(id: number, workspaceId: string, storeId: number, entry:
     active: active ? 1 : 0,
     created_at: now,
     modified_at: now,
+    import_hash: entry.hash,
     order_total: entry.columns.order_total ?? computeOrderTotal(entry.order),
   };
   const columns = entry.columns as Record<string, InValue | undefined>;
@@ -235,12 +250,54 @@ function itemValues(orderId: number, item: ItemColumns): InValue[] {
   return ITEM_COLUMNS.map((column) => (column === "order_id" ? orderId : (item[column] as InValue)));
 }
 
+function importHashOf(order: ParsedOrder): string {
+  return createHash("sha1").update(JSON.stringify(order)).digest("base64url");
+}
+
+/** A stored order a re-sent order can be "unchanged" against without reading it back: open, not replaced. */
+const STILL_OPEN = "active = 1 AND deleted_at IS NULL AND replaced_by_order_id IS NULL AND status NOT IN ('shipped', 'cancelled')";
+
+/** Keys (of this store) whose stored order is open and was last written from exactly this digest. */
+async function ordersMatchingHash(tx: Transaction, storeId: number, batch: Prepared[]): Promise<Map<string, number>> {
+  const digests = new Map(batch.map((entry) => [entry.order.orderKey, entry.hash]));
+  const { rows } = await tx.execute({
+    sql: `SELECT id, order_key, import_hash FROM orders WHERE store_id = ? AND order_key IN (${placeholdersFor(batch)}) AND ${STILL_OPEN}`,
+    args: [storeId, ...digests.keys()],
+  });
+  return matchingDigests(rows as unknown as DigestRow[], digests);
+}
+
+/**
+ * Keys of the workspace whose stored order is open and was last written from exactly this
+ * digest: a source that digests what it received (the API) answers those "unchanged" before
+ * parsing them at all.
+ */
+export async function findOrdersAlreadyImported(workspaceId: string, digests: Map<string, string>): Promise<Map<string, number>> {
+  if (digests.size === 0) return new Map();
+  const keys = [...digests.keys()];
+  const { rows } = await getDatabase().sql.execute({
+    sql: `SELECT id, order_key, import_hash FROM orders
+          WHERE order_key IN (${placeholdersFor(keys)}) AND store_id IN (SELECT id FROM stores WHERE workspace_id = ?) AND ${STILL_OPEN}`,
+    args: [...keys, workspaceId],
+  });
+  return matchingDigests(rows as unknown as DigestRow[], digests);
+}
+
+type DigestRow = { id: number; order_key: string; import_hash: string | null };
+
+function matchingDigests(rows: DigestRow[], digests: Map<string, string>): Map<string, number> {
+  const matching = new Map<string, number>();
+  for (const row of rows) if (row.import_hash !== null && row.import_hash === digests.get(row.order_key)) matching.set(row.order_key, row.id);
+  return matching;
+}
+
 /**
  * The stored order under each key. A cancelled order the merchant replaced ("Create new order")
  * hands its key on: the channel's later changes go to the replacement, following the links.
  */
 async function loadExisting(tx: Transaction, storeId: number, keys: string[]): Promise<Map<string, ExistingOrder>> {
   const found = new Map<string, ExistingOrder>();
+  if (keys.length === 0) return found;
   const { rows } = await tx.execute({ sql: `SELECT * FROM orders WHERE store_id = ? AND order_key IN (${placeholdersFor(keys)})`, args: [storeId, ...keys] });
   let current = new Map((rows as unknown as OrderRow[]).map((row) => [row.order_key, { ...row }]));
   for (let hops = 0; hops < MAX_REPLACEMENT_HOPS; hops++) {

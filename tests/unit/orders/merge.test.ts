@@ -29,7 +29,7 @@ function blankRow(): OrderRow {
     requested_shipping_service: null, carrier_code: null, service_code: null, package_code: null, confirmation: null,
     customer_notes: null, internal_notes: null, gift: 0, gift_message: null, payment_method: null,
     custom_field1: null, custom_field2: null, custom_field3: null, source: null, extra: null, channel_modified_at: null,
-    created_at: Date.UTC(2026, 10, 1), modified_at: Date.UTC(2026, 10, 1), reactivated_in_channel_at: null, replaced_by_order_id: null, deleted_at: null, tracking_number: null,
+    created_at: Date.UTC(2026, 10, 1), modified_at: Date.UTC(2026, 10, 1), reactivated_in_channel_at: null, replaced_by_order_id: null, deleted_at: null, tracking_number: null, import_hash: null,
   };
 }
 

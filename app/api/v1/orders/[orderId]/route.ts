@@ -4,7 +4,8 @@ import { getApiOrder } from "@/lib/orders/api-orders";
 import { deleteOrder } from "@/lib/orders/order-actions";
 
 function orderIdOf(param: string): number {
-  const orderId = Number(param);
+  // Digits only: Number() would also read "0x1f", "1e3" or "7.0" as another order's id.
+  const orderId = /^\d+$/.test(param) ? Number(param) : Number.NaN;
   if (!Number.isSafeInteger(orderId) || orderId <= 0) throw new AppError("not_found", `Order ${param} not found`);
   return orderId;
 }
