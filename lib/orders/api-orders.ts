@@ -6,7 +6,7 @@ import type { OrderStatus } from "@/db/schema";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 import { apiDateSchema, parseApiDate } from "./api-dates";
 import { findOrdersAlreadyImported, importOrders } from "./import-orders";
-import { ftsQuery } from "./list-orders";
+import { ftsQuery, orderNumberStartsWith } from "./list-orders";
 import type { NormalizedOrder } from "./schema";
 import { shipStationOrderInputSchema, toNormalizedOrder, toShipStationOrder, type ShipStationOrder } from "./shipstation-order";
 import { ORDER_STATUSES } from "./status";
@@ -73,10 +73,10 @@ export async function createOrUpdateOrders(context: ApiContext, bodies: unknown[
       results[index] = failure(input, { "advancedOptions.storeId": [`No store ${requestedStore} in this account`] });
       continue;
     }
-    const storeId = existing.get(orderKey) ?? requestedStore ?? manualStoreId;
+    const storeId = storeOfExistingKey(existing.get(orderKey), requestedStore) ?? requestedStore ?? manualStoreId;
     if (storeId == null) throw new Error("Workspace has no Manual Orders store");
     // A key repeated later in this batch is the same order: it goes to the store chosen here.
-    existing.set(orderKey, storeId);
+    existing.set(orderKey, [storeId]);
     const group = byStore.get(storeId) ?? [];
     // A generated key makes the body differ from any later re-send, so only given keys are digested.
     group.push({ index, order: toNormalizedOrder(input, { timeZone: context.timeZone, orderKey }), digest: input.orderKey ? digests[index] : undefined });
@@ -121,16 +121,28 @@ function failure(body: unknown, fieldErrors: Record<string, string[]>): CreateOr
   };
 }
 
-/** The store each existing orderKey lives in: a key names one order across the workspace's stores. */
-async function storesOfExistingKeys(workspaceId: string, keys: string[]): Promise<Map<string, number>> {
-  if (keys.length === 0) return new Map();
+/**
+ * The stores each existing orderKey lives in, oldest order first. For the API a key names one
+ * order across the workspace; two connected stores can still each hold an order under it.
+ */
+async function storesOfExistingKeys(workspaceId: string, keys: string[]): Promise<Map<string, number[]>> {
+  const stores = new Map<string, number[]>();
+  if (keys.length === 0) return stores;
   const rows = await getDb()
     .selectFrom("orders")
     .select(["order_key", "store_id"])
     .where("order_key", "in", keys)
     .where("store_id", "in", (eb) => eb.selectFrom("stores").select("id").where("workspace_id", "=", workspaceId))
+    .orderBy("id")
     .execute();
-  return new Map(rows.map((row) => [row.order_key, row.store_id]));
+  for (const row of rows) stores.set(row.order_key, [...(stores.get(row.order_key) ?? []), row.store_id]);
+  return stores;
+}
+
+/** Which existing order a key means: the one in the store the caller names, else the oldest. */
+function storeOfExistingKey(storeIds: number[] | undefined, requested: number | null): number | undefined {
+  if (!storeIds?.length) return undefined;
+  return requested != null && storeIds.includes(requested) ? requested : storeIds[0];
 }
 
 /** An order in ShipStation's shape; deleted orders and other workspaces' are not found. */
@@ -188,22 +200,30 @@ export async function listApiOrders(context: ApiContext, query: ApiOrderListQuer
     if (end) filters.push(sql<SqlBool>`${sql.ref(`orders.${column}`)} <= ${parseApiDate(end, context.timeZone)}`);
     return filters;
   };
-  const words = (text?: string) => {
+  // The search index holds names and items together; each filter then keeps only orders whose
+  // names (or items) contain every word, so customerName=mug doesn't find mug buyers.
+  const words = (text: string | undefined, within: (pattern: string) => ReturnType<typeof sql<SqlBool>>) => {
     const match = text ? ftsQuery(text) : null;
-    return match ? [sql<SqlBool>`orders.id IN (SELECT rowid FROM orders_search WHERE orders_search MATCH ${match})`] : [];
+    if (!text || !match) return [];
+    const each = text.split(/\s+/).filter(Boolean).map((word) => within(`%${word.replace(/[\\%_]/g, "\\$&")}%`));
+    return [sql<SqlBool>`orders.id IN (SELECT rowid FROM orders_search WHERE orders_search MATCH ${match})`, ...each];
   };
+  const inNames = (pattern: string) =>
+    sql<SqlBool>`(orders.bill_to_name LIKE ${pattern} ESCAPE '\\' OR orders.ship_to_name LIKE ${pattern} ESCAPE '\\' OR orders.customer_username LIKE ${pattern} ESCAPE '\\' OR orders.customer_email LIKE ${pattern} ESCAPE '\\')`;
+  const inItems = (pattern: string) =>
+    sql<SqlBool>`EXISTS (SELECT 1 FROM order_items WHERE order_items.order_id = orders.id AND (order_items.sku LIKE ${pattern} ESCAPE '\\' OR order_items.name LIKE ${pattern} ESCAPE '\\'))`;
   const filters = [
     sql<SqlBool>`orders.workspace_id = ${context.workspaceId}`,
     sql<SqlBool>`orders.deleted_at IS NULL`,
     ...(query.orderStatus ? [sql<SqlBool>`orders.status = ${query.orderStatus as OrderStatus}`] : []),
     ...(query.storeId ? [sql<SqlBool>`orders.store_id = ${query.storeId}`] : []),
-    ...(query.orderNumber ? [sql<SqlBool>`orders.order_number >= ${query.orderNumber} AND orders.order_number < ${`${query.orderNumber}\u{10FFFF}`}`] : []),
+    ...(query.orderNumber ? [orderNumberStartsWith(query.orderNumber)] : []),
     ...range("created_at", query.createDateStart, query.createDateEnd),
     ...range("modified_at", query.modifyDateStart, query.modifyDateEnd),
     ...range("order_date", query.orderDateStart, query.orderDateEnd),
     ...range("payment_date", query.paymentDateStart, query.paymentDateEnd),
-    ...words(query.customerName),
-    ...words(query.itemKeyword),
+    ...words(query.customerName, inNames),
+    ...words(query.itemKeyword, inItems),
   ];
   const db = getDb();
   const where = sql.join(filters, sql` AND `);

@@ -3,6 +3,8 @@ import { getDb } from "@/db/client";
 import { apiClient, createApiCredentials, orderBody } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
 import { createMerchant } from "../../helpers/workspaces";
+import { buildOrder } from "../../helpers/orders";
+import { importOrders } from "@/lib/orders/import-orders";
 
 useTestDatabase();
 
@@ -269,5 +271,25 @@ describe("POST /orders/createorder", () => {
       items: [{ sku: "555", quantity: 2, unitPrice: 12.5 }],
     });
     expect(response.json).not.toHaveProperty("unknownField");
+  });
+});
+
+describe("an orderKey held by orders in two stores", () => {
+  it("updates the order in the store the caller names, else the oldest", async () => {
+    const merchant = await createMerchant("Two stores");
+    const client = apiClient((await createApiCredentials(merchant.workspaceId)).authorization);
+    const now = Date.now();
+    const other = await getDb()
+      .insertInto("stores")
+      .values({ workspace_id: merchant.workspaceId, platform: "custom_store", name: "Second shop", auto_import: 0, created_at: now, modified_at: now })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const [inManual] = await importOrders(merchant.workspaceId, merchant.manualStoreId, [buildOrder({ orderKey: "shared-key", orderNumber: "S-1" })], { source: "test" });
+    const [inOther] = await importOrders(merchant.workspaceId, other.id, [buildOrder({ orderKey: "shared-key", orderNumber: "S-1" })], { source: "test" });
+
+    const named = await client.createOrder(orderBody({ orderKey: "shared-key", orderNumber: "S-1", customerNotes: "for the second shop", advancedOptions: { storeId: other.id } }));
+    expect(named.json.orderId).toBe(inOther.orderId);
+    const unnamed = await client.createOrder(orderBody({ orderKey: "shared-key", orderNumber: "S-1", customerNotes: "for the oldest" }));
+    expect(unnamed.json.orderId).toBe(inManual.orderId);
   });
 });

@@ -144,6 +144,7 @@ describe("GET /orders", () => {
     expect(keysOf(await list({ orderNumber: "A-" })).sort()).toEqual(["alan", "grace", "katherine"]);
     expect(keysOf(await list({ orderNumber: "100" }))).toEqual([]);
     expect(keysOf(await list({ orderNumber: "A-102" }))).toEqual([]);
+    expect(keysOf(await list({ orderNumber: "a-1000" }))).toEqual(["katherine"]);
   });
 
   it("filters by customerName", async () => {
@@ -151,6 +152,9 @@ describe("GET /orders", () => {
     expect(keysOf(await list({ customerName: "lovelace" }))).toEqual(["ada"]);
     expect(keysOf(await list({ customerName: "Kath" }))).toEqual(["katherine"]);
     expect(keysOf(await list({ customerName: "Nobody" }))).toEqual([]);
+    // A word of an item is not a customer's name, and a name is not an item keyword.
+    expect(keysOf(await list({ customerName: "mug" }))).toEqual([]);
+    expect(keysOf(await list({ itemKeyword: "grace" }))).toEqual([]);
   });
 
   it("filters by itemKeyword, in SKUs and item names", async () => {
