@@ -29,7 +29,7 @@ export function AuthForm({
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {state.error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        <p role="alert" data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {state.error}
         </p>
       )}

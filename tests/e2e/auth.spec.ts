@@ -37,7 +37,7 @@ test.describe("signing up, in and out", () => {
     await page.getByLabel("Email").fill(account.email);
     await page.getByLabel("Password").fill("wrong-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("That email and password don't match an account.");
+    await expect(page.getByTestId("form-error")).toHaveText("That email and password don't match an account.");
   });
 
   test("pages redirect to sign-in without a session", async ({ page }) => {

@@ -25,7 +25,7 @@ test.describe("manual orders", () => {
     await page.getByRole("textbox", { name: "Country (2-letter code)" }).first().fill("USA");
     await page.getByLabel("Unit price").first().fill("twelve");
     await page.getByRole("button", { name: "Create order" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Check the highlighted fields.");
+    await expect(page.getByTestId("form-error")).toHaveText("Check the highlighted fields.");
     await expect(page.getByText("Enter an amount like 12.50")).toBeVisible();
     await expect(page.getByLabel("Unit price").first()).toHaveAttribute("aria-invalid", "true");
 
