@@ -217,7 +217,7 @@ export async function listApiOrders(context: ApiContext, query: ApiOrderListQuer
     sql<SqlBool>`orders.deleted_at IS NULL`,
     ...(query.orderStatus ? [sql<SqlBool>`orders.status = ${query.orderStatus as OrderStatus}`] : []),
     ...(query.storeId ? [sql<SqlBool>`orders.store_id = ${query.storeId}`] : []),
-    ...(query.orderNumber ? [orderNumberStartsWith(query.orderNumber)] : []),
+    ...(query.orderNumber ? [orderNumberStartsWith(context.workspaceId, query.orderNumber)] : []),
     ...range("created_at", query.createDateStart, query.createDateEnd),
     ...range("modified_at", query.modifyDateStart, query.modifyDateEnd),
     ...range("order_date", query.orderDateStart, query.orderDateEnd),

@@ -9,6 +9,7 @@ test("an integration posts orders with a key made in Settings, and the merchant 
   const key = await page.getByTestId("new-api-key").innerText();
   const secret = await page.getByTestId("new-api-secret").innerText();
   const authorization = `Basic ${Buffer.from(`${key}:${secret}`).toString("base64")}`;
+  await expect(page.getByLabel("Time zone")).toHaveValue("America/Los_Angeles");
 
   const order = (n: number) => ({
     orderNumber: `WEB-${n}`,
@@ -34,6 +35,14 @@ test("an integration posts orders with a key made in Settings, and the merchant 
   await page.goto("/orders");
   await expect(page.getByTestId("order-row")).toHaveCount(2);
   await expect(page.getByTestId("orders-table")).toContainText("WEB-1");
+
+  // Switching the API's zone to UTC changes how the same wall-clock time is read and printed back.
+  await page.goto("/settings/api-keys");
+  await page.getByLabel("Time zone").selectOption("UTC");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  const again = await request.get(`/api/v1/orders/${answer.results[0].orderId}`, { headers: { authorization } });
+  expect((await again.json()).orderDate).toBe("2026-11-20T17:30:00.0000000");
 
   const openapi = await request.get("/api/v1/openapi.json");
   expect((await openapi.json()).openapi).toBe("3.1.0");

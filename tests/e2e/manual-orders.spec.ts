@@ -93,5 +93,6 @@ test.describe("manual orders", () => {
     await page.getByRole("button", { name: "Mark as shipped" }).click();
     await expect(page.getByTestId("locked-reason")).toHaveText("This order has shipped, so it can no longer be edited.");
     await expect(page.getByTestId("history-event").first()).toContainText("Marked as shipped");
+    await expect(page.getByTestId("tracking-number")).toHaveText("ups · 1Z999AA10123456784");
   });
 });

@@ -135,6 +135,12 @@ export const en = {
     empty: "—",
   },
   apiKeys: {
+    timeZoneTitle: "API time zone",
+    timeZoneIntro: "Timestamps your integration sends without an offset are read in this zone, and the API answers in it, as ShipStation does (Pacific time unless you change it).",
+    timeZone: "Time zone",
+    saveTimeZone: "Save",
+    timeZoneSaved: "Saved.",
+    timeZoneInvalid: "Choose a time zone from the list.",
     title: "API keys",
     intro: "Custom stores and your own systems post orders to the REST API (ShipStation API v1 compatible) with an API key and its secret, sent as HTTP Basic auth: the key as the user name, the secret as the password.",
     createTitle: "Create a key",

@@ -136,6 +136,12 @@ export const fr: Messages = {
     empty: "—",
   },
   apiKeys: {
+    timeZoneTitle: "Fuseau horaire de l’API",
+    timeZoneIntro: "Les dates que votre intégration envoie sans décalage sont lues dans ce fuseau, et l’API répond dans ce fuseau, comme ShipStation (heure du Pacifique par défaut).",
+    timeZone: "Fuseau horaire",
+    saveTimeZone: "Enregistrer",
+    timeZoneSaved: "Enregistré.",
+    timeZoneInvalid: "Choisissez un fuseau horaire dans la liste.",
     title: "Clés d’API",
     intro: "Les boutiques personnalisées et vos propres systèmes envoient leurs commandes à l’API REST (compatible API v1 de ShipStation) avec une clé d’API et son secret, en authentification HTTP Basic : la clé comme nom d’utilisateur, le secret comme mot de passe.",
     createTitle: "Créer une clé",

@@ -127,6 +127,15 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
           <dl className="grid grid-cols-2 gap-y-1 text-sm">
             <dt className="text-slate-500">{t("order.requestedService")}</dt>
             <dd>{order.requested_shipping_service ?? dash}</dd>
+            {order.tracking_number && (
+              <>
+                <dt className="text-slate-500">{t("orderActions.trackingNumber")}</dt>
+                <dd data-testid="tracking-number">
+                  {order.carrier_code ? `${order.carrier_code} · ` : ""}
+                  {order.tracking_number}
+                </dd>
+              </>
+            )}
             <dt className="text-slate-500">{t("order.weight")}</dt>
             <dd data-testid="order-weight">{order.weight_oz != null ? format.weight(order.weight_oz) : dash}</dd>
             <dt className="text-slate-500">{t("order.dimensions")}</dt>

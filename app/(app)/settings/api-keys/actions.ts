@@ -5,6 +5,7 @@ import { canManageApiKeys, createApiKey, createApiKeySchema, revokeApiKey } from
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getI18n } from "@/lib/i18n/server";
+import { updateApiTimeZone } from "@/lib/workspaces/api-time-zone";
 
 const PAGE = "/settings/api-keys";
 
@@ -44,4 +45,23 @@ export async function revokeApiKeyAction(_state: RevokeApiKeyState, formData: Fo
   }
   revalidatePath(PAGE);
   return {};
+}
+
+export interface ApiTimeZoneState {
+  error?: string;
+  saved?: boolean;
+}
+
+export async function updateApiTimeZoneAction(_state: ApiTimeZoneState, formData: FormData): Promise<ApiTimeZoneState> {
+  const session = await requireWorkspaceSession();
+  const { t } = await getI18n();
+  if (!canManageApiKeys(session.role)) return { error: t("apiKeys.errors.forbidden") };
+  try {
+    await updateApiTimeZone(session.workspaceId, { timeZone: String(formData.get("timeZone") ?? "") });
+  } catch (error) {
+    if (error instanceof AppError) return { error: t("apiKeys.timeZoneInvalid") };
+    throw error;
+  }
+  revalidatePath(PAGE);
+  return { saved: true };
 }

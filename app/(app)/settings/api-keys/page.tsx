@@ -4,12 +4,14 @@ import { requireWorkspaceSession } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
 import { CreateApiKeyForm } from "./create-api-key-form";
 import { RevokeApiKeyButton } from "./revoke-api-key-button";
+import { ApiTimeZoneForm } from "./api-time-zone-form";
+import { getApiTimeZone } from "@/lib/workspaces/api-time-zone";
 
 export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage() {
   const [session, { t, format }] = await Promise.all([requireWorkspaceSession(), getI18n()]);
-  const keys = await listApiKeys(session.workspaceId);
+  const [keys, apiTimeZone] = await Promise.all([listApiKeys(session.workspaceId), getApiTimeZone(session.workspaceId)]);
   const canManage = canManageApiKeys(session.role);
 
   return (
@@ -93,6 +95,17 @@ export default async function ApiKeysPage() {
           </table>
         </div>
       )}
+
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-base font-semibold">{t("apiKeys.timeZoneTitle")}</h2>
+        <p className="max-w-3xl text-sm text-slate-600">{t("apiKeys.timeZoneIntro")}</p>
+        <ApiTimeZoneForm
+          current={apiTimeZone}
+          zones={Intl.supportedValuesOf("timeZone")}
+          canManage={canManage}
+          labels={{ timeZone: t("apiKeys.timeZone"), save: t("apiKeys.saveTimeZone"), saved: t("apiKeys.timeZoneSaved") }}
+        />
+      </section>
     </div>
   );
 }
