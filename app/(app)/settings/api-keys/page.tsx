@@ -101,7 +101,7 @@ export default async function ApiKeysPage() {
         <p className="max-w-3xl text-sm text-slate-600">{t("apiKeys.timeZoneIntro")}</p>
         <ApiTimeZoneForm
           current={apiTimeZone}
-          zones={Intl.supportedValuesOf("timeZone")}
+          zones={["UTC", ...Intl.supportedValuesOf("timeZone")]}
           canManage={canManage}
           labels={{ timeZone: t("apiKeys.timeZone"), save: t("apiKeys.saveTimeZone"), saved: t("apiKeys.timeZoneSaved") }}
         />
