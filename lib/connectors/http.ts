@@ -1,0 +1,82 @@
+import { ConnectorError, defaultSleep } from "./types";
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  sleep?: (ms: number) => Promise<void>;
+  /** Attempts after the first, for 429 and 5xx answers and network failures. */
+  retries?: number;
+  /** A platform's own "come back in" header, in ms (e.g. BigCommerce's X-Rate-Limit-Time-Reset-Ms); Retry-After is read by default. */
+  retryAfterMs?: (response: Response) => number | null;
+  /** Words for errors: "Shopify", "WooCommerce"… */
+  platformName: string;
+}
+
+export interface PlatformResponse<T> {
+  body: T;
+  response: Response;
+}
+
+const BACKOFF_MS = [500, 1_000, 2_000, 4_000, 8_000];
+/** A Retry-After longer than this fails the run instead of holding it: the scheduler retries later. */
+const LONGEST_WAIT_MS = 60_000;
+
+/**
+ * One platform API call with the habits every connector needs: 429 waits for Retry-After (or the
+ * platform's header) and tries again, 5xx and network failures back off and try again, 401/403
+ * is an auth error in plain words, and a body that is not JSON is a bad response, not a crash.
+ */
+export async function requestJson<T>(url: string, init: RequestInit, options: RequestOptions): Promise<PlatformResponse<T>> {
+  const sleep = options.sleep ?? defaultSleep;
+  const retries = options.retries ?? 4;
+  for (let attempt = 0; ; attempt++) {
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, signal: options.signal });
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      if (attempt >= retries) throw new ConnectorError(`${options.platformName} could not be reached: ${(error as Error).message}`, "unavailable");
+      await sleep(BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]);
+      continue;
+    }
+    if (response.status === 429) {
+      const waitMs = options.retryAfterMs?.(response) ?? retryAfterHeaderMs(response) ?? BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)];
+      await response.body?.cancel();
+      if (attempt >= retries || waitMs > LONGEST_WAIT_MS) {
+        throw new ConnectorError(`${options.platformName} is rate limiting requests; try again in ${Math.ceil(waitMs / 1000)} s.`, "rate_limited", waitMs);
+      }
+      await sleep(waitMs);
+      continue;
+    }
+    if (response.status >= 500) {
+      await response.body?.cancel();
+      if (attempt >= retries) throw new ConnectorError(`${options.platformName} answered ${response.status} (server error).`, "unavailable");
+      await sleep(BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]);
+      continue;
+    }
+    if (response.status === 401 || response.status === 403) {
+      await response.body?.cancel();
+      throw new ConnectorError(`${options.platformName} refused the credentials (${response.status}). Check them in the store's settings.`, "auth");
+    }
+    if (response.status === 404) {
+      await response.body?.cancel();
+      throw new ConnectorError(`${options.platformName} answered 404 for ${new URL(url).pathname}. Check the store's address.`, "not_found");
+    }
+    const text = await response.text();
+    if (!response.ok) throw new ConnectorError(`${options.platformName} answered ${response.status}: ${text.slice(0, 200)}`, "bad_response");
+    try {
+      return { body: JSON.parse(text) as T, response };
+    } catch {
+      throw new ConnectorError(`${options.platformName} sent a response that is not JSON.`, "bad_response");
+    }
+  }
+}
+
+/** Retry-After as seconds or an HTTP date, in ms. */
+export function retryAfterHeaderMs(response: Response): number | null {
+  const header = response.headers.get("retry-after");
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+}
