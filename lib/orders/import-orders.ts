@@ -19,6 +19,8 @@ export interface ImportResult {
   reason?: string;
   /** Set when the channel reopened an order that is cancelled here. */
   reactivatedInChannel?: boolean;
+  /** Set when this import cancelled the order (first seen cancelled, or cancelled since). */
+  cancelled?: boolean;
   fieldErrors?: Record<string, string[]>;
 }
 
@@ -161,7 +163,7 @@ async function applyBatch(tx: Transaction, workspaceId: string, storeId: number,
         }
         addCount(entry.columns.status, 1);
         tally.created++;
-        return { ...base, orderId: id, outcome: "created" };
+        return { ...base, orderId: id, outcome: "created", ...(decision.active ? {} : { cancelled: true }) };
       }
       case "update": {
         const row = current!.row;
@@ -186,7 +188,7 @@ async function applyBatch(tx: Transaction, workspaceId: string, storeId: number,
         }
         event(row.id, options.eventAction ?? decision.action, decision.changeSet);
         tally.updated++;
-        return { ...base, orderId: row.id, outcome: "updated" };
+        return { ...base, orderId: row.id, outcome: "updated", ...(decision.action === "cancelled" ? { cancelled: true } : {}) };
       }
       case "unchanged":
         tally.unchanged++;

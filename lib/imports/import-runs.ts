@@ -1,0 +1,34 @@
+import { getDb } from "@/db/client";
+
+export type RunTrigger = "manual" | "schedule" | "webhook" | "api";
+
+export async function startImportRun(workspaceId: string, storeId: number | null, kind: "store" | "csv" | "api", trigger: RunTrigger, cursorBefore: string | null, now = Date.now()) {
+  const run = await getDb()
+    .insertInto("import_runs")
+    .values({ workspace_id: workspaceId, store_id: storeId, kind, trigger, started_at: now, cursor_before: cursorBefore, cursor_after: null, finished_at: null, error: null })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return run.id;
+}
+
+export async function finishImportRun(workspaceId: string, runId: number, outcome: { status: "succeeded" | "failed" | "partial"; cursorAfter: string | null; error?: string | null }, now = Date.now()) {
+  await getDb()
+    .updateTable("import_runs")
+    .set({ status: outcome.status, finished_at: now, cursor_after: outcome.cursorAfter, error: outcome.error ?? null })
+    .where("id", "=", runId)
+    .where("workspace_id", "=", workspaceId)
+    .execute();
+}
+
+/** A store's import history, newest first. */
+export async function listImportRuns(workspaceId: string, storeId: number, limit = 20) {
+  return getDb()
+    .selectFrom("import_runs")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("store_id", "=", storeId)
+    .orderBy("started_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}

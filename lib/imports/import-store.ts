@@ -1,0 +1,123 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import { getDb } from "@/db/client";
+import type { StoreRow } from "@/db/schema";
+import { ConnectorError, type Connector, type PullOptions } from "@/lib/connectors/types";
+import { notFound } from "@/lib/errors";
+import { importOrders } from "@/lib/orders/import-orders";
+import { decryptCredentials } from "@/lib/stores/credentials";
+import { finishImportRun, startImportRun, type RunTrigger } from "./import-runs";
+
+/** Re-read this much before the cursor: clocks differ, and platforms commit late writes. */
+export const CURSOR_OVERLAP_MS = 10 * 60_000;
+/** A store's first import reaches this far back. */
+export const FIRST_IMPORT_DAYS = 30;
+/** How long a claimed import may run before another may take the store over. */
+const LEASE_MS = 15 * 60_000;
+
+export interface StoreImportSummary {
+  storeId: number;
+  storeName: string;
+  runId: number | null;
+  status: "succeeded" | "failed" | "busy" | "inactive";
+  created: number;
+  updated: number;
+  cancelled: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+  error: string | null;
+}
+
+export interface ImportStoreOptions {
+  trigger: RunTrigger;
+  connector: Connector;
+  now?: () => number;
+  sleep?: PullOptions["sleep"];
+  /** Pull from this instant instead of the cursor (the API's refreshDate). */
+  since?: number;
+}
+
+/**
+ * Imports one store now: claims it (so two imports never run at once), pulls from its cursor
+ * minus an overlap, commits each page through the write path and only then moves the cursor, and
+ * records the run. A failure keeps everything committed so far and is recorded on the store, never
+ * swallowed.
+ */
+export async function importStore(workspaceId: string, storeId: number, options: ImportStoreOptions): Promise<StoreImportSummary> {
+  const now = options.now ?? Date.now;
+  const store = await getDb().selectFrom("stores").selectAll().where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  if (!store) throw notFound("Store not found");
+  const summary: StoreImportSummary = { storeId, storeName: store.name, runId: null, status: "succeeded", created: 0, updated: 0, cancelled: 0, unchanged: 0, skipped: 0, failed: 0, error: null };
+  if (!store.active || store.platform === "manual") return { ...summary, status: "inactive" };
+
+  const leaseOwner = randomUUID();
+  if (!(await claimStore(store.id, leaseOwner, now()))) return { ...summary, status: "busy" };
+
+  const startedAt = now();
+  const cursorBefore = store.cursor;
+  let cursor = store.cursor ? Number(store.cursor) : null;
+  const runId = await startImportRun(workspaceId, store.id, "store", options.trigger, cursorBefore, startedAt);
+  summary.runId = runId;
+  try {
+    const since = options.since ?? (cursor != null ? cursor - CURSOR_OVERLAP_MS : startedAt - FIRST_IMPORT_DAYS * 86_400_000);
+    const connection = {
+      platform: store.platform,
+      baseUrl: store.base_url ?? "",
+      credentials: store.credentials ? decryptCredentials(credentialBinding(store), store.credentials) : {},
+      statusMapping: store.status_mapping ? (JSON.parse(store.status_mapping) as Record<string, string>) : null,
+    };
+    for await (const page of options.connector.pull(connection, { since, until: startedAt, sleep: options.sleep })) {
+      if (page.orders.length) {
+        const results = await importOrders(workspaceId, store.id, page.orders, { source: store.platform, runId, actor: `store:${store.id}` });
+        for (const result of results) {
+          if (result.outcome === "created" || result.outcome === "updated" || result.outcome === "unchanged" || result.outcome === "skipped" || result.outcome === "failed") summary[result.outcome]++;
+          if (result.cancelled) summary.cancelled++;
+        }
+      }
+      if (page.cursorAfter != null && (cursor == null || page.cursorAfter > cursor)) {
+        cursor = page.cursorAfter;
+        await getDb().updateTable("stores").set({ cursor: String(cursor) }).where("id", "=", store.id).execute();
+      }
+    }
+    await finishImportRun(workspaceId, runId, { status: summary.failed ? "partial" : "succeeded", cursorAfter: cursor != null ? String(cursor) : null }, now());
+    await getDb()
+      .updateTable("stores")
+      .set({
+        last_import_at: startedAt,
+        ...(summary.created > 0 ? { last_new_order_at: startedAt } : {}),
+        consecutive_failures: 0,
+        last_error: null,
+        lease_owner: null,
+        lease_until: null,
+      })
+      .where("id", "=", store.id)
+      .where("lease_owner", "=", leaseOwner)
+      .execute();
+    return summary;
+  } catch (error) {
+    const message = error instanceof ConnectorError ? error.message : `Import failed: ${(error as Error).message}`;
+    if (!(error instanceof ConnectorError)) console.error(error);
+    await finishImportRun(workspaceId, runId, { status: "failed", cursorAfter: cursor != null ? String(cursor) : null, error: message }, now());
+    await getDb()
+      .updateTable("stores")
+      .set((eb) => ({ last_import_at: startedAt, consecutive_failures: eb("consecutive_failures", "+", 1), last_error: message, lease_owner: null, lease_until: null }))
+      .where("id", "=", store.id)
+      .where("lease_owner", "=", leaseOwner)
+      .execute();
+    return { ...summary, status: "failed", error: message };
+  }
+}
+
+/** One conditional UPDATE: the store is ours only if no other import holds an unexpired lease. */
+async function claimStore(storeId: number, owner: string, now: number): Promise<boolean> {
+  const result = await sql`
+    UPDATE stores SET lease_owner = ${owner}, lease_until = ${now + LEASE_MS}
+    WHERE id = ${storeId} AND (lease_until IS NULL OR lease_until < ${now})`.execute(getDb());
+  return Number(result.numAffectedRows ?? 0) === 1;
+}
+
+/** What a store's encrypted credentials are bound to, so they cannot be moved to another store. */
+export function credentialBinding(store: Pick<StoreRow, "id" | "workspace_id">): string {
+  return `${store.workspace_id}:store:${store.id}`;
+}
