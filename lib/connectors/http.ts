@@ -16,16 +16,33 @@ export interface PlatformResponse<T> {
   response: Response;
 }
 
+export interface TextResponse {
+  text: string;
+  response: Response;
+}
+
 const BACKOFF_MS = [500, 1_000, 2_000, 4_000, 8_000];
+const backoff = (attempt: number) => BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)];
 /** A Retry-After longer than this fails the run instead of holding it: the scheduler retries later. */
 const LONGEST_WAIT_MS = 60_000;
+
+/** `requestText`, then the body as JSON: one that is not JSON is a bad response, not a crash. */
+export async function requestJson<T>(url: string, init: RequestInit, options: RequestOptions): Promise<PlatformResponse<T>> {
+  const { text, response } = await requestText(url, init, options);
+  try {
+    return { body: JSON.parse(text) as T, response };
+  } catch {
+    throw new ConnectorError(`${options.platformName} sent a response that is not JSON.`, "bad_response");
+  }
+}
 
 /**
  * One platform API call with the habits every connector needs: 429 waits for Retry-After (or the
  * platform's header) and tries again, 5xx and network failures back off and try again, 401/403
- * is an auth error in plain words, and a body that is not JSON is a bad response, not a crash.
+ * is an auth error in plain words, 404 names the path. The body comes back as text (XML stores
+ * parse it themselves).
  */
-export async function requestJson<T>(url: string, init: RequestInit, options: RequestOptions): Promise<PlatformResponse<T>> {
+export async function requestText(url: string, init: RequestInit, options: RequestOptions): Promise<TextResponse> {
   const sleep = options.sleep ?? defaultSleep;
   const retries = options.retries ?? 4;
   for (let attempt = 0; ; attempt++) {
@@ -35,11 +52,11 @@ export async function requestJson<T>(url: string, init: RequestInit, options: Re
     } catch (error) {
       if (options.signal?.aborted) throw error;
       if (attempt >= retries) throw new ConnectorError(`${options.platformName} could not be reached: ${(error as Error).message}`, "unavailable");
-      await sleep(BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]);
+      await sleep(backoff(attempt));
       continue;
     }
     if (response.status === 429) {
-      const waitMs = options.retryAfterMs?.(response) ?? retryAfterHeaderMs(response) ?? BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)];
+      const waitMs = options.retryAfterMs?.(response) ?? retryAfterHeaderMs(response) ?? backoff(attempt);
       await response.body?.cancel();
       if (attempt >= retries || waitMs > LONGEST_WAIT_MS) {
         throw new ConnectorError(`${options.platformName} is rate limiting requests; try again in ${Math.ceil(waitMs / 1000)} s.`, "rate_limited", waitMs);
@@ -50,7 +67,7 @@ export async function requestJson<T>(url: string, init: RequestInit, options: Re
     if (response.status >= 500) {
       await response.body?.cancel();
       if (attempt >= retries) throw new ConnectorError(`${options.platformName} answered ${response.status} (server error).`, "unavailable");
-      await sleep(BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]);
+      await sleep(backoff(attempt));
       continue;
     }
     if (response.status === 401 || response.status === 403) {
@@ -63,11 +80,7 @@ export async function requestJson<T>(url: string, init: RequestInit, options: Re
     }
     const text = await response.text();
     if (!response.ok) throw new ConnectorError(`${options.platformName} answered ${response.status}: ${text.slice(0, 200)}`, "bad_response");
-    try {
-      return { body: JSON.parse(text) as T, response };
-    } catch {
-      throw new ConnectorError(`${options.platformName} sent a response that is not JSON.`, "bad_response");
-    }
+    return { text, response };
   }
 }
 

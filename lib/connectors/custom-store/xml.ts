@@ -1,0 +1,122 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { ConnectorError } from "../types";
+
+/** An element as fast-xml-parser hands it over: text, child elements by name, or repeats of one. */
+export type XmlValue = string | XmlNode | XmlValue[];
+export interface XmlNode {
+  [name: string]: XmlValue;
+}
+
+export interface ExportDocument {
+  /** The `pages` attribute of <Orders>; 1 when the store leaves it out. */
+  pages: number;
+  orders: XmlNode[];
+}
+
+/** Elements that repeat: one of them must still come back as a list. */
+const LISTS = new Set(["Orders.Order", "Orders.Order.Items.Item", "Orders.Order.Items.Item.Options.Option"]);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  // Every value stays text: the mapping reads numbers and dates itself, so "00123" stays an id.
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  // Stores paste product names with &eacute; or &#233; outside CDATA.
+  htmlEntities: true,
+  isArray: (_name, jpath) => typeof jpath === "string" && LISTS.has(jpath),
+});
+
+/**
+ * Reads one answer to `action=export`. Lenient about values (they stay text for the mapping), strict
+ * about structure: anything that is not one well-formed <Orders> document is a ConnectorError that
+ * says what the store sent, never a crash.
+ */
+export function parseExportXml(body: string): ExportDocument {
+  const text = body.replace(/^\uFEFF/, "");
+  const trimmed = text.trim();
+  if (!trimmed) throw notOrders("an empty page");
+  if (looksLikeHtml(trimmed)) throw notOrders("a web page (HTML)");
+  const start = trimmed.search(/<\?xml|<Orders\b/);
+  const before = start > 0 ? trimmed.slice(0, start).replace(/<!--[^]*?-->|<!DOCTYPE[^>]*>/gi, "").trim() : "";
+  if (before) {
+    // PHP stores print warnings before the document ("<br /><b>Warning</b>: …").
+    const noise = before.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+    throw new ConnectorError(`The store's XML could not be read: the store printed something before it: "${noise.slice(0, 160)}"`, "bad_response");
+  }
+  const validation = XMLValidator.validate(trimmed);
+  if (validation !== true) {
+    const { msg, line } = validation.err;
+    // Lines as the store sent them: the blank lines trimmed off the top still count.
+    const skipped = (/^\s*/.exec(text)?.[0].match(/\n/g) ?? []).length;
+    throw new ConnectorError(`The store's XML could not be read: ${msg.replace(/\.$/, "")} at line ${line + skipped}.`, "bad_response");
+  }
+  const document = parser.parse(trimmed) as XmlNode;
+  const roots = Object.keys(document).filter((name) => !name.startsWith("?") && !name.startsWith("!"));
+  const rootCount = roots.reduce((sum, name) => sum + (Array.isArray(document[name]) ? (document[name] as XmlValue[]).length : 1), 0);
+  if (rootCount !== 1) {
+    throw new ConnectorError(`The store's XML has ${rootCount} root elements (${roots.map((name) => `<${name}>`).join(", ")}); expected one <Orders>.`, "bad_response");
+  }
+  if (roots[0] !== "Orders") {
+    if (roots[0].toLowerCase() === "html") throw notOrders("a web page (HTML)");
+    throw new ConnectorError(`The store's XML starts with <${roots[0]}>; expected an <Orders> root element.`, "bad_response");
+  }
+  const root = asNode(document.Orders);
+  return { pages: readPages(root["@_pages"]), orders: listOf(root.Order) };
+}
+
+/** The child element `name` as a node ({} when it is empty, undefined when it is absent). */
+export function childNode(node: XmlNode | undefined, name: string): XmlNode | undefined {
+  const value = first(node?.[name]);
+  return value === undefined ? undefined : asNode(value);
+}
+
+/**
+ * The text of child element `name`, trimmed: undefined when the element is absent, "" when it is
+ * empty. An element holding other elements instead of text counts as absent.
+ */
+export function childText(node: XmlNode | undefined, name: string): string | undefined {
+  const value = first(node?.[name]);
+  if (value === undefined) return undefined;
+  if (typeof value === "string") return value.trim();
+  const inner = (value as XmlNode)["#text"];
+  return typeof inner === "string" ? inner.trim() : undefined;
+}
+
+/** The repeated elements `item` inside container `container` (<Items><Item/>…</Items>). */
+export function childList(node: XmlNode | undefined, container: string, item: string): XmlNode[] {
+  return listOf(childNode(node, container)?.[item]);
+}
+
+function listOf(value: XmlValue | undefined): XmlNode[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map(asNode);
+}
+
+function first(value: XmlValue | undefined): string | XmlNode | undefined {
+  return Array.isArray(value) ? (value.length ? first(value[0]) : undefined) : value;
+}
+
+function asNode(value: XmlValue): XmlNode {
+  if (typeof value === "string") return value.trim() ? { "#text": value } : {};
+  return Array.isArray(value) ? asNode(value[0] ?? "") : value;
+}
+
+function readPages(value: XmlValue | undefined): number {
+  if (value === undefined || (typeof value === "string" && !value.trim())) return 1;
+  const text = typeof value === "string" ? value.trim() : "";
+  if (!/^\d+$/.test(text)) throw new ConnectorError(`The store's XML says pages="${text.slice(0, 40)}"; expected a whole number.`, "bad_response");
+  return Number(text);
+}
+
+function looksLikeHtml(text: string): boolean {
+  return /^(<!--[^]*?-->\s*)*<!doctype\s+html/i.test(text) || /^(<!--[^]*?-->\s*)*<html[\s>]/i.test(text);
+}
+
+function notOrders(what: string) {
+  return new ConnectorError(
+    `The store answered with ${what} instead of order XML. Check that the store's address is its Custom Store endpoint (e.g. https://shop.example/shipstation.php).`,
+    "bad_response",
+  );
+}

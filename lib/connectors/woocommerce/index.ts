@@ -1,0 +1,63 @@
+import type { NormalizedOrder } from "@/lib/orders/schema";
+import { ConnectorError, type Connector, type PulledPage, type PullOptions, type StoreConnection } from "../types";
+import { listWooOrdersModified, wooApiUrl, WooCredentialsError, wooGet } from "./client";
+import { mapWooCommerceOrder, wooModifiedAt, WooOrderShapeError, type WooOrder } from "./map-order";
+
+export { verifyWooCommerceSignature } from "./webhook";
+
+/**
+ * WooCommerce REST API v3: HTTP Basic auth with the store's consumer key and secret, orders listed
+ * by modification time (`modified_after`/`modified_before` in GMT, oldest first), 100 a page.
+ */
+export const woocommerceConnector: Connector = {
+  platform: "woocommerce",
+
+  async testConnection(store, options = {}) {
+    try {
+      // Listing one order checks exactly what imports need: that the key may read orders.
+      const { body } = await wooGet<unknown>(store, wooApiUrl(store.baseUrl, "orders", { per_page: 1 }), options);
+      if (!Array.isArray(body)) return { ok: false, message: "The address answered, but not like a WooCommerce store. Check the store's address." };
+      return { ok: true };
+    } catch (error) {
+      if (!(error instanceof ConnectorError)) throw error;
+      return { ok: false, message: connectionMessage(error) };
+    }
+  },
+
+  async *pull(store: StoreConnection, options: PullOptions): AsyncIterable<PulledPage> {
+    let cursor: number | null = null;
+    for await (const page of listWooOrdersModified(store, options)) {
+      const orders: NormalizedOrder[] = [];
+      for (const order of page) {
+        const mapped = mapOrThrow(order);
+        if (mapped) orders.push(mapped);
+      }
+      // Pages come oldest change first, so everything up to this page's newest change has been seen;
+      // checkout drafts count too: they were read, just not imported.
+      const newest = Math.max(...page.map(wooModifiedAt));
+      cursor = cursor === null ? newest : Math.max(cursor, newest);
+      yield { orders, cursorAfter: cursor };
+    }
+  },
+};
+
+function mapOrThrow(order: WooOrder): NormalizedOrder | null {
+  try {
+    return mapWooCommerceOrder(order);
+  } catch (error) {
+    if (error instanceof WooOrderShapeError) throw new ConnectorError(`WooCommerce sent an unreadable order: ${error.message}.`, "bad_response");
+    throw error;
+  }
+}
+
+function connectionMessage(error: ConnectorError): string {
+  if (error instanceof WooCredentialsError) return error.message;
+  switch (error.kind) {
+    case "auth":
+      return "WooCommerce refused the consumer key and secret. Check that the key exists under WooCommerce → Settings → Advanced → REST API, has Read access, and was copied in full.";
+    case "not_found":
+      return "No WooCommerce REST API was found at this address. Check the store's address and that WooCommerce is active (and pretty permalinks are on).";
+    default:
+      return error.message;
+  }
+}
