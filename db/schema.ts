@@ -260,6 +260,12 @@ export interface RateLimitWindowTable {
   count: number;
 }
 
+export interface WebhookDeliveryTable {
+  store_id: number;
+  delivery_id: string;
+  received_at: number;
+}
+
 export interface Database {
   User: UserTable;
   Account: AccountTable;
@@ -277,6 +283,7 @@ export interface Database {
   order_events: OrderEventTable;
   import_runs: ImportRunTable;
   import_errors: ImportErrorTable;
+  webhook_deliveries: WebhookDeliveryTable;
   api_keys: ApiKeyTable;
   rate_limit_windows: RateLimitWindowTable;
 }

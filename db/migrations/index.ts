@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as initial from "./2026-11-26T00-initial";
 import * as orderDeletionAndTracking from "./2026-11-26T01-order-deletion-and-tracking";
 import * as orderImportHash from "./2026-11-26T03-order-import-hash";
+import * as webhookDeliveries from "./2026-11-26T04-webhook-deliveries";
 import * as apiKeysAndRateLimits from "./2026-11-26T02-api-keys-and-rate-limits";
 
 /** Every migration, by date-stamped name. A static map so bundlers and tsx see them all. */
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26T01-order-deletion-and-tracking": orderDeletionAndTracking,
   "2026-11-26T02-api-keys-and-rate-limits": apiKeysAndRateLimits,
   "2026-11-26T03-order-import-hash": orderImportHash,
+  "2026-11-26T04-webhook-deliveries": webhookDeliveries,
 };

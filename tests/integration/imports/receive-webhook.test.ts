@@ -1,0 +1,99 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createHmac } from "node:crypto";
+import { NextRequest } from "next/server";
+import { getDb } from "@/db/client";
+import { receiveWebhook } from "@/lib/imports/receive-webhook";
+import { createStore } from "@/lib/stores/manage-stores";
+import shopifyFixture from "../../fakes/shopify/fixtures/order.json";
+import wooFixtures from "../../fakes/woocommerce/fixtures/orders.json";
+import { useTestDatabase } from "../../helpers/database";
+import { createMerchant } from "../../helpers/workspaces";
+
+useTestDatabase();
+beforeAll(() => {
+  process.env.AUTH_SECRET ??= "test-secret";
+});
+
+const SECRET = "whsec_test_0123456789";
+const sign = (body: string, secret = SECRET) => createHmac("sha256", secret).update(body).digest("base64");
+
+function shopifyOrder(id: number, overrides: Record<string, unknown> = {}) {
+  const at = "2026-11-25T10:00:00-05:00";
+  return JSON.stringify({ ...shopifyFixture, id, admin_graphql_api_id: `gid://shopify/Order/${id}`, name: `#${id}`, order_number: id, created_at: at, updated_at: at, processed_at: at, ...overrides });
+}
+
+function wooOrder(id: number) {
+  const at = "2026-11-25T15:00:00";
+  return JSON.stringify({ ...wooFixtures[0], id, number: String(id), date_created_gmt: at, date_modified_gmt: at, date_paid_gmt: at });
+}
+
+async function connect(platform: "shopify" | "woocommerce", workspaceId: string, webhookSecret: string | null = SECRET) {
+  const credentials: Record<string, string> =
+    platform === "shopify" ? { accessToken: "shpat_x", ...(webhookSecret ? { webhookSecret } : {}) } : { consumerKey: "ck_x", consumerSecret: "cs_x", ...(webhookSecret ? { webhookSecret } : {}) };
+  return createStore(workspaceId, { platform, name: platform, baseUrl: "https://shop.example", credentials });
+}
+
+async function ordersOf(storeId: number) {
+  return getDb().selectFrom("orders").select(["order_key", "status", "customer_notes"]).where("store_id", "=", storeId).execute();
+}
+
+describe("store webhooks", () => {
+  it("applies a genuine Shopify delivery through the write path, once per delivery id", async () => {
+    const { workspaceId } = await createMerchant();
+    const storeId = await connect("shopify", workspaceId);
+    const body = shopifyOrder(5550001);
+    const headers = new Headers({ "x-shopify-hmac-sha256": sign(body), "x-shopify-webhook-id": "delivery-1" });
+
+    expect(await receiveWebhook("shopify", storeId, headers, body)).toMatchObject({ status: 200, message: "Order created." });
+    expect(await receiveWebhook("shopify", storeId, headers, body)).toMatchObject({ status: 200, message: "Already received." });
+    expect(await ordersOf(storeId)).toEqual([expect.objectContaining({ order_key: "5550001" })]);
+    const runs = await getDb().selectFrom("import_runs").select(["trigger", "created"]).where("store_id", "=", storeId).execute();
+    expect(runs).toEqual([{ trigger: "webhook", created: 1 }]);
+  });
+
+  it("cancels through a Shopify orders/cancelled delivery", async () => {
+    const { workspaceId } = await createMerchant();
+    const storeId = await connect("shopify", workspaceId);
+    const created = shopifyOrder(5550002);
+    await receiveWebhook("shopify", storeId, new Headers({ "x-shopify-hmac-sha256": sign(created), "x-shopify-webhook-id": "a" }), created);
+    const cancelled = shopifyOrder(5550002, { cancelled_at: "2026-11-25T11:00:00-05:00", cancel_reason: "customer", updated_at: "2026-11-25T11:00:00-05:00" });
+    await receiveWebhook("shopify", storeId, new Headers({ "x-shopify-hmac-sha256": sign(cancelled), "x-shopify-webhook-id": "b" }), cancelled);
+    expect((await ordersOf(storeId))[0].status).toBe("cancelled");
+  });
+
+  it("refuses a wrong or missing signature, and a store without a webhook secret", async () => {
+    const { workspaceId } = await createMerchant();
+    const storeId = await connect("shopify", workspaceId);
+    const body = shopifyOrder(5550003);
+    expect(await receiveWebhook("shopify", storeId, new Headers({ "x-shopify-hmac-sha256": sign(body, "wrong") }), body)).toMatchObject({ status: 401 });
+    expect(await receiveWebhook("shopify", storeId, new Headers(), body)).toMatchObject({ status: 401 });
+    expect(await receiveWebhook("shopify", storeId, new Headers({ "x-shopify-hmac-sha256": sign(`${body} `) }), body)).toMatchObject({ status: 401 });
+    const noSecret = await connect("shopify", workspaceId, null);
+    expect(await receiveWebhook("shopify", noSecret, new Headers({ "x-shopify-hmac-sha256": sign(body) }), body)).toMatchObject({ status: 404 });
+    expect(await ordersOf(storeId)).toEqual([]);
+  });
+
+  it("applies a WooCommerce delivery and acknowledges its ping", async () => {
+    const { workspaceId } = await createMerchant();
+    const storeId = await connect("woocommerce", workspaceId);
+    const ping = "webhook_id=17";
+    expect(await receiveWebhook("woocommerce", storeId, new Headers({ "x-wc-webhook-signature": sign(ping) }), ping)).toMatchObject({ status: 200 });
+    const body = wooOrder(901);
+    expect(await receiveWebhook("woocommerce", storeId, new Headers({ "x-wc-webhook-signature": sign(body), "x-wc-webhook-delivery-id": "9" }), body)).toMatchObject({ status: 200 });
+    expect(await ordersOf(storeId)).toEqual([expect.objectContaining({ order_key: "901", status: "awaiting_shipment" })]);
+  });
+
+  it("answers over HTTP at /api/webhooks/{platform}/{storeId}", async () => {
+    const { POST } = await import("@/app/api/webhooks/[platform]/[storeId]/route");
+    const { workspaceId } = await createMerchant();
+    const storeId = await connect("shopify", workspaceId);
+    const body = shopifyOrder(5550004);
+    const call = (platform: string, id: string, signature: string) =>
+      POST(new NextRequest(`http://localhost/api/webhooks/${platform}/${id}`, { method: "POST", body, headers: { "x-shopify-hmac-sha256": signature } }), {
+        params: Promise.resolve({ platform, storeId: id }),
+      });
+    expect((await call("shopify", String(storeId), sign(body))).status).toBe(200);
+    expect((await call("shopify", String(storeId), "bm9wZQ==")).status).toBe(401);
+    expect((await call("etsy", String(storeId), sign(body))).status).toBe(404);
+  });
+});
