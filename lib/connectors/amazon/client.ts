@@ -1,0 +1,149 @@
+import { requestJson } from "../http";
+import { ConnectorError, defaultSleep, type StoreConnection } from "../types";
+import { amazonCredentials, forgetAccessToken, getAccessToken, type AmazonCredentials } from "./auth";
+import { getOrderItemsResponseSchema, getOrdersResponseSchema, parseAmazonPayload, type AmazonOrder, type AmazonOrderItem } from "./payload";
+import { bucketFor, GET_ORDER_ITEMS_PLAN, GET_ORDERS_PLAN, rateLimitWaitMs, type UsagePlan } from "./rate-limit";
+
+/** getOrders' largest page. */
+export const AMAZON_PAGE_SIZE = 100;
+/**
+ * LastUpdatedBefore must be at least 2 minutes before Amazon's clock; the extra seconds allow for
+ * our clock running a little ahead of Amazon's.
+ */
+export const AMAZON_MIN_LAG_MS = 2 * 60_000 + 10_000;
+
+export interface AmazonClientOptions {
+  signal?: AbortSignal;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface OrdersPage {
+  orders: AmazonOrder[];
+  nextToken: string | null;
+}
+
+export type OrdersQuery =
+  | { kind: "updated"; after: number; before: number }
+  | { kind: "created"; after: number; pageSize: number }
+  | { kind: "next"; nextToken: string };
+
+/**
+ * SP-API Orders v0 for one store: LWA access token in `x-amz-access-token`, each operation paced
+ * by its own token bucket, a 429 waited out for one token's worth of `x-amzn-RateLimit-Limit`.
+ */
+export class AmazonClient {
+  readonly credentials: AmazonCredentials;
+  private readonly apiBase: string;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(
+    store: StoreConnection,
+    private readonly options: AmazonClientOptions = {},
+  ) {
+    this.credentials = amazonCredentials(store);
+    this.apiBase = amazonApiBase(store.baseUrl);
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  /** Exchanges the refresh token now, so a bad one is reported before any order call. */
+  async signIn(): Promise<void> {
+    await getAccessToken(this.credentials, { signal: this.options.signal, sleep: this.sleep });
+  }
+
+  /**
+   * One page of getOrders. A NextToken page carries MarketplaceIds (a required parameter) and the
+   * token only: Amazon retrieves the next page from the token "instead of other criteria".
+   */
+  async getOrders(query: OrdersQuery): Promise<OrdersPage> {
+    const params = new URLSearchParams({ MarketplaceIds: this.credentials.marketplaceId });
+    if (query.kind === "next") {
+      params.set("NextToken", query.nextToken);
+    } else if (query.kind === "updated") {
+      params.set("LastUpdatedAfter", new Date(query.after).toISOString());
+      params.set("LastUpdatedBefore", new Date(query.before).toISOString());
+      params.set("MaxResultsPerPage", String(AMAZON_PAGE_SIZE));
+    } else {
+      params.set("CreatedAfter", new Date(query.after).toISOString());
+      params.set("MaxResultsPerPage", String(query.pageSize));
+    }
+    const body = await this.get(`/orders/v0/orders?${params}`, GET_ORDERS_PLAN);
+    const { payload } = parseAmazonPayload(getOrdersResponseSchema, body, "a list of orders");
+    return { orders: payload.Orders, nextToken: payload.NextToken || null };
+  }
+
+  /** Every item of one order, following getOrderItems' NextToken. */
+  async getOrderItems(amazonOrderId: string): Promise<AmazonOrderItem[]> {
+    const items: AmazonOrderItem[] = [];
+    let nextToken: string | null = null;
+    do {
+      const query: string = nextToken ? `?${new URLSearchParams({ NextToken: nextToken })}` : "";
+      const body = await this.get(`/orders/v0/orders/${encodeURIComponent(amazonOrderId)}/orderItems${query}`, GET_ORDER_ITEMS_PLAN);
+      const { payload } = parseAmazonPayload(getOrderItemsResponseSchema, body, `the items of order ${amazonOrderId}`);
+      items.push(...payload.OrderItems);
+      nextToken = payload.NextToken || null;
+    } while (nextToken);
+    return items;
+  }
+
+  /**
+   * A GET with the access token, after a token from the operation's bucket. A 403 with a cached
+   * access token is tried once more with a fresh one: Amazon answers an expired token with 403.
+   */
+  private async get(path: string, plan: UsagePlan): Promise<unknown> {
+    const { signal } = this.options;
+    for (let attempt = 0; ; attempt++) {
+      await bucketFor(this.credentials.authorizationKey, plan).take(this.sleep, signal);
+      const accessToken = await getAccessToken(this.credentials, { signal, sleep: this.sleep, fresh: attempt > 0 });
+      try {
+        const { body } = await requestJson<unknown>(
+          `${this.apiBase}${path}`,
+          { method: "GET", headers: { "x-amz-access-token": accessToken, accept: "application/json" } },
+          { platformName: "Amazon", signal, sleep: this.sleep, retryAfterMs: rateLimitWaitMs },
+        );
+        return body;
+      } catch (error) {
+        if (error instanceof ConnectorError && error.kind === "auth") {
+          forgetAccessToken(this.credentials);
+          if (attempt === 0) continue;
+          throw new ConnectorError(
+            "Amazon refused access to this seller's orders. Check that the seller authorized this SP-API app and that the app has the Orders role, or authorize it again.",
+            "auth",
+          );
+        }
+        throw describeAmazonError(error);
+      }
+    }
+  }
+}
+
+/** The SP-API endpoint without a trailing slash, or a plain-words error. */
+export function amazonApiBase(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new ConnectorError("The store's SP-API endpoint is not a valid URL (expected e.g. https://sellingpartnerapi-na.amazon.com).", "not_found");
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/**
+ * SP-API errors are `{"errors":[{code,message,details}]}`; requestJson put the raw body in its
+ * message for a 4xx. Give the merchant Amazon's own words instead of JSON.
+ */
+function describeAmazonError(error: unknown): unknown {
+  if (!(error instanceof ConnectorError) || error.kind !== "bad_response") return error;
+  const match = /^Amazon answered (\d{3}): (.*)$/s.exec(error.message);
+  if (!match) return error;
+  let first: { code?: unknown; message?: unknown; details?: unknown } | undefined;
+  try {
+    first = (JSON.parse(match[2]) as { errors?: (typeof first)[] }).errors?.[0];
+  } catch {
+    return error; // cut at 200 characters, or not JSON: keep requestJson's words
+  }
+  if (!first) return error;
+  const said = [first.message, first.details].filter((part): part is string => typeof part === "string" && part.trim() !== "");
+  const words = said.length ? said.join(" ") : "no reason given";
+  const code = typeof first.code === "string" ? ` (${first.code})` : "";
+  return new ConnectorError(`Amazon refused the request${code}: ${words}`, "bad_response");
+}

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { ConnectorError } from "../types";
+
+/**
+ * The parts of SP-API Orders v0 payloads Shipdeck reads, checked at the boundary so a malformed
+ * answer becomes a ConnectorError instead of a crash deep in the mapping. Loose objects: Amazon
+ * adds fields often, and unknown ones are simply ignored.
+ */
+
+const instant = z.string().refine((value) => !Number.isNaN(Date.parse(value)), "not an ISO 8601 date");
+/** Amazon's Money: amounts are decimal strings ("11.01"). */
+const money = z.looseObject({
+  CurrencyCode: z.string().optional(),
+  Amount: z.string().regex(/^-?\d+(\.\d+)?$/, "not a decimal amount"),
+});
+
+const address = z.looseObject({
+  Name: z.string().optional(),
+  CompanyName: z.string().optional(),
+  AddressLine1: z.string().optional(),
+  AddressLine2: z.string().optional(),
+  AddressLine3: z.string().optional(),
+  City: z.string().optional(),
+  StateOrRegion: z.string().optional(),
+  PostalCode: z.string().optional(),
+  CountryCode: z.string().optional(),
+  Phone: z.string().optional(),
+  AddressType: z.string().optional(),
+});
+
+export const amazonOrderSchema = z.looseObject({
+  AmazonOrderId: z.string().min(1),
+  PurchaseDate: instant,
+  LastUpdateDate: instant,
+  OrderStatus: z.string().min(1),
+  FulfillmentChannel: z.string().optional(),
+  OrderTotal: money.optional(),
+  ShipmentServiceLevelCategory: z.string().optional(),
+  ShipServiceLevel: z.string().optional(),
+  LatestShipDate: instant.optional(),
+  PaymentMethod: z.string().optional(),
+  PaymentMethodDetails: z.array(z.string()).optional(),
+  MarketplaceId: z.string().optional(),
+  ShippingAddress: address.optional(),
+  BuyerInfo: z.looseObject({ BuyerEmail: z.string().optional(), BuyerName: z.string().optional() }).optional(),
+});
+export type AmazonOrder = z.infer<typeof amazonOrderSchema>;
+
+export const amazonOrderItemSchema = z.looseObject({
+  OrderItemId: z.string().min(1),
+  ASIN: z.string().optional(),
+  SellerSKU: z.string().optional(),
+  Title: z.string().optional(),
+  QuantityOrdered: z.number().int().min(0),
+  ItemPrice: money.optional(),
+  ItemTax: money.optional(),
+  ShippingPrice: money.optional(),
+  ShippingTax: money.optional(),
+  ShippingDiscount: money.optional(),
+  ShippingDiscountTax: money.optional(),
+  PromotionDiscount: money.optional(),
+  PromotionDiscountTax: money.optional(),
+  IsGift: z.string().optional(),
+  BuyerRequestedCancel: z.looseObject({ IsBuyerRequestedCancel: z.string().optional(), BuyerCancelReason: z.string().optional() }).optional(),
+  Measurement: z.looseObject({ Unit: z.string(), Value: z.number() }).optional(),
+});
+export type AmazonOrderItem = z.infer<typeof amazonOrderItemSchema>;
+
+export const getOrdersResponseSchema = z.looseObject({
+  payload: z.looseObject({ Orders: z.array(amazonOrderSchema), NextToken: z.string().optional() }),
+});
+
+export const getOrderItemsResponseSchema = z.looseObject({
+  payload: z.looseObject({ OrderItems: z.array(amazonOrderItemSchema), NextToken: z.string().optional() }),
+});
+
+export const lwaTokenResponseSchema = z.looseObject({
+  access_token: z.string().min(1),
+  expires_in: z.number().positive(),
+});
+
+/** Parses one of the schemas above, or says in words what Amazon sent that Shipdeck cannot read. */
+export function parseAmazonPayload<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue.path.length ? ` at ${issue.path.join(".")}` : "";
+  throw new ConnectorError(`Amazon sent ${what} that Shipdeck cannot read (${issue.message}${where}).`, "bad_response");
+}
