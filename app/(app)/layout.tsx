@@ -17,6 +17,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <Link href="/orders" className="font-medium text-slate-700 hover:text-slate-950">
               {t("nav.orders")}
             </Link>
+            <Link href="/stores" className="font-medium text-slate-700 hover:text-slate-950">
+              {t("nav.stores")}
+            </Link>
             <Link href="/settings/api-keys" className="font-medium text-slate-700 hover:text-slate-950">
               {t("nav.settings")}
             </Link>

@@ -35,7 +35,7 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
     integration: {
       autoImport: "Yes: orders updated since the last import, every status (status=any).",
       webhooks: "orders/create, orders/updated, orders/cancelled, verified with X-Shopify-Hmac-Sha256.",
-      statuses: "Pending/authorized → Awaiting Payment; paid → Awaiting Shipment; fulfilled → Shipped; cancelled → Cancelled.",
+      statuses: "Pending/authorized → Awaiting Payment; paid → Awaiting Shipment; fulfilled → Shipped; cancelled, or refunded/voided with nothing shipped → Cancelled.",
       cancellations: "cancelled_at set on the order.",
       setup: "Create a custom app in the Shopify admin with the read_orders scope and paste its Admin API token.",
     },
@@ -73,8 +73,8 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
     integration: {
       autoImport: "Yes: orders updated since the last import (Orders v0, up to 2 minutes ago).",
       webhooks: "No: Amazon's notifications need an AWS queue; polling covers it.",
-      statuses: "Pending → Awaiting Payment; Unshipped, PartiallyShipped → Awaiting Shipment; Shipped → Shipped; Canceled → Cancelled.",
-      cancellations: "OrderStatus Canceled. Amazon-fulfilled (FBA) orders are marked externally fulfilled.",
+      statuses: "Pending → Awaiting Payment; Unshipped, PartiallyShipped → Awaiting Shipment (Amazon-fulfilled: Pending Fulfillment); Shipped → Shipped; Canceled, Unfulfillable → Cancelled; an unknown status → On Hold.",
+      cancellations: "OrderStatus Canceled. Amazon-fulfilled (FBA) orders are marked externally fulfilled and never join your ship queue.",
       setup: "Register an SP-API app, authorize it for your seller account, and paste its LWA credentials and refresh token.",
     },
   },
@@ -85,6 +85,7 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
     credentials: [
       { name: "storeHash", label: "Store hash", secret: false, required: true, hint: "The part after /stores/ in your API path." },
       { name: "accessToken", label: "Access token", secret: true, required: true, hint: "From a store-level API account with Orders read-only." },
+      { name: "weightUnit", label: "Weight unit", secret: false, required: false, hint: "Your store's weight unit (LBS, KGS, Ounces, Grams); pounds when blank." },
     ],
     statusMapping: false,
     integration: {

@@ -10,6 +10,8 @@ import { OrderFilters } from "./order-filters";
 import { OrdersTable } from "./orders-table";
 import { Pagination } from "./pagination";
 import { StatusTabs } from "./status-tabs";
+import { importAllStoresAction } from "../stores/actions";
+import { ImportButton } from "../stores/import-button";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -30,9 +32,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     <div className="space-y-4">
       <div className="flex items-center justify-between">
         <h1 className="text-xl font-semibold">{t("orders.title")}</h1>
-        <Link href="/orders/new" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
-          {t("orders.newOrder")}
-        </Link>
+        <div className="flex items-center gap-3">
+          <ImportButton action={importAllStoresAction} label={t("stores.importAll")} pendingLabel={t("stores.importing")} />
+          <Link href="/orders/new" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
+            {t("orders.newOrder")}
+          </Link>
+        </div>
       </div>
       {!workspaceHasOrders ? (
         <EmptyOrders t={t} />

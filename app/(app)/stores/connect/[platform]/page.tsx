@@ -1,0 +1,30 @@
+import { notFound } from "next/navigation";
+import type { Metadata } from "next";
+import { requireWorkspaceSession } from "@/lib/auth/session";
+import { getI18n } from "@/lib/i18n/server";
+import { PLATFORMS, type ConnectablePlatform } from "@/lib/stores/platforms";
+import { saveStoreAction } from "../../actions";
+import { storeFormFields } from "../../form-fields";
+import { StoreForm } from "../../store-form";
+
+export const metadata: Metadata = { title: "Connect a store" };
+
+export default async function ConnectPlatformPage({ params }: { params: Promise<{ platform: string }> }) {
+  const [, { platform }, { t }] = await Promise.all([requireWorkspaceSession(), params, getI18n()]);
+  if (!(platform in PLATFORMS)) notFound();
+  const spec = PLATFORMS[platform as ConnectablePlatform];
+  const { fields, statusFields } = storeFormFields(spec.platform, t, false);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">{t("stores.connectTitle", { platform: spec.label })}</h1>
+      <p className="max-w-2xl text-sm text-slate-600">{spec.integration.setup}</p>
+      <StoreForm
+        action={saveStoreAction.bind(null, spec.platform, null)}
+        fields={fields}
+        statusFields={statusFields}
+        initial={{ name: spec.label }}
+        labels={{ test: t("stores.testConnection"), save: t("stores.save"), statusTitle: t("stores.statusMappingTitle"), statusIntro: t("stores.statusMappingIntro") }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { requireWorkspaceSession } from "@/lib/auth/session";
+import { getI18n } from "@/lib/i18n/server";
+import { PLATFORMS } from "@/lib/stores/platforms";
+
+export const metadata: Metadata = { title: "Connect a store" };
+
+export default async function ConnectStorePage() {
+  const [, { t }] = await Promise.all([requireWorkspaceSession(), getI18n()]);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">{t("stores.chooseTitle")}</h1>
+      <p className="text-sm text-slate-600">{t("stores.chooseIntro")}</p>
+      <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        {Object.values(PLATFORMS).map((spec) => (
+          <li key={spec.platform}>
+            <Link href={`/stores/connect/${spec.platform}`} className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">
+              <span className="font-semibold">{spec.label}</span>
+              <span className="mt-1 block text-xs text-slate-500">{spec.integration.setup}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

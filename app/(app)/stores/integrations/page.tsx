@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { requireWorkspaceSession } from "@/lib/auth/session";
+import { getI18n } from "@/lib/i18n/server";
+import { PLATFORMS } from "@/lib/stores/platforms";
+
+export const metadata: Metadata = { title: "Integrations" };
+
+export default async function IntegrationsPage() {
+  const [, { t }] = await Promise.all([requireWorkspaceSession(), getI18n()]);
+  const rows = ["autoImport", "webhooks", "statuses", "cancellations", "setup"] as const;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">{t("stores.integrationsTitle")}</h1>
+      <p className="text-sm text-slate-600">{t("stores.integrationsIntro")}</p>
+      <div className="grid gap-4 lg:grid-cols-2" data-testid="integrations">
+        {Object.values(PLATFORMS).map((spec) => (
+          <section key={spec.platform} className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="font-semibold">{spec.label}</h2>
+            <dl className="mt-2 space-y-2 text-sm">
+              {rows.map((row) => (
+                <div key={row}>
+                  <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t(`stores.integrationColumns.${row}`)}</dt>
+                  <dd>{spec.integration[row]}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
