@@ -57,7 +57,7 @@ export async function requestText(url: string, init: RequestInit, options: Reque
     }
     if (response.status === 429) {
       const waitMs = options.retryAfterMs?.(response) ?? retryAfterHeaderMs(response) ?? backoff(attempt);
-      await response.body?.cancel();
+      await discardBody(response);
       if (attempt >= retries || waitMs > LONGEST_WAIT_MS) {
         throw new ConnectorError(`${options.platformName} is rate limiting requests; try again in ${Math.ceil(waitMs / 1000)} s.`, "rate_limited", waitMs);
       }
@@ -65,17 +65,17 @@ export async function requestText(url: string, init: RequestInit, options: Reque
       continue;
     }
     if (response.status >= 500) {
-      await response.body?.cancel();
+      await discardBody(response);
       if (attempt >= retries) throw new ConnectorError(`${options.platformName} answered ${response.status} (server error).`, "unavailable");
       await sleep(backoff(attempt));
       continue;
     }
     if (response.status === 401 || response.status === 403) {
-      await response.body?.cancel();
+      await discardBody(response);
       throw new ConnectorError(`${options.platformName} refused the credentials (${response.status}). Check them in the store's settings.`, "auth");
     }
     if (response.status === 404) {
-      await response.body?.cancel();
+      await discardBody(response);
       throw new ConnectorError(`${options.platformName} answered 404 for ${new URL(url).pathname}. Check the store's address.`, "not_found");
     }
     const text = await response.text();
@@ -92,4 +92,13 @@ export function retryAfterHeaderMs(response: Response): number | null {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(header);
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+}
+
+/**
+ * Reads an unwanted body to its end. Not `body.cancel()`: inside Next.js, whose fetch hands back a
+ * teed stream, cancelling waits for the other branch and never returns (seen: a 401 from Shopify
+ * hung the "Test connection" action).
+ */
+async function discardBody(response: Response) {
+  await response.arrayBuffer().catch(() => undefined);
 }

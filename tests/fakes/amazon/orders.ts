@@ -1,4 +1,4 @@
-import fixtures from "./fixtures/orders.json";
+import fixtures from "./fixtures/orders.json" with { type: "json" };
 
 export type FakeAmazonOrder = Record<string, unknown> & { AmazonOrderId: string; PurchaseDate: string; LastUpdateDate: string; OrderStatus: string; MarketplaceId: string };
 export type FakeAmazonItem = Record<string, unknown> & { OrderItemId: string };

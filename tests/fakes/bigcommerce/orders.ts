@@ -1,6 +1,6 @@
-import orderTemplate from "./fixtures/order.json";
-import productsTemplate from "./fixtures/products.json";
-import shippingAddressesTemplate from "./fixtures/shipping-addresses.json";
+import orderTemplate from "./fixtures/order.json" with { type: "json" };
+import productsTemplate from "./fixtures/products.json" with { type: "json" };
+import shippingAddressesTemplate from "./fixtures/shipping-addresses.json" with { type: "json" };
 
 /** BigCommerce's fixed status names by status_id (Orders v2, Order Status reference). */
 export const STATUS_NAMES: Record<number, string> = {

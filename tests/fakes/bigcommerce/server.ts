@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { sendJson, startFakeServer, type FakeServer } from "../http-server";
-import storeInformation from "./fixtures/store.json";
+import storeInformation from "./fixtures/store.json" with { type: "json" };
 import { FakeOrderBook, type FakeOrderInput, type Json } from "./orders";
 
 export type { FakeOrderInput } from "./orders";

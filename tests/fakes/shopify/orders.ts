@@ -1,6 +1,6 @@
 import type { ShopifyOrder } from "@/lib/connectors/shopify/payload";
-import orderFixture from "./fixtures/order.json";
-import posOrderFixture from "./fixtures/order-pos-minimal.json";
+import orderFixture from "./fixtures/order.json" with { type: "json" };
+import posOrderFixture from "./fixtures/order-pos-minimal.json" with { type: "json" };
 
 export const ORDER_TEMPLATES = {
   /** A web order, paid, not yet fulfilled: two line items, shipping, tax, both addresses. */

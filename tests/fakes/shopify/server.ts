@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { sendJson, startFakeServer, type FakeServer } from "../http-server";
-import shopFixture from "./fixtures/shop.json";
+import shopFixture from "./fixtures/shop.json" with { type: "json" };
 import { listOrders } from "./listing";
 import { FakeShopifyOrders } from "./orders";
 

@@ -1,4 +1,4 @@
-import templates from "./fixtures/orders.json";
+import templates from "./fixtures/orders.json" with { type: "json" };
 
 /** A WooCommerce order as the REST API returns it (the fake keeps whole JSON objects). */
 export type FakeWooOrder = Record<string, unknown> & { id: number; status: string; date_modified_gmt: string };

@@ -4,8 +4,8 @@ import { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { receiveWebhook } from "@/lib/imports/receive-webhook";
 import { createStore } from "@/lib/stores/manage-stores";
-import shopifyFixture from "../../fakes/shopify/fixtures/order.json";
-import wooFixtures from "../../fakes/woocommerce/fixtures/orders.json";
+import shopifyFixture from "../../fakes/shopify/fixtures/order.json" with { type: "json" };
+import wooFixtures from "../../fakes/woocommerce/fixtures/orders.json" with { type: "json" };
 import { useTestDatabase } from "../../helpers/database";
 import { createMerchant } from "../../helpers/workspaces";
 

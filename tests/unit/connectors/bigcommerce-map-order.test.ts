@@ -3,9 +3,9 @@ import { bigcommerceStatus, bigcommerceWeightUnit, mapBigCommerceOrder, type Big
 import { bigcommerceOrderSchema, bigcommerceProductSchema, bigcommerceShippingAddressSchema, parseCollection } from "@/lib/connectors/bigcommerce/payload";
 import { ConnectorError } from "@/lib/connectors/types";
 import { normalizedOrderSchema } from "@/lib/orders/schema";
-import orderFixture from "../../fakes/bigcommerce/fixtures/order.json";
-import productsFixture from "../../fakes/bigcommerce/fixtures/products.json";
-import shippingFixture from "../../fakes/bigcommerce/fixtures/shipping-addresses.json";
+import orderFixture from "../../fakes/bigcommerce/fixtures/order.json" with { type: "json" };
+import productsFixture from "../../fakes/bigcommerce/fixtures/products.json" with { type: "json" };
+import shippingFixture from "../../fakes/bigcommerce/fixtures/shipping-addresses.json" with { type: "json" };
 
 /** The fake store's fixture order, as the connector would have parsed it, with fields replaced. */
 function parts(order: Record<string, unknown> = {}, extra: { products?: Record<string, unknown>[]; shippingAddresses?: Record<string, unknown>[] } = {}): BigCommerceOrderParts {
