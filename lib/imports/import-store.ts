@@ -7,6 +7,7 @@ import { notFound } from "@/lib/errors";
 import { importOrders } from "@/lib/orders/import-orders";
 import { decryptCredentials } from "@/lib/stores/credentials";
 import { finishImportRun, startImportRun, type RunTrigger } from "./import-runs";
+import { readAhead } from "./read-ahead";
 
 /** Re-read this much before the cursor: clocks differ, and platforms commit late writes. */
 export const CURSOR_OVERLAP_MS = 10 * 60_000;
@@ -67,7 +68,7 @@ export async function importStore(workspaceId: string, storeId: number, options:
       credentials: store.credentials ? decryptCredentials(credentialBinding(store), store.credentials) : {},
       statusMapping: store.status_mapping ? (JSON.parse(store.status_mapping) as Record<string, string>) : null,
     };
-    for await (const page of options.connector.pull(connection, { since, until: startedAt, sleep: options.sleep })) {
+    for await (const page of readAhead(options.connector.pull(connection, { since, until: startedAt, sleep: options.sleep }))) {
       if (page.orders.length) {
         const results = await importOrders(workspaceId, store.id, page.orders, { source: store.platform, runId, actor: `store:${store.id}` });
         for (const result of results) {

@@ -28,6 +28,8 @@ export interface ListingOptions {
   maxPageSize: number;
   /** Pretend the `order` parameter is not honoured (orders come back newest first). */
   ignoreOrderParam: boolean;
+  /** The order store's version: a listing is reused only while it stays the same. */
+  version: number;
 }
 
 const PAGE_INFO_ALLOWED = new Set(["page_info", "limit", "fields"]);
@@ -35,6 +37,21 @@ const DATE_FILTERS = ["updated_at_min", "updated_at_max", "created_at_min", "cre
 const STATUSES = new Set<StatusFilter>(["open", "closed", "cancelled", "any"]);
 const SORT_FIELDS = new Set<SortField>(["updated_at", "created_at", "processed_at", "id"]);
 const DEFAULT_SORT: Filters["sort"] = ["created_at", "desc"];
+
+/**
+ * The filtered, sorted orders of the last listing, reused while the same filters page through an
+ * unchanged store: without it, a 50,000-order shop sorts everything again for each of its pages.
+ */
+const lastListings = new WeakMap<ListingOptions, { key: string; sorted: ShopifyOrder[] }>();
+
+function sortedMatches(all: ShopifyOrder[], filters: Filters, options: ListingOptions): ShopifyOrder[] {
+  const key = `${options.version}:${JSON.stringify(filters)}`;
+  const last = lastListings.get(options);
+  if (last?.key === key) return last.sorted;
+  const sorted = all.filter((order) => matches(order, filters)).sort((a, b) => compareKeys(keyOf(a, filters), keyOf(b, filters), filters));
+  lastListings.set(options, { key, sorted });
+  return sorted;
+}
 
 export function listOrders(all: ShopifyOrder[], params: URLSearchParams, options: ListingOptions): Listing {
   const limit = Math.min(Number(params.get("limit") ?? 50), options.maxPageSize);
@@ -65,7 +82,7 @@ export function listOrders(all: ShopifyOrder[], params: URLSearchParams, options
     }
   }
 
-  const sorted = all.filter((order) => matches(order, filters)).sort((a, b) => compareKeys(keyOf(a, filters), keyOf(b, filters), filters));
+  const sorted = sortedMatches(all, filters, options);
   let start = 0;
   if (cursor?.direction === "next") {
     start = sorted.findIndex((order) => compareKeys(keyOf(order, filters), cursor.key, filters) > 0);

@@ -121,7 +121,11 @@ export class FakeShopifyOrders {
     return Object.assign(this.get(id), { closed_at: at, updated_at: at });
   }
 
+  /** Goes up with every change: listings cached for one version are stale at the next. */
+  version = 0;
+
   private tick(at?: number): number {
+    this.version++;
     this.clock = at ?? this.clock + 1000;
     return this.clock;
   }

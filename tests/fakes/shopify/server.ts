@@ -55,6 +55,7 @@ export async function startShopifyFake(options: ShopifyFakeOptions = {}): Promis
   const bucketSize = options.bucketSize ?? 40;
   const leakPerSecond = options.leakPerSecond ?? 2;
   const orders = new FakeShopifyOrders(options.startAt);
+  const listingOptions = { maxPageSize: options.maxPageSize ?? 250, ignoreOrderParam: options.ignoreOrderParam ?? false, version: 0 };
   let bucket = 0;
   let rateLimited = 0;
   const failures: number[] = [];
@@ -79,7 +80,8 @@ export async function startShopifyFake(options: ShopifyFakeOptions = {}): Promis
     if (malformation) return sendMalformed(response, malformation, headers);
     if (resource === "shop") return sendJson(response, 200, shopFixture, headers);
 
-    const listing = listOrders(orders.all(), url.searchParams, { maxPageSize: options.maxPageSize ?? 250, ignoreOrderParam: options.ignoreOrderParam ?? false });
+    listingOptions.version = orders.version;
+    const listing = listOrders(orders.all(), url.searchParams, listingOptions);
     if (!listing.ok) return sendJson(response, listing.status, listing.body, headers);
     const base = `${server.url}/admin/api/${version}/orders.json?limit=${listing.limit}`;
     const links = [
