@@ -2,6 +2,7 @@ import { z } from "zod";
 import { apiOrderListQuerySchema, MAX_ORDERS_PER_BATCH } from "@/lib/orders/api-orders";
 import { holdUntilSchema, markAsShippedSchema, restoreFromHoldSchema } from "@/lib/orders/api-actions";
 import { shipStationOrderInputSchema } from "@/lib/orders/shipstation-order";
+import { refreshStoreQuerySchema } from "@/lib/stores/refresh-status";
 
 const jsonSchema = (schema: z.ZodType) => {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
@@ -45,9 +46,13 @@ const errors = {
 };
 const body = (schema: unknown) => ({ required: true, content: json(schema) });
 
+function queryParameters(schema: z.ZodObject) {
+  const { properties } = jsonSchema(schema) as { properties: Record<string, unknown> };
+  return Object.entries(properties).map(([name, schema]) => ({ name, in: "query", required: false, schema }));
+}
+
 /** The OpenAPI 3.1 document of /api/v1, built from the zod schemas the routes validate with. */
 export function buildOpenApiDocument(serverUrl: string) {
-  const listQuery = jsonSchema(apiOrderListQuerySchema) as { properties: Record<string, unknown> };
   return {
     openapi: "3.1.0",
     info: {
@@ -76,7 +81,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       "/orders": {
         get: {
           summary: "List orders",
-          parameters: Object.entries(listQuery.properties).map(([name, schema]) => ({ name, in: "query", required: false, schema })),
+          parameters: queryParameters(apiOrderListQuerySchema),
           responses: {
             "200": {
               description: "One page of orders",
@@ -111,6 +116,20 @@ export function buildOpenApiDocument(serverUrl: string) {
       "/orders/holduntil": { post: { summary: "Hold an order until a date", requestBody: body(ref("HoldUntil")), responses: { "200": { description: "{success, message}" }, ...errors } } },
       "/orders/restorefromhold": { post: { summary: "Restore a held order to Awaiting Shipment", requestBody: body(ref("RestoreFromHold")), responses: { "200": { description: "{success, message}" }, ...errors } } },
       "/orders/markasshipped": { post: { summary: "Mark an order shipped", requestBody: body(ref("MarkAsShipped")), responses: { "200": { description: "{orderId, orderNumber}" }, ...errors } } },
+      "/stores/refreshstore": {
+        post: {
+          summary: "Import one store now (storeId), or every active store; answers at once and imports after the response",
+          parameters: queryParameters(refreshStoreQuerySchema),
+          responses: { "200": { description: "{success, message}" }, "404": { description: "No such store", content: json(ref("Error")) }, ...errors },
+        },
+      },
+      "/stores/getrefreshstatus": {
+        get: {
+          summary: "Whether a store is importing now (refreshStatusId 2 Updating, 1 Idle, 3 Error) and when it last did",
+          parameters: queryParameters(refreshStoreQuerySchema.pick({ storeId: true })),
+          responses: { "200": { description: "{storeId, refreshStatusId, refreshStatus, lastRefreshAttempt, refreshDate}" }, "404": { description: "No such store", content: json(ref("Error")) }, ...errors },
+        },
+      },
       "/stores": {
         get: {
           summary: "List stores",

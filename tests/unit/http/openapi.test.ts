@@ -8,7 +8,10 @@ describe("the OpenAPI document", () => {
     expect(document.openapi).toBe("3.1.0");
     expect(document.components.securitySchemes.basicAuth).toEqual({ type: "http", scheme: "basic" });
     expect(Object.keys(document.paths).sort()).toEqual(
-      ["/orders", "/orders/createorder", "/orders/createorders", "/orders/holduntil", "/orders/markasshipped", "/orders/restorefromhold", "/orders/{orderId}", "/stores"].sort(),
+      [
+        "/orders", "/orders/createorder", "/orders/createorders", "/orders/holduntil", "/orders/markasshipped", "/orders/restorefromhold",
+        "/orders/{orderId}", "/stores", "/stores/getrefreshstatus", "/stores/refreshstore",
+      ].sort(),
     );
     expect(document.servers[0].url).toBe("https://shipdeck.example/api/v1");
   });
