@@ -53,12 +53,13 @@ const shopify: Adapter = {
   platform: "shopify",
   changedColumn: "customer_notes",
   async start(startAt) {
-    const fake = await startShopifyFake({ startAt });
+    const accessToken = "shpat_test_9f8e7d6c5b4a3210";
+    const fake = await startShopifyFake({ startAt, accessToken });
     // Each change is stamped a second after the last on our clock, which `advance` moves on.
     let clock = startAt;
     const at = () => ({ at: (clock += 1000) });
     return {
-      store: { baseUrl: fake.url, credentials: { accessToken: "shpat_fake_0123456789abcdef" } },
+      store: { baseUrl: fake.url, credentials: { accessToken } },
       now: () => clock,
       advance: (ms) => void (clock += ms),
       add: () => String(fake.add({}, at()).id),
@@ -142,11 +143,12 @@ const customStore: Adapter = {
   platform: "custom_store",
   changedColumn: "customer_notes",
   async start(startAt) {
-    const fake = await startCustomStoreFake({ startAt });
+    const credentials = { username: "shipstation", password: "s3cret-Pa55word" };
+    const fake = await startCustomStoreFake({ startAt, ...credentials });
     return {
       store: {
         baseUrl: fake.endpoint,
-        credentials: { username: "shipstation", password: "s3cret-Pa55word" },
+        credentials,
         statusMapping: { unpaid: "pending", paid: "paid,processing", shipped: "shipped,complete", cancelled: "cancelled", onHold: "on-hold" },
       },
       now: () => fake.now(),
