@@ -38,6 +38,7 @@ test("a merchant connects a Shopify store, tests it, imports it, and sees its or
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page).toHaveURL(/\/stores\/\d+$/);
   await expect(page.getByRole("heading", { name: "Trail Shop" })).toBeVisible();
+  await expect(page.getByTestId("webhook-url")).toHaveText(/^http:\/\/localhost:\d+\/api\/webhooks\/shopify\/\d+$/);
   expect(await page.content()).not.toContain(TOKEN);
 
   await page.getByRole("button", { name: "Import now" }).click();

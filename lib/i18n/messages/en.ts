@@ -240,6 +240,8 @@ export const en = {
     done: "Done.",
   },
   stores: {
+    webhookTitle: "Webhook",
+    webhookIntro: "Point your store's order webhooks at this address and paste their signing secret in the settings below: changes arrive the moment they happen. Imports keep running as the safety net.",
     title: "Stores",
     connect: "Connect store",
     integrations: "Integrations",

@@ -241,6 +241,8 @@ export const fr: Messages = {
     done: "C’est fait.",
   },
   stores: {
+    webhookTitle: "Webhook",
+    webhookIntro: "Faites pointer les webhooks de commandes de votre boutique vers cette adresse et collez leur secret de signature dans les réglages ci-dessous : les changements arrivent aussitôt. Les imports continuent en filet de sécurité.",
     title: "Boutiques",
     connect: "Connecter une boutique",
     integrations: "Intégrations",

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
@@ -12,6 +13,14 @@ import { ImportButton } from "../import-button";
 import { StoreForm } from "../store-form";
 
 export const metadata: Metadata = { title: "Store" };
+
+/** This app's public address, as the browser reached it (behind a proxy: its forwarded host). */
+async function requestOrigin(): Promise<string> {
+  const incoming = await headers();
+  const host = incoming.get("x-forwarded-host") ?? incoming.get("host") ?? "localhost:3000";
+  const protocol = incoming.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  return `${protocol}://${host}`;
+}
 
 export default async function StorePage({ params }: { params: Promise<{ storeId: string }> }) {
   const [session, { storeId: param }, { t, format }] = await Promise.all([requireWorkspaceSession(), params, getI18n()]);
@@ -52,6 +61,16 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
         </form>
         {store.active && <span className="text-xs text-slate-500">{t("stores.deactivateHint")}</span>}
       </div>
+
+      {(platform === "shopify" || platform === "woocommerce") && (
+        <section className="space-y-1 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="text-base font-semibold">{t("stores.webhookTitle")}</h2>
+          <p className="text-sm text-slate-600">{t("stores.webhookIntro")}</p>
+          <code className="block rounded bg-slate-100 px-2 py-1 text-xs" data-testid="webhook-url">
+            {`${await requestOrigin()}/api/webhooks/${platform}/${store.id}`}
+          </code>
+        </section>
+      )}
 
       <section className="space-y-2">
         <h2 className="text-base font-semibold">{t("stores.history")}</h2>
