@@ -1,0 +1,269 @@
+import Papa from "papaparse";
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+// ---------------------------------------------------------------------------------------------
+
+export type CsvDelimiter = "," | "\t" | ";";
+export const CSV_DELIMITERS: readonly CsvDelimiter[] = [",", "\t", ";"];
+
+export type CsvIssueCode =
+  | "empty_file"
+  | "duplicate_header"
+  | "short_row"
+  | "long_row"
+  | "unclosed_quote"
+  | "malformed_quote";
+
+/**
+ * A problem found while reading the file. `row` is the row a spreadsheet shows: the header is row 1
+ * (blank lines count, a quoted value spanning several lines is one row).
+ */
+export interface CsvIssue {
+  row: number;
+  code: CsvIssueCode;
+  message: string;
+}
+
+export interface ParsedCsv {
+  /** Trimmed; empty ones are "Column N", repeated ones get " (2)", " (3)"… so every header is unique. */
+  headers: string[];
+  /** Data rows, each exactly `headers.length` cells, text as in the file (not trimmed). */
+  rows: string[][];
+  /** The spreadsheet row number of each entry of `rows` (same index), for error reports. */
+  rowNumbers: number[];
+  delimiter: CsvDelimiter;
+  errors: CsvIssue[];
+}
+
+/**
+ * CSV text (already decoded, see `decodeCsvBytes`) to a header and rectangular rows, with
+ * papaparse in array mode (`header: false`), mapped by column index later. The delimiter is
+ * detected among comma, tab and semicolon unless given; CRLF or LF, quoted delimiters, quoted
+ * newlines and doubled quotes are papaparse's. Whitespace-only lines are skipped like papaparse's
+ * `skipEmptyLines: "greedy"`, but here, so that row numbers still match the spreadsheet.
+ */
+export function parseCsvText(text: string, options: { delimiter?: string } = {}): ParsedCsv {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const delimiter = options.delimiter === undefined ? detectDelimiter(text) : checkedDelimiter(options.delimiter);
+  const parsed = Papa.parse<string[]>(text, { header: false, delimiter, skipEmptyLines: false });
+  const records = parsed.data;
+  const errors: CsvIssue[] = [];
+
+  for (const error of parsed.errors) {
+    if (error.type !== "Quotes" || error.row === undefined) continue;
+    const row = error.row + 1;
+    errors.push(
+      error.code === "MissingQuotes"
+        ? { row, code: "unclosed_quote", message: `Row ${row}: a quoted value is never closed, so the rest of the file was read as that one value.` }
+        : { row, code: "malformed_quote", message: `Row ${row}: a quote inside a quoted value is not doubled ("").` },
+    );
+  }
+
+  const headerIndex = records.findIndex((record) => !isBlank(record));
+  if (headerIndex === -1) {
+    return { headers: [], rows: [], rowNumbers: [], delimiter, errors: [{ row: 1, code: "empty_file", message: "The file is empty: it has no header row." }] };
+  }
+  const headerRow = headerIndex + 1;
+  const headers = uniqueHeaders(records[headerIndex], headerRow, errors);
+  const named = records[headerIndex].map((header) => header.trim() !== "");
+
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  for (let index = headerIndex + 1; index < records.length; index++) {
+    const record = records[index];
+    if (isBlank(record)) continue;
+    const row = index + 1;
+    rows.push(fitToHeader(record, headers.length, named, row, errors));
+    rowNumbers.push(row);
+  }
+
+  errors.sort((a, b) => a.row - b.row);
+  return { headers, rows, rowNumbers, delimiter, errors };
+}
+
+function detectDelimiter(text: string): CsvDelimiter {
+  // Guessed on the first rows with blank lines skipped: counted in, they make every delimiter look inconsistent.
+  const guess = Papa.parse<string[]>(text, { header: false, preview: 1, skipEmptyLines: "greedy", delimitersToGuess: [...CSV_DELIMITERS] });
+  const found = guess.meta.delimiter as CsvDelimiter;
+  return CSV_DELIMITERS.includes(found) ? found : ",";
+}
+
+function checkedDelimiter(delimiter: string): CsvDelimiter {
+  if ((CSV_DELIMITERS as readonly string[]).includes(delimiter)) return delimiter as CsvDelimiter;
+  throw new RangeError(`Unsupported CSV delimiter ${JSON.stringify(delimiter)}: use a comma, a tab or a semicolon.`);
+}
+
+function isBlank(record: string[]): boolean {
+  for (const cell of record) if (cell.trim() !== "") return false;
+  return true;
+}
+
+function uniqueHeaders(record: string[], row: number, errors: CsvIssue[]): string[] {
+  const named = record.map((cell, index) => cell.trim() || `Column ${index + 1}`);
+  const taken = new Set(named.map((header) => header.toLowerCase()));
+  const firstSeen = new Map<string, number>();
+  return named.map((header, index) => {
+    const key = header.toLowerCase();
+    const first = firstSeen.get(key);
+    if (first === undefined) {
+      firstSeen.set(key, index);
+      return header;
+    }
+    let n = 2;
+    while (taken.has(`${key} (${n})`)) n++;
+    const renamed = `${header} (${n})`;
+    taken.add(renamed.toLowerCase());
+    errors.push({
+      row,
+      code: "duplicate_header",
+      message: `Columns ${first + 1} and ${index + 1} are both called "${header}"; column ${index + 1} is shown as "${renamed}".`,
+    });
+    return renamed;
+  });
+}
+
+function fitToHeader(record: string[], width: number, named: boolean[], row: number, errors: CsvIssue[]): string[] {
+  if (record.length === width) return record;
+  if (record.length < width) {
+    // Missing cells under columns without a header (a trailing comma on the header line) are not worth a word.
+    if (named.slice(record.length).some(Boolean)) {
+      errors.push({ row, code: "short_row", message: `Row ${row} has ${record.length} of the ${width} columns; the missing ones are read as empty.` });
+    }
+    return record.concat(Array<string>(width - record.length).fill(""));
+  }
+  const extra = record.slice(width);
+  if (!isBlank(extra)) {
+    errors.push({ row, code: "long_row", message: `Row ${row} has ${record.length} values but the header has ${width} columns; the last ${extra.length} are ignored.` });
+  }
+  return record.slice(0, width);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fields a CSV column can be mapped to
+// ---------------------------------------------------------------------------------------------
+
+type AddressPart = "name" | "company" | "street1" | "street2" | "street3" | "city" | "state" | "postalCode" | "country" | "phone" | "residential";
+/** Pseudo-fields for files that split the recipient's name in two columns (WooCommerce). */
+type NamePart = "firstName" | "lastName";
+type ItemPart = "sku" | "name" | "quantity" | "unitPrice" | "weight" | "imageUrl" | "options" | "lineItemKey";
+
+export type FieldKey =
+  | "orderNumber"
+  | "orderDate"
+  | "status"
+  | "paymentDate"
+  | "shipByDate"
+  | "customerEmail"
+  | "customerUsername"
+  | `shipTo.${AddressPart | NamePart}`
+  | `billTo.${AddressPart | NamePart}`
+  | "amountPaid"
+  | "taxAmount"
+  | "shippingAmount"
+  | "orderTotal"
+  | "currency"
+  | "weight"
+  | "weightUnit"
+  | "requestedShippingService"
+  | "customerNotes"
+  | "internalNotes"
+  | "gift"
+  | "giftMessage"
+  | "customField1"
+  | "customField2"
+  | "customField3"
+  | `item.${ItemPart}`;
+
+export interface OrderField {
+  key: FieldKey;
+  label: string;
+  /** "order": one value per order (read from the order's first row); "item": one per row. */
+  level: "order" | "item";
+  required: boolean;
+  /**
+   * Set on the name-part pseudo-fields: their values, joined with a space ("Ada" + "Lovelace"),
+   * stand in for this field when it is not mapped or empty on a row, and either part being mapped
+   * satisfies its requirement.
+   */
+  partOf?: FieldKey;
+}
+
+const ADDRESS_PARTS: readonly [AddressPart | NamePart, string][] = [
+  ["name", "Name"],
+  ["firstName", "First name"],
+  ["lastName", "Last name"],
+  ["company", "Company"],
+  ["street1", "Address line 1"],
+  ["street2", "Address line 2"],
+  ["street3", "Address line 3"],
+  ["city", "City"],
+  ["state", "State / province"],
+  ["postalCode", "Postal code"],
+  ["country", "Country"],
+  ["phone", "Phone"],
+  ["residential", "Residential"],
+];
+const REQUIRED_SHIP_TO = new Set<string>(["name", "street1", "city", "postalCode", "country"]);
+
+function addressFields(prefix: "shipTo" | "billTo", labelPrefix: string): OrderField[] {
+  return ADDRESS_PARTS.map(([part, label]) => {
+    const field: OrderField = {
+      key: `${prefix}.${part}`,
+      label: `${labelPrefix}: ${label}`,
+      level: "order",
+      required: prefix === "shipTo" && REQUIRED_SHIP_TO.has(part),
+    };
+    if (part === "firstName" || part === "lastName") field.partOf = `${prefix}.name`;
+    return field;
+  });
+}
+
+const order = (key: FieldKey, label: string, required = false): OrderField => ({ key, label, level: "order", required });
+const item = (key: FieldKey, label: string, required = false): OrderField => ({ key, label, level: "item", required });
+
+/**
+ * Every Shipdeck field a CSV column can be mapped to, in the order the mapping dropdowns list them.
+ * Rows sharing an order number make one order; item fields are read from every row.
+ */
+export const ORDER_FIELDS: readonly OrderField[] = [
+  order("orderNumber", "Order number", true),
+  order("orderDate", "Order date", true),
+  order("status", "Order status"),
+  order("paymentDate", "Payment date"),
+  order("shipByDate", "Ship by date"),
+  order("customerEmail", "Customer email"),
+  order("customerUsername", "Customer username"),
+  ...addressFields("shipTo", "Ship to"),
+  ...addressFields("billTo", "Bill to"),
+  order("amountPaid", "Amount paid"),
+  order("taxAmount", "Tax paid"),
+  order("shippingAmount", "Shipping paid"),
+  order("orderTotal", "Order total"),
+  order("currency", "Currency"),
+  order("weight", "Order weight"),
+  order("weightUnit", "Weight unit"),
+  order("requestedShippingService", "Requested shipping service"),
+  order("customerNotes", "Notes from the customer"),
+  order("internalNotes", "Internal notes"),
+  order("gift", "Gift"),
+  order("giftMessage", "Gift message"),
+  order("customField1", "Custom field 1"),
+  order("customField2", "Custom field 2"),
+  order("customField3", "Custom field 3"),
+  item("item.sku", "Item: SKU"),
+  item("item.name", "Item: Name", true),
+  item("item.quantity", "Item: Quantity", true),
+  item("item.unitPrice", "Item: Unit price"),
+  item("item.weight", "Item: Unit weight"),
+  item("item.imageUrl", "Item: Image URL"),
+  item("item.options", "Item: Options"),
+  item("item.lineItemKey", "Item: Line item key"),
+];
+
+const FIELD_KEYS = new Set<string>(ORDER_FIELDS.map((field) => field.key));
+
+/** For reading a saved mapping back: is this string one of `ORDER_FIELDS`' keys? */
+export function isFieldKey(value: string): value is FieldKey {
+  return FIELD_KEYS.has(value);
+}
