@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { instantOfWallClock, zoneOffsetMs } from "@/lib/dates";
+import { instantOfWallClock, offsetMinutesOf, zoneOffsetMs } from "@/lib/dates";
 
 /** ShipStation reads and prints times without an offset in the account's zone: Pacific time unless set otherwise. */
 export const DEFAULT_API_TIME_ZONE = "America/Los_Angeles";
@@ -59,15 +59,6 @@ export function apiDateProblem(text: string): string | null {
   return Number(match[1]) < 1970 ? "Use a date in 1970 or later" : `${API_DATE_HINT}; this day, time or offset does not exist`;
 }
 
-/** Minutes east of UTC; NaN for an impossible offset such as +05:75, which the range check refuses. */
-function offsetMinutesOf(offset: string): number {
-  if (offset.toUpperCase() === "Z") return 0;
-  const digits = offset.slice(1).replace(":", "");
-  const hours = Number(digits.slice(0, 2));
-  const minutes = Number(digits.slice(2) || "0");
-  if (minutes > 59) return Number.NaN;
-  return (offset[0] === "-" ? -1 : 1) * (hours * 60 + minutes);
-}
 
 /**
  * The UTC instant (epoch ms) of an API date, or `null` when it is not one. A time with an offset
@@ -79,21 +70,7 @@ export function parseApiDate(text: string, timeZone: string = DEFAULT_API_TIME_Z
   if (!parts) return null;
   const { year, month, day, hour, minute, second, millisecond, offsetMinutes } = parts;
   if (offsetMinutes !== null) return Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offsetMinutes * 60_000;
-  return instantOfLocalTime(year, month, day, hour, minute, second, timeZone) + millisecond;
-}
-
-/**
- * Like `instantOfWallClock` (the earlier instant when clocks fall back), but a time that the
- * clocks skip when they spring forward (02:30 on a US change day) reads as the same time after
- * the change (03:30), in every zone: what Java, Temporal and most libraries do.
- */
-function instantOfLocalTime(year: number, month: number, day: number, hour: number, minute: number, second: number, timeZone: string): number {
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const instant = instantOfWallClock(year, month, day, hour, minute, second, timeZone);
-  const offset = zoneOffsetMs(instant, timeZone);
-  if (instant + offset === asUtc) return instant;
-  const otherOffset = zoneOffsetMs(asUtc - offset, timeZone);
-  return Math.max(asUtc - offset, asUtc - otherOffset);
+  return instantOfWallClock(year, month, day, hour, minute, second, timeZone) + millisecond;
 }
 
 /**

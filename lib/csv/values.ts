@@ -1,0 +1,516 @@
+import type { OrderStatus } from "@/db/schema";
+import { instantOfWallClock, offsetMinutesOf } from "@/lib/dates";
+import { parseMoneyToCents } from "@/lib/money";
+import { ORDER_STATUSES } from "@/lib/orders/status";
+import { toOunces, type WeightUnit } from "@/lib/weights";
+
+/**
+ * Readers for the values of one CSV cell. Each takes the cell's text (the caller decides what a
+ * blank cell means) and answers a value or a message the merchant can act on, quoting what the
+ * cell said. Pure and free of Node APIs: the import page runs them in the browser for its preview.
+ */
+export type ValueResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const ok = <T>(value: T): ValueResult<T> => ({ ok: true, value });
+const fail = (message: string): ValueResult<never> => ({ ok: false, message });
+const quoted = (text: string) => `"${text.trim()}"`;
+
+/** Lowercase, no accents, dots or apostrophes, runs of spaces/commas/dashes as one space, no leading "the". */
+function lookupKey(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[.'’]/g, "")
+    .replace(/&/g, " and ")
+    .replace(/[\s,_()-]+/g, " ")
+    .trim()
+    .replace(/^the /, "");
+}
+
+// ─── Money ──────────────────────────────────────────────────────────────────────────────────────
+
+const MAX_CENTS = 100_000_000_000;
+/** Codes a cell may carry before or after its amount ("USD 12.50", "12,50 EUR"): the currencies merchants here sell in. */
+const CURRENCY_CODES = "USD|CAD|EUR|GBP|AUD|NZD|JPY|CNY|HKD|SGD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|RON|MXN|BRL|INR|ZAR|AED|ILS|KRW|TWD|THB|MYR|PHP|IDR|TRY";
+const LEADING_CODE = new RegExp(`^(?:${CURRENCY_CODES})\\s*(?=[-+($€£¥₹.\\d])`, "i");
+const TRAILING_CODE = new RegExp(`([\\d.,)])\\s*(?:${CURRENCY_CODES})$`, "i");
+const CURRENCY_SYMBOLS = /(?:US|CA|AU|NZ|HK|SG|MX|[ACRS])?\$|[€£¥₹]/g;
+
+/**
+ * An amount in integer cents: "$1,234.50", "1234.5", "-3", "(12.00)", "12.50 USD", "USD 12.50",
+ * "€12.50". A comma is a thousands separator unless `decimalComma` is set, when "1.234,50" and
+ * "19,99" are read the European way (and a dot may only separate thousands). The currency a
+ * cell names is not checked against the order's: the Currency column says that.
+ */
+export function parseMoney(text: string, options: { decimalComma?: boolean } = {}): ValueResult<number> {
+  const raw = text.trim();
+  if (!raw) return fail("Enter an amount");
+  let body = raw.replace(LEADING_CODE, "").replace(TRAILING_CODE, "$1").replace(CURRENCY_SYMBOLS, "").trim();
+  if (options.decimalComma) {
+    body = body.replace(/[.\s\u00a0\u202f](?=\d{3}(?!\d))/g, "");
+    if (body.includes(".")) return fail(`${quoted(raw)} is not an amount; with decimal commas, write it like 1.234,50`);
+    body = body.replace(",", ".");
+  }
+  const cents = parseMoneyToCents(body);
+  if (cents === null && /^[+-]?\d{13,}(\.\d*)?$/.test(body.replace(/[,\s]/g, ""))) return fail(`${quoted(raw)} is too large an amount`);
+  if (cents === null) {
+    if (!options.decimalComma && /\d,\d{1,2}$/.test(body)) {
+      return fail(`${quoted(raw)} is not an amount; if the file writes decimals with a comma (19,99), choose decimal commas`);
+    }
+    return fail(`${quoted(raw)} is not an amount; write it like 1234.50 or $1,234.50`);
+  }
+  if (Math.abs(cents) > MAX_CENTS) return fail(`${quoted(raw)} is too large an amount`);
+  return ok(cents);
+}
+
+// ─── Weight ─────────────────────────────────────────────────────────────────────────────────────
+
+const UNIT_WORDS = new Map<string, WeightUnit>(Object.entries({
+  oz: "ounces", ozs: "ounces", ounce: "ounces", ounces: "ounces",
+  lb: "pounds", lbs: "pounds", pound: "pounds", pounds: "pounds",
+  g: "grams", gr: "grams", grs: "grams", gram: "grams", grams: "grams", gramme: "grams", grammes: "grams",
+  kg: "kilograms", kgs: "kilograms", kilo: "kilograms", kilos: "kilograms", kilogram: "kilograms", kilograms: "kilograms", kilogramme: "kilograms", kilogrammes: "kilograms",
+} satisfies Record<string, WeightUnit>));
+
+const MAX_WEIGHT_OZ = 10_000_000;
+
+/** A weight unit as a file names it ("oz", "lbs", "Grams", "KG"…). */
+export function parseWeightUnit(text: string): ValueResult<WeightUnit> {
+  const unit = UNIT_WORDS.get(text.trim().toLowerCase().replace(/\.$/, ""));
+  return unit ? ok(unit) : fail(`${quoted(text)} is not a weight unit; use oz, lb, g or kg`);
+}
+
+function readDecimal(text: string, decimalComma: boolean | undefined): number | null {
+  const normalised = decimalComma ? text.replace(/\.(?=\d{3}(?!\d))/g, "").replace(",", ".") : text.replace(/,(?=\d{3}(?!\d))/g, "");
+  return /^(\d+(\.\d*)?|\.\d+)$/.test(normalised) ? Number(normalised) : null;
+}
+
+/**
+ * A weight in ounces: a number with an optional unit ("12", "12 oz", "1.5 lb", "2 lbs 3 oz",
+ * "500 g", "2 kg"); a bare number is in `defaultUnit`. A comma separates thousands unless
+ * `decimalComma` is set ("1,5 kg").
+ */
+export function parseWeight(text: string, defaultUnit: WeightUnit, options: { decimalComma?: boolean } = {}): ValueResult<number> {
+  const raw = text.trim();
+  if (!raw) return fail("Enter a weight");
+  const hint = `${quoted(raw)} is not a weight; write a number with an optional unit: 12 oz, 1.5 lb, 500 g or 2 kg`;
+  if (/^-\s*[\d.,]/.test(raw)) return fail(`${quoted(raw)}: a weight can't be negative`);
+  const value = raw.toLowerCase();
+  const compound = /^([\d.,]+)\s*(?:lbs?|pounds?)\.?\s*,?\s*([\d.,]+)\s*(?:oz|ounces?)\.?$/.exec(value);
+  let ounces: number;
+  if (compound) {
+    const pounds = readDecimal(compound[1], options.decimalComma);
+    const extra = readDecimal(compound[2], options.decimalComma);
+    if (pounds === null || extra === null) return fail(hint);
+    ounces = toOunces(pounds, "pounds") + toOunces(extra, "ounces");
+  } else {
+    const match = /^([\d.,]+)\s*([a-z]+\.?)?$/.exec(value);
+    if (!match) return fail(hint);
+    const amount = readDecimal(match[1], options.decimalComma);
+    const unit = match[2] === undefined ? defaultUnit : UNIT_WORDS.get(match[2].replace(/\.$/, ""));
+    if (amount === null || unit === undefined) return fail(hint);
+    ounces = toOunces(amount, unit);
+  }
+  if (ounces > MAX_WEIGHT_OZ) return fail(`${quoted(raw)} is too heavy to be a parcel weight`);
+  return ok(Math.round(ounces * 1000) / 1000);
+}
+
+// ─── Country ────────────────────────────────────────────────────────────────────────────────────
+
+/** Every ISO 3166-1 alpha-2 code, plus XK (Kosovo), which carriers accept. */
+const ISO_COUNTRY_CODES = new Set(
+  (
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ " +
+    "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR " +
+    "GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP " +
+    "KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT " +
+    "MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW " +
+    "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG " +
+    "UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW"
+  ).split(" "),
+);
+
+/**
+ * The countries a file may name in words, with their ISO alpha-3 code: the destinations most
+ * orders ship to from North America, Europe and Australia (about 80), under their English names,
+ * common short forms and their own names where merchants meet them (Deutschland, España, México,
+ * Österreich, Schweiz…). Accents, dots, case and a leading "The" do not matter. Any other country
+ * is accepted by its two-letter ISO code.
+ */
+export const COUNTRY_NAMES: readonly (readonly [code: string, alpha3: string, names: readonly string[]])[] = [
+  ["US", "USA", ["United States", "United States of America", "U.S.", "U.S.A.", "America", "Estados Unidos", "Etats-Unis"]],
+  ["CA", "CAN", ["Canada"]],
+  ["MX", "MEX", ["Mexico", "México"]],
+  ["GB", "GBR", ["United Kingdom", "UK", "U.K.", "Great Britain", "Britain", "England", "Scotland", "Wales", "Northern Ireland", "United Kingdom of Great Britain and Northern Ireland"]],
+  ["IE", "IRL", ["Ireland", "Republic of Ireland", "Eire", "Éire"]],
+  ["DE", "DEU", ["Germany", "Deutschland", "Allemagne"]],
+  ["FR", "FRA", ["France"]],
+  ["ES", "ESP", ["Spain", "España", "Espana"]],
+  ["IT", "ITA", ["Italy", "Italia"]],
+  ["PT", "PRT", ["Portugal"]],
+  ["NL", "NLD", ["Netherlands", "Holland", "Nederland"]],
+  ["BE", "BEL", ["Belgium", "België", "Belgique", "Belgien"]],
+  ["LU", "LUX", ["Luxembourg"]],
+  ["CH", "CHE", ["Switzerland", "Schweiz", "Suisse", "Svizzera"]],
+  ["AT", "AUT", ["Austria", "Österreich", "Osterreich"]],
+  ["DK", "DNK", ["Denmark", "Danmark"]],
+  ["SE", "SWE", ["Sweden", "Sverige"]],
+  ["NO", "NOR", ["Norway", "Norge"]],
+  ["FI", "FIN", ["Finland", "Suomi"]],
+  ["IS", "ISL", ["Iceland"]],
+  ["PL", "POL", ["Poland", "Polska"]],
+  ["CZ", "CZE", ["Czech Republic", "Czechia"]],
+  ["SK", "SVK", ["Slovakia"]],
+  ["HU", "HUN", ["Hungary"]],
+  ["RO", "ROU", ["Romania"]],
+  ["BG", "BGR", ["Bulgaria"]],
+  ["GR", "GRC", ["Greece"]],
+  ["HR", "HRV", ["Croatia"]],
+  ["SI", "SVN", ["Slovenia"]],
+  ["EE", "EST", ["Estonia"]],
+  ["LV", "LVA", ["Latvia"]],
+  ["LT", "LTU", ["Lithuania"]],
+  ["MT", "MLT", ["Malta"]],
+  ["CY", "CYP", ["Cyprus"]],
+  ["TR", "TUR", ["Turkey", "Türkiye", "Turkiye"]],
+  ["RU", "RUS", ["Russia", "Russian Federation"]],
+  ["UA", "UKR", ["Ukraine"]],
+  ["IL", "ISR", ["Israel"]],
+  ["AE", "ARE", ["United Arab Emirates", "UAE", "U.A.E."]],
+  ["SA", "SAU", ["Saudi Arabia"]],
+  ["QA", "QAT", ["Qatar"]],
+  ["KW", "KWT", ["Kuwait"]],
+  ["EG", "EGY", ["Egypt"]],
+  ["ZA", "ZAF", ["South Africa"]],
+  ["NG", "NGA", ["Nigeria"]],
+  ["KE", "KEN", ["Kenya"]],
+  ["MA", "MAR", ["Morocco"]],
+  ["IN", "IND", ["India"]],
+  ["PK", "PAK", ["Pakistan"]],
+  ["BD", "BGD", ["Bangladesh"]],
+  ["CN", "CHN", ["China", "People's Republic of China", "PRC", "Mainland China"]],
+  ["HK", "HKG", ["Hong Kong", "Hong Kong SAR"]],
+  ["TW", "TWN", ["Taiwan"]],
+  ["JP", "JPN", ["Japan"]],
+  ["KR", "KOR", ["South Korea", "Korea", "Republic of Korea", "Korea, Republic of"]],
+  ["SG", "SGP", ["Singapore"]],
+  ["MY", "MYS", ["Malaysia"]],
+  ["TH", "THA", ["Thailand"]],
+  ["VN", "VNM", ["Vietnam", "Viet Nam"]],
+  ["PH", "PHL", ["Philippines"]],
+  ["ID", "IDN", ["Indonesia"]],
+  ["AU", "AUS", ["Australia"]],
+  ["NZ", "NZL", ["New Zealand", "Aotearoa"]],
+  ["BR", "BRA", ["Brazil", "Brasil"]],
+  ["AR", "ARG", ["Argentina"]],
+  ["CL", "CHL", ["Chile"]],
+  ["CO", "COL", ["Colombia"]],
+  ["PE", "PER", ["Peru", "Perú"]],
+  ["EC", "ECU", ["Ecuador"]],
+  ["UY", "URY", ["Uruguay"]],
+  ["VE", "VEN", ["Venezuela"]],
+  ["PR", "PRI", ["Puerto Rico"]],
+  ["CR", "CRI", ["Costa Rica"]],
+  ["PA", "PAN", ["Panama", "Panamá"]],
+  ["GT", "GTM", ["Guatemala"]],
+  ["DO", "DOM", ["Dominican Republic"]],
+  ["JM", "JAM", ["Jamaica"]],
+  ["BS", "BHS", ["Bahamas"]],
+  ["TT", "TTO", ["Trinidad and Tobago"]],
+];
+
+const COUNTRY_BY_KEY = new Map<string, string>();
+for (const [code, alpha3, names] of COUNTRY_NAMES) {
+  COUNTRY_BY_KEY.set(lookupKey(alpha3), code);
+  for (const name of names) COUNTRY_BY_KEY.set(lookupKey(name), code);
+}
+
+/**
+ * A country as its ISO 3166-1 alpha-2 code: any two-letter code ("us", "GB"; "UK" means GB),
+ * the alpha-3 code or a name of a country in `COUNTRY_NAMES`.
+ */
+export function parseCountry(text: string): ValueResult<string> {
+  const raw = text.trim();
+  if (/^[A-Za-z]{2}$/.test(raw)) {
+    const code = raw.toUpperCase();
+    if (code === "UK") return ok("GB");
+    if (ISO_COUNTRY_CODES.has(code)) return ok(code);
+  }
+  const code = COUNTRY_BY_KEY.get(lookupKey(raw));
+  if (code) return ok(code);
+  return fail(`${quoted(raw)} is not a country Shipdeck knows; use its two-letter ISO code (US, CA, GB, DE…)`);
+}
+
+// ─── State / province ───────────────────────────────────────────────────────────────────────────
+
+/** USPS codes: the 50 states, DC, the territories, the freely associated states and the military "states". */
+const US_STATES: readonly (readonly [code: string, ...names: string[]])[] = [
+  ["AL", "Alabama"], ["AK", "Alaska"], ["AZ", "Arizona"], ["AR", "Arkansas"], ["CA", "California"], ["CO", "Colorado"],
+  ["CT", "Connecticut"], ["DE", "Delaware"], ["FL", "Florida"], ["GA", "Georgia"], ["HI", "Hawaii"], ["ID", "Idaho"],
+  ["IL", "Illinois"], ["IN", "Indiana"], ["IA", "Iowa"], ["KS", "Kansas"], ["KY", "Kentucky"], ["LA", "Louisiana"],
+  ["ME", "Maine"], ["MD", "Maryland"], ["MA", "Massachusetts"], ["MI", "Michigan"], ["MN", "Minnesota"], ["MS", "Mississippi"],
+  ["MO", "Missouri"], ["MT", "Montana"], ["NE", "Nebraska"], ["NV", "Nevada"], ["NH", "New Hampshire"], ["NJ", "New Jersey"],
+  ["NM", "New Mexico"], ["NY", "New York"], ["NC", "North Carolina"], ["ND", "North Dakota"], ["OH", "Ohio"], ["OK", "Oklahoma"],
+  ["OR", "Oregon"], ["PA", "Pennsylvania"], ["RI", "Rhode Island"], ["SC", "South Carolina"], ["SD", "South Dakota"],
+  ["TN", "Tennessee"], ["TX", "Texas"], ["UT", "Utah"], ["VT", "Vermont"], ["VA", "Virginia"], ["WA", "Washington"],
+  ["WV", "West Virginia"], ["WI", "Wisconsin"], ["WY", "Wyoming"],
+  ["DC", "District of Columbia", "Washington DC", "Washington D.C."],
+  ["PR", "Puerto Rico"], ["GU", "Guam"], ["VI", "U.S. Virgin Islands", "US Virgin Islands", "Virgin Islands"], ["AS", "American Samoa"],
+  ["MP", "Northern Mariana Islands"], ["UM", "United States Minor Outlying Islands", "U.S. Minor Outlying Islands"],
+  ["FM", "Federated States of Micronesia", "Micronesia"], ["MH", "Marshall Islands"], ["PW", "Palau"],
+  ["AA", "Armed Forces Americas"], ["AE", "Armed Forces Europe", "Armed Forces Africa", "Armed Forces Middle East", "Armed Forces Canada"], ["AP", "Armed Forces Pacific"],
+];
+
+/** Canada Post codes, with the French names and the old codes (PQ, NF) still seen in exports. */
+const CA_PROVINCES: readonly (readonly [code: string, ...names: string[]])[] = [
+  ["AB", "Alberta"], ["BC", "British Columbia", "Colombie-Britannique"], ["MB", "Manitoba"],
+  ["NB", "New Brunswick", "Nouveau-Brunswick"], ["NL", "Newfoundland and Labrador", "Newfoundland", "Terre-Neuve-et-Labrador", "NF"],
+  ["NS", "Nova Scotia", "Nouvelle-Écosse"], ["NT", "Northwest Territories", "Territoires du Nord-Ouest"], ["NU", "Nunavut"],
+  ["ON", "Ontario"], ["PE", "Prince Edward Island", "PEI", "Île-du-Prince-Édouard"], ["QC", "Quebec", "Québec", "PQ"],
+  ["SK", "Saskatchewan"], ["YT", "Yukon", "Yukon Territory"],
+];
+
+function regionTable(entries: readonly (readonly [string, ...string[]])[]): Map<string, string> {
+  const table = new Map<string, string>();
+  for (const [code, ...names] of entries) {
+    table.set(lookupKey(code), code);
+    for (const name of names) table.set(lookupKey(name), code);
+  }
+  return table;
+}
+
+const US_BY_KEY = regionTable(US_STATES);
+const CA_BY_KEY = regionTable(CA_PROVINCES);
+
+/**
+ * A US state or Canadian province as its two-letter code, by code or name. Other countries'
+ * regions are kept as written. With no country, a US or Canadian name or code still becomes its
+ * code and anything else is kept as written.
+ */
+export function parseState(text: string, country: string | null | undefined): ValueResult<string> {
+  const raw = text.trim().replace(/\s+/g, " ");
+  const key = lookupKey(raw);
+  if (country === "US") {
+    return US_BY_KEY.has(key) ? ok(US_BY_KEY.get(key)!) : fail(`${quoted(raw)} is not a US state; use its two-letter code (CA, NY, TX…)`);
+  }
+  if (country === "CA") {
+    return CA_BY_KEY.has(key) ? ok(CA_BY_KEY.get(key)!) : fail(`${quoted(raw)} is not a Canadian province or territory; use its two-letter code (ON, QC, BC…)`);
+  }
+  if (!country) return ok(US_BY_KEY.get(key) ?? CA_BY_KEY.get(key) ?? raw);
+  return ok(raw);
+}
+
+// ─── Date ───────────────────────────────────────────────────────────────────────────────────────
+
+export type DateOrder = "MDY" | "DMY";
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const WEEKDAY_PREFIX = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i;
+// The time at the end of a date: " 14:30", "T14:30:00.123Z", " 2:30 PM", ", 9:05:07 a.m. -05:00".
+const TIME = /(?:[T\s]+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*([ap])\.?\s*m\.?)?(?:\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?$/i;
+const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+const NUMERIC = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/;
+const MONTH_NAME_FIRST = /^([a-z]{3,})\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})$/i;
+const DAY_FIRST_NAME = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,})\.?,?[\s-]+(\d{4}|\d{2})$/i;
+
+function monthOfName(name: string): number | null {
+  const lower = name.toLowerCase();
+  const index = MONTHS.findIndex((month) => month.startsWith(lower));
+  return index === -1 ? null : index + 1;
+}
+
+/** 26 → 2026, 99 → 1999: orders are not older than 1970. */
+const fullYear = (text: string) => (text.length === 2 ? (Number(text) < 70 ? 2000 : 1900) + Number(text) : Number(text));
+
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * A date (and optional time) as an instant (epoch ms). Accepts ISO 8601 ("2026-11-05",
+ * "2026-11-05T14:30:00-05:00", "2026-11-05 14:30"), numeric dates ("11/5/2026", "11/5/26",
+ * "05.11.2026"; month or day first as `dateOrder` says), month names ("Nov 5, 2026",
+ * "5 November 2026", "5-Nov-26", with or without a weekday), each with an optional time
+ * ("14:30", "2:30 PM", "2:30:15 p.m.") and offset. A time with an offset (or Z, UTC, GMT) is that
+ * instant; otherwise it is wall-clock time in `timeZone`, and a bare date is midnight there.
+ */
+export function parseDate(text: string, options: { timeZone: string; dateOrder: DateOrder }): ValueResult<number> {
+  const raw = text.trim().replace(/\s+/g, " ");
+  const example = options.dateOrder === "MDY" ? "2026-11-05, 11/05/2026 or Nov 5, 2026" : "2026-11-05, 05/11/2026 or 5 Nov 2026";
+  const notADate = fail(`${quoted(raw)} is not a date; write it like ${example}`);
+  if (!raw) return fail("Enter a date");
+
+  let datePart = raw;
+  let hour = 0, minute = 0, second = 0, fraction = "", offset = "";
+  const time = TIME.exec(raw);
+  if (time) {
+    datePart = raw.slice(0, time.index).replace(/,$/, "").trim();
+    const [, h, mi, s = "0", frac = "", meridiem, zone] = time;
+    hour = Number(h);
+    minute = Number(mi);
+    second = Number(s);
+    fraction = frac.slice(0, 7);
+    if (meridiem) {
+      const pm = meridiem.toLowerCase() === "p";
+      if (hour === 0 || hour > 23 || (!pm && hour > 12)) return fail(`${quoted(raw)} has no such time`);
+      // "21:56 PM" is read as 21:56, as spreadsheets do.
+      if (hour <= 12) hour = (hour % 12) + (pm ? 12 : 0);
+    }
+    if (zone) offset = /^(Z|UTC|GMT)$/i.test(zone) ? "Z" : zone;
+  }
+
+  let year: number, month: number, day: number;
+  const datePartNoWeekday = datePart.replace(WEEKDAY_PREFIX, "");
+  let match: RegExpExecArray | null;
+  if ((match = YEAR_FIRST.exec(datePart))) {
+    [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  } else if ((match = NUMERIC.exec(datePart))) {
+    const [a, b] = [Number(match[1]), Number(match[2])];
+    year = fullYear(match[3]);
+    [month, day] = options.dateOrder === "MDY" ? [a, b] : [b, a];
+    if (!isCalendarDay(year, month, day) && isCalendarDay(year, day, month)) {
+      return options.dateOrder === "MDY"
+        ? fail(`${quoted(raw)} is not a month-first date (MM/DD/YYYY); if the file writes the day first, choose day-first dates`)
+        : fail(`${quoted(raw)} is not a day-first date (DD/MM/YYYY); if the file writes the month first, choose month-first dates`);
+    }
+  } else if ((match = MONTH_NAME_FIRST.exec(datePartNoWeekday))) {
+    const named = monthOfName(match[1]);
+    if (named === null) return notADate;
+    [year, month, day] = [Number(match[3]), named, Number(match[2])];
+  } else if ((match = DAY_FIRST_NAME.exec(datePartNoWeekday))) {
+    const named = monthOfName(match[2]);
+    if (named === null) return notADate;
+    [year, month, day] = [fullYear(match[3]), named, Number(match[1])];
+  } else {
+    return notADate;
+  }
+
+  if (year < 1970) return fail(`${quoted(raw)} is before 1970; use a later date`);
+  if (!isCalendarDay(year, month, day)) return fail(`${quoted(raw)} is not a day on the calendar`);
+  if (hour > 23 || minute > 59 || second > 59) return fail(`${quoted(raw)} has no such time`);
+  const millisecond = Number(fraction.padEnd(3, "0").slice(0, 3));
+  if (!offset) return ok(instantOfWallClock(year, month, day, hour, minute, second, options.timeZone) + millisecond);
+  const offsetMinutes = offsetMinutesOf(offset);
+  if (Number.isNaN(offsetMinutes) || Math.abs(offsetMinutes) > 18 * 60) return fail(`${quoted(raw)} has an offset that does not exist`);
+  return ok(Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offsetMinutes * 60_000);
+}
+
+
+
+// ─── Boolean, quantity, text ────────────────────────────────────────────────────────────────────
+
+const TRUE_WORDS = new Set(["yes", "y", "true", "t", "1", "x"]);
+const FALSE_WORDS = new Set(["no", "n", "false", "f", "0"]);
+
+/** yes/no, y/n, true/false, 1/0 (any case); "x" (a ticked box) is yes. */
+export function parseBoolean(text: string): ValueResult<boolean> {
+  const word = text.trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return ok(true);
+  if (FALSE_WORDS.has(word)) return ok(false);
+  return fail(`${quoted(text)} is not yes or no; write yes, no, true, false, 1 or 0`);
+}
+
+const MAX_QUANTITY = 1_000_000;
+
+/** A whole number of units, 0 or more: "3", "1,200", and "2.0" as spreadsheets sometimes write it. */
+export function parseQuantity(text: string): ValueResult<number> {
+  const raw = text.trim();
+  if (/^-\s*\d/.test(raw)) return fail(`${quoted(raw)}: a quantity can't be negative`);
+  const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.0*)?$/.exec(raw);
+  if (!match) return fail(/^\d*\.\d+$/.test(raw) ? `${quoted(raw)} is not a whole number of units` : `${quoted(raw)} is not a quantity; write a whole number such as 1 or 12`);
+  const quantity = Number(match[1].replace(/,/g, ""));
+  if (quantity > MAX_QUANTITY) return fail(`${quoted(raw)} is too large a quantity (at most 1,000,000)`);
+  return ok(quantity);
+}
+
+/** A three-letter ISO 4217 code, any case. */
+export function parseCurrency(text: string): ValueResult<string> {
+  const code = text.trim().toUpperCase();
+  return /^[A-Z]{3}$/.test(code) ? ok(code) : fail(`${quoted(text)} is not a currency code; use three letters such as USD, CAD or EUR`);
+}
+
+/** An email address, loosely: something@something, no spaces. */
+export function parseEmail(text: string): ValueResult<string> {
+  const email = text.trim();
+  return /^[^\s@]+@[^\s@]+$/.test(email) ? ok(email) : fail(`${quoted(email)} is not an email address`);
+}
+
+// ─── Status ─────────────────────────────────────────────────────────────────────────────────────
+
+/** Shipdeck's (and ShipStation's) names for the statuses, as the orders list shows them and the export writes them. */
+export const STATUS_LABELS: Record<OrderStatus, string> = {
+  awaiting_payment: "Awaiting Payment",
+  awaiting_shipment: "Awaiting Shipment",
+  pending_fulfillment: "Pending Fulfillment",
+  on_hold: "On Hold",
+  shipped: "Shipped",
+  cancelled: "Cancelled",
+};
+
+/** Channel and spreadsheet words for the statuses; Shipdeck's own names and labels are added below. */
+const STATUS_WORDS = new Map<string, OrderStatus>(Object.entries({
+  unpaid: "awaiting_payment", pending: "awaiting_payment", "pending payment": "awaiting_payment", "awaiting payment": "awaiting_payment",
+  "not paid": "awaiting_payment",
+  paid: "awaiting_shipment", "awaiting shipment": "awaiting_shipment", unshipped: "awaiting_shipment", "not shipped": "awaiting_shipment",
+  unfulfilled: "awaiting_shipment", processing: "awaiting_shipment", "ready to ship": "awaiting_shipment", "awaiting fulfillment": "awaiting_shipment",
+  "pending fulfillment": "pending_fulfillment",
+  "on hold": "on_hold", onhold: "on_hold", hold: "on_hold", held: "on_hold",
+  shipped: "shipped", fulfilled: "shipped", completed: "shipped", complete: "shipped", delivered: "shipped",
+  cancelled: "cancelled", canceled: "cancelled", refunded: "cancelled", voided: "cancelled", void: "cancelled",
+} satisfies Record<string, OrderStatus>));
+for (const status of ORDER_STATUSES) {
+  STATUS_WORDS.set(lookupKey(status), status);
+  STATUS_WORDS.set(lookupKey(STATUS_LABELS[status]), status);
+}
+
+/**
+ * An order status by Shipdeck's name ("awaiting_shipment", "Awaiting Shipment") or a word channels
+ * and ShipStation exports use ("paid", "unpaid", "pending", "fulfilled", "refunded", "on hold"…).
+ * A blank cell is Awaiting Shipment, as ShipStation's import does.
+ */
+export function parseStatus(text: string): ValueResult<OrderStatus> {
+  if (!text.trim()) return ok("awaiting_shipment");
+  const status = STATUS_WORDS.get(lookupKey(text));
+  if (status) return ok(status);
+  return fail(`${quoted(text)} is not an order status; use ${Object.values(STATUS_LABELS).join(", ")}`);
+}
+
+// ─── Item options ───────────────────────────────────────────────────────────────────────────────
+
+export type ItemOption = { name: string; value: string };
+
+/**
+ * An item's options: "Size: M; Color: Blue" (or one per line), and the JSON list
+ * `formatItemOptions` falls back to when a name or value would not survive that form.
+ * An entry without a colon is an option with that name and no value.
+ */
+export function parseItemOptions(text: string): ValueResult<ItemOption[]> {
+  const raw = text.trim();
+  if (raw.startsWith("[")) {
+    try {
+      const list: unknown = JSON.parse(raw);
+      if (Array.isArray(list) && list.every((entry) => typeof entry?.name === "string" && typeof entry?.value === "string")) {
+        return ok(list.map((entry: ItemOption) => ({ name: entry.name, value: entry.value })));
+      }
+    } catch {
+      // Not JSON after all: read it as "name: value" entries below.
+    }
+  }
+  const entries = raw.split(raw.includes("\n") ? /\r?\n/ : ";").map((entry) => entry.trim()).filter(Boolean);
+  return ok(
+    entries.map((entry) => {
+      const colon = entry.indexOf(":");
+      return colon === -1 ? { name: entry, value: "" } : { name: entry.slice(0, colon).trim(), value: entry.slice(colon + 1).trim() };
+    }),
+  );
+}
+
+/** Options as `parseItemOptions` reads them back: one "name: value" per line, or JSON when that would be ambiguous. */
+export function formatItemOptions(options: readonly ItemOption[]): string {
+  const plain = options.every(
+    ({ name, value }) => name !== "" && !/[:;\r\n]/.test(name) && !/[;\r\n]/.test(value) && name === name.trim() && value === value.trim(),
+  );
+  if (!plain || (options.length === 1 && options[0].name.startsWith("["))) return JSON.stringify(options.map(({ name, value }) => ({ name, value })));
+  return options.map(({ name, value }) => `${name}: ${value}`).join("\n");
+}
