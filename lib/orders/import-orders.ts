@@ -35,6 +35,8 @@ export interface ImportOptions {
   eventAction?: string;
   /** The cancelled order a newly created one replaces ("Create new order"): linked in the same transaction. */
   replacesOrderId?: number;
+  /** Decide and report every order as a real import would, and write nothing (CSV preview). */
+  dryRun?: boolean;
   /**
    * The source's own digest of what it received for each order (by position), stored instead of
    * a digest of the parsed order, so the source can recognise a re-send before parsing it.
@@ -109,11 +111,26 @@ export async function importOrders(workspaceId: string, storeId: number, orders:
   });
 
   const now = options.now ?? Date.now;
+  const apply = async (tx: Transaction, batch: Prepared[]) => {
+    const batchResults = await applyBatch(tx, workspaceId, storeId, batch, options, now());
+    batch.forEach((entry, i) => (results[entry.index] = batchResults[i]));
+  };
+  if (options.dryRun) {
+    // A dry run applies the very same statements in one transaction, so later batches see
+    // earlier ones, then takes them all back.
+    const tx = await sql.transaction("write");
+    try {
+      for (const batch of batchesWithUniqueKeys(prepared)) await apply(tx, batch);
+      await tx.rollback();
+    } finally {
+      tx.close();
+    }
+    return results;
+  }
   for (const batch of batchesWithUniqueKeys(prepared)) {
     const tx = await sql.transaction("write");
     try {
-      const batchResults = await applyBatch(tx, workspaceId, storeId, batch, options, now());
-      batch.forEach((entry, i) => (results[entry.index] = batchResults[i]));
+      await apply(tx, batch);
       await tx.commit();
     } finally {
       tx.close();

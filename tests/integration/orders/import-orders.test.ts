@@ -167,3 +167,22 @@ describe("importOrders", () => {
     expect(errors[0].message).toMatch(/orderDate/);
   });
 });
+
+describe("importOrders as a dry run", () => {
+  it("reports what a real import would do and writes nothing", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant();
+    const existing = buildOrder();
+    await importOrders(workspaceId, manualStoreId, [existing], options);
+    const before = await getDb().selectFrom("orders").select(["id", "customer_email", "modified_at"]).where("store_id", "=", manualStoreId).execute();
+
+    const results = await importOrders(
+      workspaceId,
+      manualStoreId,
+      [{ ...existing, customerEmail: "changed@example.com" }, buildOrder({ orderNumber: "NEW-1" }), existing, buildOrder({ orderDate: -5 })],
+      { ...options, dryRun: true },
+    );
+    expect(results.map((result) => result.outcome)).toEqual(["updated", "created", "updated", "failed"]);
+    expect(await getDb().selectFrom("orders").select(["id", "customer_email", "modified_at"]).where("store_id", "=", manualStoreId).execute()).toEqual(before);
+    expect(await countsOf(workspaceId)).toEqual({ awaiting_shipment: 1 });
+  });
+});
