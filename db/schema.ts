@@ -266,6 +266,53 @@ export interface WebhookDeliveryTable {
   received_at: number;
 }
 
+export type CsvImportStatus = "running" | "succeeded" | "partial" | "failed";
+
+export interface CsvImportTable {
+  id: string;
+  workspace_id: string;
+  store_id: number;
+  run_id: number;
+  file_name: string;
+  /** JSON: timeZone, dateOrder, weightUnit, blankCells. */
+  options: string;
+  /** JSON: column index → field key or null. */
+  mapping: string;
+  /** JSON: the file's header row. */
+  headers: string;
+  total_chunks: number;
+  total_rows: number;
+  status: Generated<CsvImportStatus>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  skipped: Generated<number>;
+  failed: Generated<number>;
+  created_at: number;
+  finished_at: number | null;
+}
+
+export interface CsvImportChunkTable {
+  import_id: string;
+  chunk_index: number;
+  claimed_at: number;
+  /** JSON: order numbers reserved for the chunk's AUTO orders. */
+  auto_numbers: Generated<string>;
+  /** JSON: one result per order; null while the chunk is being applied. */
+  results: string | null;
+  applied_at: number | null;
+}
+
+export interface CsvMappingTable {
+  id: Generated<number>;
+  workspace_id: string;
+  name: string;
+  headers_signature: string;
+  /** JSON: column index → field key or null. */
+  mapping: string;
+  created_at: number;
+}
+
 export interface Database {
   User: UserTable;
   Account: AccountTable;
@@ -286,6 +333,9 @@ export interface Database {
   webhook_deliveries: WebhookDeliveryTable;
   api_keys: ApiKeyTable;
   rate_limit_windows: RateLimitWindowTable;
+  csv_imports: CsvImportTable;
+  csv_import_chunks: CsvImportChunkTable;
+  csv_mappings: CsvMappingTable;
 }
 
 export type OrderRow = Selectable<OrderTable>;

@@ -4,6 +4,7 @@ import * as orderDeletionAndTracking from "./2026-11-26T01-order-deletion-and-tr
 import * as orderImportHash from "./2026-11-26T03-order-import-hash";
 import * as webhookDeliveries from "./2026-11-26T04-webhook-deliveries";
 import * as apiKeysAndRateLimits from "./2026-11-26T02-api-keys-and-rate-limits";
+import * as csvImports from "./2026-11-26T05-csv-imports";
 
 /** Every migration, by date-stamped name. A static map so bundlers and tsx see them all. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26T02-api-keys-and-rate-limits": apiKeysAndRateLimits,
   "2026-11-26T03-order-import-hash": orderImportHash,
   "2026-11-26T04-webhook-deliveries": webhookDeliveries,
+  "2026-11-26T05-csv-imports": csvImports,
 };

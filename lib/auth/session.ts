@@ -20,9 +20,16 @@ export interface WorkspaceSession {
  * user without a workspace: off to sign-in.
  */
 export const requireWorkspaceSession = cache(async (): Promise<WorkspaceSession> => {
+  const session = await getWorkspaceSession();
+  if (!session) redirect("/sign-in");
+  return session;
+});
+
+/** The same check for route handlers, which answer 401 rather than redirect: null when there is no usable session. */
+export const getWorkspaceSession = cache(async (): Promise<WorkspaceSession | null> => {
   const session = await auth();
   const userId = session?.user?.id;
-  if (!userId) redirect("/sign-in");
+  if (!userId) return null;
   const membership = await getDb()
     .selectFrom("memberships")
     .innerJoin("workspaces", "workspaces.id", "memberships.workspace_id")
@@ -31,7 +38,7 @@ export const requireWorkspaceSession = cache(async (): Promise<WorkspaceSession>
     .where("memberships.user_id", "=", userId)
     .orderBy("memberships.created_at")
     .executeTakeFirst();
-  if (!membership) redirect("/sign-in");
+  if (!membership) return null;
   return {
     userId,
     name: membership.name,

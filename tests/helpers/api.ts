@@ -31,7 +31,7 @@ export async function createApiCredentials(workspaceId: string, name = "Custom s
 }
 
 export interface CallOptions<Params> {
-  method?: "GET" | "POST" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "DELETE";
   /** The whole Authorization header; omitted means none is sent. */
   authorization?: string | null;
   /** Sent as JSON. */

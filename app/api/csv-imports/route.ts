@@ -1,0 +1,9 @@
+import { readJsonBody } from "@/lib/http/api-route";
+import { created, sessionRoute } from "@/lib/http/session-route";
+import { MAX_START_BYTES, startCsvImport, type StartCsvImportInput } from "@/lib/csv/csv-imports";
+
+/** Starts a CSV import into one of the merchant's stores: 201 `{ importId }`. */
+export const POST = sessionRoute(async (request, session) => {
+  const body = (await readJsonBody(request, MAX_START_BYTES)) as StartCsvImportInput;
+  return created(await startCsvImport(session.workspaceId, body));
+});

@@ -1,0 +1,316 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import {
+  applyCsvChunk, finishCsvImport, getCsvImport, previewCsvOrders, startCsvImport, type CsvChunkInput, type StartCsvImportInput,
+} from "@/lib/csv/csv-imports";
+import { rowsToOrders, type CsvOrder, type FieldKey } from "@/lib/csv/rows-to-orders";
+import { AppError } from "@/lib/errors";
+import { importOrders } from "@/lib/orders/import-orders";
+import { useTestDatabase } from "../../helpers/database";
+import { buildOrder } from "../../helpers/orders";
+import { createMerchant } from "../../helpers/workspaces";
+
+useTestDatabase();
+
+const HEADERS = ["Order Number", "Order Date", "Email", "Ship To Name", "Address", "City", "State", "Zip", "Country", "Notes", "SKU", "Item", "Qty", "Price"];
+const MAPPING: Record<number, FieldKey | null> = {
+  0: "orderNumber", 1: "orderDate", 2: "customerEmail", 3: "shipTo.name", 4: "shipTo.street1", 5: "shipTo.city", 6: "shipTo.state",
+  7: "shipTo.postalCode", 8: "shipTo.country", 9: "customerNotes", 10: "item.sku", 11: "item.name", 12: "item.quantity", 13: "item.unitPrice",
+};
+const OPTIONS = { timeZone: "America/New_York", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep" } as const;
+
+/** A data row: an order line for `number`, with what the test changes. */
+function row(number: string, cells: Partial<Record<"date" | "email" | "name" | "notes" | "sku" | "item" | "qty" | "price", string>> = {}): string[] {
+  return [
+    number, cells.date ?? "11/05/2026 09:30", cells.email ?? "grace@example.com", cells.name ?? "Grace Hopper", "1 Navy Way", "Arlington", "VA",
+    "22201", "US", cells.notes ?? "", cells.sku ?? "MUG-BLUE", cells.item ?? "Blue enamel mug", cells.qty ?? "2", cells.price ?? "12.50",
+  ];
+}
+
+/** The orders the browser would send for these rows: built by rowsToOrders, then through JSON as fetch sends them. */
+function ordersOf(rows: string[][], options: { blankCells?: "keep" | "clear" } = {}): CsvOrder[] {
+  const { orders, errors } = rowsToOrders(rows, MAPPING, { ...OPTIONS, ...options, headers: HEADERS });
+  expect(errors).toEqual([]);
+  return JSON.parse(JSON.stringify(orders)) as CsvOrder[];
+}
+
+function chunk(orders: unknown[]): CsvChunkInput {
+  return { orders: orders as CsvChunkInput["orders"] };
+}
+
+async function start(workspaceId: string, storeId: number, overrides: Partial<StartCsvImportInput> = {}) {
+  const { importId } = await startCsvImport(workspaceId, {
+    storeId, fileName: "orders.csv", options: OPTIONS, mapping: MAPPING, headers: HEADERS, totalChunks: 1, totalRows: 1, ...overrides,
+  });
+  return importId;
+}
+
+const by = { actor: "user-1" };
+
+async function storeOrders(storeId: number) {
+  return getDb().selectFrom("orders").selectAll().where("store_id", "=", storeId).orderBy("id").execute();
+}
+async function lastOrderNumber(workspaceId: string) {
+  return (await getDb().selectFrom("workspaces").select("last_order_number").where("id", "=", workspaceId).executeTakeFirstOrThrow()).last_order_number;
+}
+async function getCsvImportRun(importId: string) {
+  return (await getDb().selectFrom("csv_imports").select("run_id").where("id", "=", importId).executeTakeFirstOrThrow()).run_id;
+}
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("CSV import", () => {
+  it("previews what the file would do without writing anything", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant();
+    await importOrders(workspaceId, manualStoreId, [buildOrder({ orderKey: "1001", orderNumber: "1001", customerEmail: "old@example.com" })], { source: "manual" });
+    const importId = await start(workspaceId, manualStoreId);
+    const orders = ordersOf([row("1001"), row("1002"), row("AUTO")]);
+    const invalid = { ...orders[1], order: { ...orders[1].order, orderNumber: "1003", orderKey: "1003", shipTo: { country: "United States" } }, rowNumbers: [5] };
+
+    const preview = await previewCsvOrders(workspaceId, importId, chunk([...orders, invalid]), by);
+
+    expect(preview).toMatchObject({ created: 2, updated: 1, unchanged: 0, skipped: 0, failed: 1 });
+    expect(preview.results).toEqual([
+      { orderNumber: "1001", rowNumbers: [2], outcome: "updated" },
+      { orderNumber: "1002", rowNumbers: [3], outcome: "created" },
+      { orderNumber: "AUTO", rowNumbers: [4], outcome: "created" },
+      { orderNumber: "1003", rowNumbers: [5], outcome: "failed", reason: expect.stringContaining("shipTo.country") },
+    ]);
+    expect((await storeOrders(manualStoreId)).map((order) => [order.order_number, order.customer_email])).toEqual([["1001", "old@example.com"]]);
+    expect(await lastOrderNumber(workspaceId)).toBe(0);
+    expect(await getDb().selectFrom("import_errors").selectAll().execute()).toEqual([]);
+  });
+
+  it("imports each chunk into the import's store with its run, and finishing reports how it went", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant();
+    const importId = await start(workspaceId, manualStoreId, { totalChunks: 2, totalRows: 4 });
+    const orders = ordersOf([row("2001"), row("2001", { sku: "TEA", item: "Earl Grey", qty: "1", price: "8.99" }), row("2002"), row("2003")]);
+
+    const first = await applyCsvChunk(workspaceId, importId, 0, chunk(orders.slice(0, 2)), by);
+    expect(first).toEqual({
+      chunkIndex: 0,
+      applied: true,
+      counts: { created: 2, updated: 0, unchanged: 0, skipped: 0, failed: 0 },
+      results: [
+        { orderNumber: "2001", rowNumbers: [2, 3], outcome: "created" },
+        { orderNumber: "2002", rowNumbers: [4], outcome: "created" },
+      ],
+    });
+    expect(await getCsvImport(workspaceId, importId)).toMatchObject({ status: "running", chunksDone: 1, appliedChunks: [0], totalChunks: 2, totalRows: 4 });
+
+    await applyCsvChunk(workspaceId, importId, 1, chunk(orders.slice(2)), by);
+    expect(await finishCsvImport(workspaceId, importId)).toEqual({ status: "succeeded", counts: { created: 3, updated: 0, unchanged: 0, skipped: 0, failed: 0 } });
+
+    const stored = await storeOrders(manualStoreId);
+    expect(stored.map((order) => order.order_number)).toEqual(["2001", "2002", "2003"]);
+    const items = await getDb().selectFrom("order_items").select("sku").where("order_id", "=", stored[0].id).orderBy("position").execute();
+    expect(items.map((item) => item.sku)).toEqual(["MUG-BLUE", "TEA"]);
+    const summary = await getCsvImport(workspaceId, importId);
+    expect(summary).toMatchObject({ status: "succeeded", fileName: "orders.csv", storeId: manualStoreId, chunksDone: 2, counts: { created: 3 } });
+    expect(summary.finishedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+
+    const run = await getDb().selectFrom("import_runs").selectAll().where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
+    expect(run).toMatchObject({ kind: "csv", trigger: "manual", store_id: manualStoreId, status: "succeeded", created: 3 });
+    const events = await getDb().selectFrom("order_events").select(["source", "actor", "import_run_id"]).where("order_id", "=", stored[0].id).execute();
+    expect(events).toEqual([{ source: "csv", actor: "user-1", import_run_id: run.id }]);
+    // Finishing again changes nothing.
+    expect((await finishCsvImport(workspaceId, importId)).status).toBe("succeeded");
+  });
+
+  it("applies a chunk sent twice once, and the second send gets the stored results", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant();
+    const importId = await start(workspaceId, manualStoreId, { totalChunks: 2 });
+    const orders = chunk(ordersOf([row("3001"), row("AUTO"), row("AUTO")]));
+
+    const first = await applyCsvChunk(workspaceId, importId, 0, orders, by);
+    const again = await applyCsvChunk(workspaceId, importId, 0, orders, by);
+
+    expect(first.applied).toBe(true);
+    expect(again).toEqual({ ...first, applied: false });
+    expect((await storeOrders(manualStoreId)).map((order) => order.order_number)).toEqual(["3001", "1", "2"]);
+    expect(await lastOrderNumber(workspaceId)).toBe(2);
+    expect((await getCsvImport(workspaceId, importId)).counts.created).toBe(3);
+  });
+
+  it("applies a chunk once when two sends of it arrive together", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant();
+    const importId = await start(workspaceId, manualStoreId);
+    const orders = chunk(ordersOf([row("4001"), row("AUTO"), row("AUTO"), row("AUTO")]));
+
+    const answers = await Promise.all([applyCsvChunk(workspaceId, importId, 0, orders, by), applyCsvChunk(workspaceId, importId, 0, orders, by)]);
+
+    expect(answers.map((answer) => answer.applied).sort()).toEqual([false, true]);
+    expect(answers[0].results).toEqual(answers[1].results);
+    expect(await storeOrders(manualStoreId)).toHaveLength(4);
+    expect(await lastOrderNumber(workspaceId)).toBe(3);
+    const run = await getDb().selectFrom("import_runs").select(["created", "fetched"]).where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
+    expect(run).toEqual({ created: 4, fetched: 4 });
+  });
+
+  it("numbers AUTO orders from the workspace's sequence, passing over numbers already taken", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant();
+    // Numbers 1 and 2 of the sequence are taken: one typed in as "2" earlier, one AUTO.
+    await importOrders(workspaceId, manualStoreId, [buildOrder({ orderKey: "2", orderNumber: "2" })], { source: "manual" });
+    await getDb().updateTable("workspaces").set({ last_order_number: 1 }).where("id", "=", workspaceId).execute();
+    const importId = await start(workspaceId, manualStoreId);
+
+    const outcome = await applyCsvChunk(workspaceId, importId, 0, chunk(ordersOf([row("AUTO"), row("AUTO", { email: "ada@example.com" })])), by);
+
+    expect(outcome.results.map((result) => [result.orderNumber, result.outcome])).toEqual([["3", "created"], ["4", "created"]]);
+    const stored = await storeOrders(manualStoreId);
+    expect(stored.map((order) => [order.order_key, order.order_number, order.customer_email])).toEqual([
+      ["2", "2", "grace@example.com"],
+      ["3", "3", "grace@example.com"],
+      ["4", "4", "ada@example.com"],
+    ]);
+  });
+
+  it("takes over a chunk left half-done by a request that died, reusing its AUTO numbers", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant();
+    const importId = await start(workspaceId, manualStoreId);
+    await getDb().insertInto("csv_import_chunks").values({ import_id: importId, chunk_index: 0, claimed_at: 1, auto_numbers: '["77"]', results: null, applied_at: null }).execute();
+
+    const outcome = await applyCsvChunk(workspaceId, importId, 0, chunk(ordersOf([row("AUTO")])), by);
+
+    expect(outcome).toMatchObject({ applied: true, results: [{ orderNumber: "77", outcome: "created" }] });
+    expect(await lastOrderNumber(workspaceId)).toBe(0);
+  });
+
+  it("waits for a send of the chunk that is under way, and takes the chunk when that send gives up", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant();
+    const importId = await start(workspaceId, manualStoreId);
+    const claim = { import_id: importId, chunk_index: 0, auto_numbers: '["41"]', results: null, applied_at: null };
+    await getDb().insertInto("csv_import_chunks").values({ ...claim, claimed_at: Date.now() }).execute();
+
+    const waiting = applyCsvChunk(workspaceId, importId, 0, chunk(ordersOf([row("AUTO")])), by);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await storeOrders(manualStoreId)).toEqual([]);
+    // The first send failed and let the chunk go.
+    await getDb().updateTable("csv_import_chunks").set({ claimed_at: 0 }).where("import_id", "=", importId).execute();
+
+    expect(await waiting).toMatchObject({ applied: true, results: [{ orderNumber: "41", outcome: "created" }] });
+  });
+
+  it("imports into the import's own store, whatever store the payload names", async () => {
+    const merchant = await createMerchant();
+    const other = await createMerchant("Other Merchant");
+    const secondStore = await getDb()
+      .insertInto("stores")
+      .values({ workspace_id: merchant.workspaceId, platform: "manual", name: "Wholesale", created_at: 0, modified_at: 0 })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const importId = await start(merchant.workspaceId, merchant.manualStoreId);
+    const [order] = ordersOf([row("5001")]);
+    const forged = { ...order, storeId: other.manualStoreId, order: { ...order.order, storeId: secondStore.id, store_id: other.manualStoreId, workspaceId: other.workspaceId } };
+
+    await applyCsvChunk(merchant.workspaceId, importId, 0, { storeId: other.manualStoreId, orders: [forged] } as CsvChunkInput, by);
+
+    expect((await storeOrders(merchant.manualStoreId)).map((stored) => [stored.order_number, stored.workspace_id])).toEqual([["5001", merchant.workspaceId]]);
+    expect(await storeOrders(secondStore.id)).toEqual([]);
+    expect(await storeOrders(other.manualStoreId)).toEqual([]);
+  });
+
+  it("keeps each workspace's imports and stores to itself", async () => {
+    const merchant = await createMerchant();
+    const other = await createMerchant("Other Merchant");
+    expect((await rejection(start(merchant.workspaceId, other.manualStoreId))).code).toBe("not_found");
+
+    const importId = await start(merchant.workspaceId, merchant.manualStoreId);
+    const orders = chunk(ordersOf([row("6001")]));
+    for (const attempt of [
+      getCsvImport(other.workspaceId, importId),
+      previewCsvOrders(other.workspaceId, importId, orders, by),
+      applyCsvChunk(other.workspaceId, importId, 0, orders, by),
+      finishCsvImport(other.workspaceId, importId),
+    ]) {
+      expect((await rejection(attempt)).code).toBe("not_found");
+    }
+    expect(await storeOrders(other.manualStoreId)).toEqual([]);
+    expect(await storeOrders(merchant.manualStoreId)).toEqual([]);
+  });
+
+  it("fails invalid orders one by one with their reasons, imports the rest, and never writes part of an order", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant();
+    const importId = await start(workspaceId, manualStoreId);
+    const [good, badCountry, noDate, badAuto] = ordersOf([row("7001"), row("7002"), row("7003"), row("AUTO")]);
+    const orders = [
+      good,
+      { ...badCountry, order: { ...badCountry.order, shipTo: { ...badCountry.order.shipTo, country: "Narnia" } } },
+      { ...noDate, order: { ...noDate.order, orderDate: undefined, items: [{ name: "", quantity: -1, unitPrice: 100 }] } },
+      { ...badAuto, order: { ...badAuto.order, currency: "dollars" } },
+    ];
+
+    const outcome = await applyCsvChunk(workspaceId, importId, 0, chunk(JSON.parse(JSON.stringify(orders))), by);
+
+    expect(outcome.counts).toEqual({ created: 1, updated: 0, unchanged: 0, skipped: 0, failed: 3 });
+    expect(outcome.results[0]).toEqual({ orderNumber: "7001", rowNumbers: [2], outcome: "created" });
+    expect(outcome.results[1]).toMatchObject({ orderNumber: "7002", outcome: "failed", reason: expect.stringContaining("shipTo.country: Use a two-letter ISO country code") });
+    expect(outcome.results[2].reason).toMatch(/orderDate: .*items\.0\.name: Item name is required.*items\.0\.quantity/);
+    expect(outcome.results[3]).toMatchObject({ orderNumber: "AUTO", rowNumbers: [5], outcome: "failed", reason: expect.stringContaining("currency") });
+    expect(outcome.results[3].reason).not.toContain("orderKey");
+
+    const stored = await storeOrders(manualStoreId);
+    expect(stored.map((order) => order.order_number)).toEqual(["7001"]);
+    expect(await getDb().selectFrom("order_events").select("order_id").where("import_run_id", "=", (await getCsvImportRun(importId))).execute()).toEqual([{ order_id: stored[0].id }]);
+    // A failing AUTO row does not use up a number.
+    expect(await lastOrderNumber(workspaceId)).toBe(0);
+    const errors = await getDb().selectFrom("import_errors").select(["ref", "code"]).orderBy("id").execute();
+    expect(errors.map((error) => error.ref)).toEqual(["7002", "7003", "AUTO"]);
+    expect(await finishCsvImport(workspaceId, importId)).toMatchObject({ status: "partial", counts: { created: 1, failed: 3 } });
+  });
+
+  it("leaves an existing order's fields alone where the file's cells are blank and blank cells are kept", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant();
+    const first = await start(workspaceId, manualStoreId);
+    await applyCsvChunk(workspaceId, first, 0, chunk(ordersOf([row("8001", { notes: "Leave at the door" }), row("8002", { notes: "Ring twice" })])), by);
+
+    const keep = await start(workspaceId, manualStoreId);
+    const keepOutcome = await applyCsvChunk(workspaceId, keep, 0, chunk(ordersOf([row("8001", { email: "", name: "Grace B. Hopper" })])), by);
+    const clear = await start(workspaceId, manualStoreId, { options: { ...OPTIONS, blankCells: "clear" } });
+    await applyCsvChunk(workspaceId, clear, 0, chunk(ordersOf([row("8002", { email: "" })], { blankCells: "clear" })), by);
+
+    expect(keepOutcome.results[0].outcome).toBe("updated");
+    const [kept, cleared] = await storeOrders(manualStoreId);
+    expect(kept).toMatchObject({ ship_to_name: "Grace B. Hopper", customer_email: "grace@example.com", customer_notes: "Leave at the door" });
+    expect(cleared).toMatchObject({ customer_email: null, customer_notes: null });
+  });
+
+  it("refuses a chunk of more than 500 orders, a chunk the import does not have, and chunks after it finished", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant();
+    const importId = await start(workspaceId, manualStoreId, { totalChunks: 2 });
+    const [order] = ordersOf([row("9001")]);
+
+    const tooMany = await rejection(applyCsvChunk(workspaceId, importId, 0, chunk(Array.from({ length: 501 }, () => order)), by));
+    expect(tooMany).toMatchObject({ code: "invalid_input", fieldErrors: { orders: [expect.stringContaining("500")] } });
+    expect((await rejection(previewCsvOrders(workspaceId, importId, chunk(Array.from({ length: 501 }, () => order)), by))).code).toBe("invalid_input");
+    expect((await rejection(applyCsvChunk(workspaceId, importId, 2, chunk([order]), by))).fieldErrors).toHaveProperty("chunkIndex");
+    expect((await rejection(applyCsvChunk(workspaceId, importId, 0, chunk([{ order: "not an order", rowNumbers: [2], auto: false }]), by))).code).toBe("invalid_input");
+    expect(await storeOrders(manualStoreId)).toEqual([]);
+
+    await applyCsvChunk(workspaceId, importId, 0, chunk([order]), by);
+    // Chunk 1 never arrived: the import is partial, and its run says why.
+    expect(await finishCsvImport(workspaceId, importId)).toMatchObject({ status: "partial", counts: { created: 1 } });
+    const run = await getDb().selectFrom("import_runs").select(["status", "error"]).where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
+    expect(run).toEqual({ status: "partial", error: "1 of 2 parts of the file were not imported." });
+    expect((await rejection(applyCsvChunk(workspaceId, importId, 1, chunk([order]), by))).code).toBe("conflict");
+    // The chunk that was applied still answers its results.
+    expect((await applyCsvChunk(workspaceId, importId, 0, chunk([order]), by)).applied).toBe(false);
+  });
+
+  it("checks what starts an import: the options, the mapping against the headers", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant();
+    const bad = await rejection(
+      start(workspaceId, manualStoreId, {
+        options: { ...OPTIONS, timeZone: "Mars/Olympus_Mons" },
+        mapping: { 0: "orderNumber", 40: "orderDate", 1: "favouriteColour" } as unknown as StartCsvImportInput["mapping"],
+      }),
+    );
+    expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["mapping.1", "mapping.40", "options.timeZone"]);
+    const noNumber = await rejection(start(workspaceId, manualStoreId, { mapping: { 1: "orderDate" } }));
+    expect(noNumber.fieldErrors).toHaveProperty("mapping");
+    expect(await getDb().selectFrom("import_runs").selectAll().where("workspace_id", "=", workspaceId).execute()).toEqual([]);
+  });
+});
