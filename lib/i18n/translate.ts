@@ -1,3 +1,4 @@
+import { compile, type Compiled, type Vars } from "./compile";
 import { en, type Messages } from "./messages/en";
 import { fr } from "./messages/fr";
 
@@ -7,12 +8,17 @@ export const DEFAULT_LOCALE: Locale = "en";
 
 const CATALOGS: Record<Locale, Messages> = { en, fr };
 
-type Leaves<T, Prefix extends string = ""> = {
+export type Leaves<T, Prefix extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
 export type MessageKey = Leaves<Messages>;
-export type Vars = Record<string, string | number>;
+export type { Vars };
 export type Translate = (key: MessageKey, vars?: Vars) => string;
+
+/** A locale's raw templates, for a server page to hand a client component the messages it formats itself. */
+export function catalogOf(locale: Locale): Messages {
+  return CATALOGS[locale];
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
@@ -55,25 +61,4 @@ export function createTranslator(locale: Locale): Translate {
     translators.set(locale, translate);
   }
   return translate;
-}
-
-type Compiled = (vars: Vars, plurals: Intl.PluralRules, numbers: Intl.NumberFormat) => string;
-
-const PLURAL = /\{(\w+), plural, ((?:\w+ \{[^}]*\}\s*)+)\}/;
-const PLACEHOLDER = /\{(\w+)\}/g;
-
-/** `{name}` and `{count, plural, one {# item} other {# items}}`, the ICU subset the catalogs use. */
-function compile(template: string): Compiled {
-  const plural = PLURAL.exec(template);
-  const fill = (text: string, vars: Vars) => text.replace(PLACEHOLDER, (match, name: string) => (name in vars ? String(vars[name]) : match));
-  if (!plural) return (vars) => fill(template, vars);
-  const [whole, name, cases] = plural;
-  const options = Object.fromEntries([...cases.matchAll(/(\w+) \{([^}]*)\}/g)].map((match) => [match[1], match[2]]));
-  const before = template.slice(0, plural.index);
-  const after = template.slice(plural.index + whole.length);
-  return (vars, plurals, numbers) => {
-    const count = Number(vars[name] ?? 0);
-    const chosen = (options[plurals.select(count)] ?? options.other ?? "").replace(/#/g, numbers.format(count));
-    return fill(before, vars) + chosen + fill(after, vars);
-  };
 }

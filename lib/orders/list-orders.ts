@@ -158,7 +158,7 @@ export function orderNumberStartsWith(workspaceId: string, prefix: string) {
 /** Below this many matches a search starts from its matches; above, from the sort index. */
 const SELECTIVE_SEARCH_LIMIT = 2000;
 
-async function searchIsSelective(workspaceId: string, text: string): Promise<boolean> {
+export async function searchIsSelective(workspaceId: string, text: string): Promise<boolean> {
   const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${matchingOrderIds(workspaceId, text)} LIMIT ${SELECTIVE_SEARCH_LIMIT})`.execute(getDb());
   return Number(rows[0].n) < SELECTIVE_SEARCH_LIMIT;
 }

@@ -5,7 +5,7 @@ import type { Translate } from "@/lib/i18n/translate";
 export function EmptyOrders({ t }: { t: Translate }) {
   const ways: { title: string; body: string; href?: string }[] = [
     { title: t("orders.emptyConnect"), body: t("orders.emptyConnectBody"), href: "/stores/connect" },
-    { title: t("orders.emptyCsv"), body: t("orders.emptyCsvBody") },
+    { title: t("orders.emptyCsv"), body: t("orders.emptyCsvBody"), href: "/orders/import" },
     { title: t("orders.emptyManual"), body: t("orders.emptyManualBody"), href: "/orders/new" },
     { title: t("orders.emptyApi"), body: t("orders.emptyApiBody"), href: "/settings/api-keys" },
   ];

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { getI18n, getTimeZone } from "@/lib/i18n/server";
 import { countOrdersByStatus, listOrders } from "@/lib/orders/list-orders";
-import { parseOrderListQuery } from "@/lib/orders/list-query";
+import { orderListSearch, parseOrderListQuery } from "@/lib/orders/list-query";
 import { listStores } from "@/lib/stores/list-stores";
 import { EmptyOrders } from "./empty-orders";
 import { OrderFilters } from "./order-filters";
@@ -14,6 +14,8 @@ import { importAllStoresAction } from "../stores/actions";
 import { ImportButton } from "../stores/import-button";
 
 export const metadata: Metadata = { title: "Orders" };
+
+const secondaryButton = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50";
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [session, params, timeZone] = await Promise.all([requireWorkspaceSession(), searchParams, getTimeZone()]);
@@ -34,6 +36,15 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <h1 className="text-xl font-semibold">{t("orders.title")}</h1>
         <div className="flex items-center gap-3">
           <ImportButton action={importAllStoresAction} label={t("stores.importAll")} pendingLabel={t("stores.importing")} />
+          <Link href="/orders/import" className={secondaryButton}>
+            {t("orders.importCsv")}
+          </Link>
+          {workspaceHasOrders && (
+            // A download, not a page: a plain link, so the router does not try to render it.
+            <a href={`/orders/export${orderListSearch({ ...query, size: undefined, after: undefined, before: undefined, offset: undefined })}`} title={t("orders.exportCsvHint")} className={secondaryButton} data-testid="export-csv">
+              {t("orders.exportCsv")}
+            </a>
+          )}
           <Link href="/orders/new" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
             {t("orders.newOrder")}
           </Link>

@@ -1,0 +1,57 @@
+import type { NextRequest } from "next/server";
+import { getWorkspaceSession } from "@/lib/auth/session";
+import { ORDERS_EXPORT_COLUMNS, ordersToExportRows } from "@/lib/csv/export-orders";
+import { toCsv } from "@/lib/csv/write-csv";
+import { zoneOffsetMs } from "@/lib/dates";
+import { errorResponse } from "@/lib/http/api-route";
+import { getTimeZone } from "@/lib/i18n/server";
+import { listOrdersForExport, MAX_EXPORT_ORDERS } from "@/lib/orders/list-orders-for-export";
+import { parseOrderListQuery } from "@/lib/orders/list-query";
+
+/** Excel reads a CSV without a byte order mark as the system's code page, mangling every accent. */
+const BOM = "\uFEFF";
+
+/**
+ * The orders list's current view (same query string), every page of it, as the default-mapping
+ * CSV: importing the file back changes nothing. Streamed batch by batch.
+ */
+export async function GET(request: NextRequest) {
+  const session = await getWorkspaceSession();
+  if (!session) return errorResponse("unauthorized", "Sign in to export orders.");
+  const query = parseOrderListQuery(Object.fromEntries(request.nextUrl.searchParams));
+  const timeZone = await getTimeZone();
+  const { truncated, batches } = await listOrdersForExport(session.workspaceId, query, timeZone);
+
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(BOM + toCsv([ORDERS_EXPORT_COLUMNS])));
+    },
+    async pull(controller) {
+      try {
+        const next = await batches.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(toCsv(ordersToExportRows(next.value, { timeZone }))));
+      } catch (error) {
+        console.error(error);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+
+  const now = Date.now();
+  const today = new Date(now + zoneOffsetMs(now, timeZone)).toISOString().slice(0, 10);
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="orders-${today}.csv"`,
+      "Cache-Control": "no-store",
+      "X-Export-Limit": String(MAX_EXPORT_ORDERS),
+      "X-Export-Truncated": truncated ? "true" : "false",
+    },
+  });
+}
+

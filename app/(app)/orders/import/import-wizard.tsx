@@ -1,0 +1,226 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { CsvOrder } from "@/lib/csv/rows-to-orders";
+import type { CsvRowError } from "@/lib/csv/write-csv";
+import { startCsvWorker, type CsvWorker } from "./csv-worker-client";
+import { FileStep } from "./file-step";
+import { ApiError, createImport, ZERO_COUNTS, type Counts, type ImportStatus } from "./import-api";
+import { ImportProgress } from "./import-progress";
+import { ImportStatusView } from "./import-status";
+import { MappingStep } from "./mapping-step";
+import type { StoreChoice } from "./options-form";
+import { PreviewStep } from "./preview-step";
+import { ResultStep } from "./result-step";
+import { applyChunks, chunkOrders, finishChunks, mergeRowErrors, previewChunks, serverRowErrors, type Tally } from "./run-import";
+import { StepList, type StepName } from "./step-list";
+import { csvTranslator, type CsvLabels, type CsvT } from "./translator";
+import type { BuiltOrders, ImportOptions, Mapping, ParsedFile } from "./worker-protocol";
+
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+type Step = "file" | "mapping" | "preview" | "importing" | "result" | "status";
+
+interface Plan {
+  importId: string | null;
+  built: BuiltOrders;
+  chunks: CsvOrder[][];
+  preview: Tally;
+  /** Rows rowsToOrders left out, and the orders the dry run says would fail. */
+  errors: CsvRowError[];
+}
+
+interface Outcome {
+  status: ImportStatus;
+  counts: Counts;
+  errors: CsvRowError[];
+}
+
+const DEFAULT_OPTIONS: ImportOptions = { timeZone: "UTC", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep" };
+
+function messageOf(error: unknown, t: CsvT): string {
+  if (error instanceof ApiError) return error.message || t("networkError");
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The CSV import, step by step: file (read in a worker), columns and options, preview (a dry run
+ * on the server), import (chunk by chunk, each retried), result. The import's id goes in the URL
+ * once it starts, so a reload shows where it stands.
+ */
+export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }: {
+  labels: CsvLabels;
+  stores: StoreChoice[];
+  defaultStoreId: number;
+  initialImportId: string | null;
+}) {
+  const t = useMemo(() => csvTranslator(labels), [labels]);
+  const worker = useRef<CsvWorker | null>(null);
+  useEffect(() => {
+    const started = startCsvWorker();
+    worker.current = started;
+    return () => started.terminate();
+  }, []);
+
+  const [step, setStep] = useState<Step>(initialImportId ? "status" : "file");
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [file, setFile] = useState<ParsedFile | null>(null);
+  const [mapping, setMapping] = useState<Mapping>({});
+  const [storeId, setStoreId] = useState(defaultStoreId);
+  const [options, setOptions] = useState<ImportOptions>(DEFAULT_OPTIONS);
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [progress, setProgress] = useState({ done: 0, notice: null as string | null, error: null as string | null });
+  const tallies = useRef(new Map<number, Tally>());
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const reset = () => {
+    window.history.replaceState(null, "", "/orders/import");
+    setFile(null);
+    setPlan(null);
+    setOutcome(null);
+    setError(null);
+    setStep("file");
+  };
+
+  const chooseFile = async (chosen: File) => {
+    if (chosen.size > MAX_FILE_BYTES) {
+      // Rounded up: a file just over the limit must not read as exactly 50 MB.
+      setError(t("tooLarge", { name: chosen.name, size: Math.ceil((chosen.size / 1024 / 1024) * 10) / 10 }));
+      return;
+    }
+    setError(null);
+    setBusy(t("reading", { name: chosen.name }));
+    try {
+      const parsed = await worker.current!.parse(chosen);
+      if (parsed.headers.length === 0 || parsed.rowCount === 0) {
+        setError(parsed.issues[0]?.message ?? t("noRows"));
+        return;
+      }
+      setFile(parsed);
+      setMapping(parsed.suggested);
+      setOptions((current) => ({ ...current, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC" }));
+      setStep("mapping");
+    } catch (failure) {
+      setError(t("readFailed", { message: messageOf(failure, t) }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const preview = async () => {
+    if (!file) return;
+    setError(null);
+    setBusy(t("checking", { done: 0, total: "…" }));
+    try {
+      const built = await worker.current!.orders(mapping, options);
+      const chunks = chunkOrders(built.orders);
+      let importId: string | null = null;
+      let tally: Tally = { counts: ZERO_COUNTS, results: [] };
+      if (chunks.length) {
+        const total = built.orders.length;
+        setBusy(t("checking", { done: 0, total }));
+        ({ importId } = await createImport({ storeId, fileName: file.fileName, options, mapping, headers: file.headers, totalChunks: chunks.length, totalRows: file.rowCount }));
+        tally = await previewChunks(importId, chunks, (done) => setBusy(t("checking", { done, total })));
+      }
+      setPlan({ importId, built, chunks, preview: tally, errors: mergeRowErrors(built.errors, serverRowErrors(tally.results)) });
+      setStep("preview");
+    } catch (failure) {
+      setError(messageOf(failure, t));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const runImport = async (from: number) => {
+    if (!plan?.importId) return;
+    const { importId, chunks, built } = plan;
+    if (from === 0) tallies.current.clear();
+    window.history.replaceState(null, "", `/orders/import?import=${encodeURIComponent(importId)}`);
+    setStep("importing");
+    setProgress({ done: from, notice: null, error: null });
+    try {
+      await applyChunks(importId, chunks, {
+        from,
+        onChunk: (index, tally) => {
+          tallies.current.set(index, tally);
+          setProgress({ done: index + 1, notice: null, error: null });
+        },
+        onRetry: (index, attempt) => setProgress((current) => ({ ...current, notice: t("retrying", { chunk: index + 1, attempt }) })),
+      });
+      const finished = await finishChunks(importId);
+      const results = [...tallies.current.values()].flatMap((tally) => tally.results);
+      // The server knows nothing of the rows left out before sending; to the merchant they make the import partial.
+      const status = finished.status === "succeeded" && built.errors.length ? "partial" : finished.status;
+      setOutcome({ status, counts: finished.counts, errors: mergeRowErrors(built.errors, serverRowErrors(results)) });
+      setStep("result");
+    } catch (failure) {
+      setProgress((current) => ({ ...current, error: messageOf(failure, t) }));
+    }
+  };
+
+  const downloadReport = async () => {
+    if (!file || !outcome) return;
+    const csv = await worker.current!.report(outcome.errors);
+    const url = URL.createObjectURL(new Blob(["\uFEFF", csv], { type: "text/csv;charset=utf-8" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `${file.fileName.replace(/\.[^.]*$/, "")}-errors.csv`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+
+  const current: StepName = step === "status" || step === "importing" ? "result" : step;
+  return (
+    <div className="space-y-5">
+      {step !== "status" && <StepList t={t} current={current} />}
+      {step === "status" && initialImportId && <ImportStatusView t={t} importId={initialImportId} onImportAnother={reset} />}
+      {step === "file" && <FileStep t={t} busy={busy} error={error} onFile={chooseFile} />}
+      {step === "mapping" && file && (
+        <MappingStep
+          t={t}
+          file={file}
+          mapping={mapping}
+          onMapping={setMapping}
+          stores={stores}
+          storeId={storeId}
+          onStore={setStoreId}
+          options={options}
+          onOptions={setOptions}
+          busy={busy}
+          error={error}
+          onChooseAnother={reset}
+          onPreview={preview}
+        />
+      )}
+      {step === "preview" && plan && (
+        <PreviewStep
+          t={t}
+          locale={labels.locale}
+          timeZone={options.timeZone}
+          counts={plan.preview.counts}
+          errors={plan.errors}
+          orders={plan.built.orders}
+          results={plan.preview.results}
+          onBack={() => setStep("mapping")}
+          onImport={() => runImport(0)}
+        />
+      )}
+      {step === "importing" && plan && (
+        <ImportProgress t={t} done={progress.done} total={plan.chunks.length} notice={progress.notice} error={progress.error} onRetry={() => runImport(progress.done)} />
+      )}
+      {step === "result" && outcome && (
+        <ResultStep
+          t={t}
+          status={outcome.status}
+          counts={outcome.counts}
+          rowErrors={new Set(plan?.built.errors.map((rowError) => rowError.row)).size}
+          onDownloadReport={outcome.errors.length ? downloadReport : undefined}
+          onImportAnother={reset}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import type { CsvOrder } from "@/lib/csv/rows-to-orders";
+import type { CsvRowError } from "@/lib/csv/write-csv";
+import { CountsList } from "./counts-list";
+import type { Counts, OrderResult } from "./import-api";
+import { OrderPreview } from "./order-preview";
+import { RowErrors } from "./row-errors";
+import type { CsvT } from "./translator";
+
+/** What importing would do: counts, the rows that cannot be imported, the first orders; then Import. */
+export function PreviewStep({ t, locale, timeZone, counts, errors, orders, results, onBack, onImport }: {
+  t: CsvT;
+  locale: string;
+  timeZone: string;
+  counts: Counts;
+  errors: CsvRowError[];
+  orders: CsvOrder[];
+  results: OrderResult[];
+  onBack: () => void;
+  onImport: () => void;
+}) {
+  const importable = orders.length - counts.failed;
+  return (
+    <div className="space-y-4">
+      <h2 className="text-lg font-semibold">{t("previewTitle")}</h2>
+      <CountsList t={t} counts={counts} rowErrors={new Set(errors.map((error) => error.row)).size} />
+      <RowErrors t={t} errors={errors} />
+      <OrderPreview t={t} locale={locale} timeZone={timeZone} orders={orders} results={results} />
+      {importable <= 0 && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{t("nothingToImport")}</p>}
+      <div className="flex items-center gap-3">
+        <button type="button" onClick={onBack} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+          {t("back")}
+        </button>
+        {importable > 0 && (
+          <button type="button" onClick={onImport} className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
+            {t("import", { count: orders.length })}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

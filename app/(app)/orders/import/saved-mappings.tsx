@@ -1,0 +1,122 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { isMappableField } from "./field-options";
+import { ApiError, listMappings, saveMapping, type SavedMapping } from "./import-api";
+import type { CsvT } from "./translator";
+import type { Mapping } from "./worker-protocol";
+
+const control = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
+const button = "rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-50 disabled:opacity-60";
+
+/** A saved mapping, read back for a file with `columns` columns: unknown fields and extra columns dropped. */
+function mappingOf(saved: SavedMapping, columns: number): Mapping {
+  const mapping: Mapping = {};
+  for (let column = 0; column < columns; column++) {
+    const field = saved.mapping[String(column)];
+    mapping[column] = isMappableField(field) ? field : null;
+  }
+  return mapping;
+}
+
+/**
+ * Mappings saved earlier: the one made for a file with these same columns is applied at once;
+ * any other can be applied by hand. And "Save mapping as…" for the next file.
+ */
+export function SavedMappings({ t, signature, columns, mapping, onApply }: {
+  t: CsvT;
+  signature: string;
+  columns: number;
+  mapping: Mapping;
+  onApply: (mapping: Mapping) => void;
+}) {
+  const [saved, setSaved] = useState<SavedMapping[]>([]);
+  const [chosen, setChosen] = useState("");
+  const [notice, setNotice] = useState<string | null>(null);
+  const [name, setName] = useState("");
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    listMappings(signature)
+      .then((list) => {
+        if (!live) return;
+        setSaved(list);
+        const match = list.find((entry) => entry.headersSignature === signature);
+        if (match) {
+          onApply(mappingOf(match, columns));
+          setNotice(t("mapping.savedApplied", { name: match.name }));
+          setName(match.name);
+        }
+      })
+      .catch(() => {
+        // No saved mappings to offer is no reason to stop an import.
+      });
+    return () => {
+      live = false;
+    };
+    // Once per file: applying must not undo the merchant's later changes.
+  }, [signature]);
+
+  const apply = () => {
+    const entry = saved.find((item) => String(item.id) === chosen);
+    if (!entry) return;
+    onApply(mappingOf(entry, columns));
+    setNotice(t("mapping.savedApplied", { name: entry.name }));
+  };
+
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    setSaving(true);
+    try {
+      await saveMapping({ name: trimmed, headersSignature: signature, mapping });
+      setNotice(t("mapping.savedAs", { name: trimmed }));
+      setSaved(await listMappings(signature).catch(() => saved));
+    } catch (error) {
+      setNotice(t("mapping.saveFailed", { message: error instanceof ApiError && error.message ? error.message : t("networkError") }));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div className="space-y-2">
+      {notice && (
+        <p className="text-sm text-slate-700" data-testid="csv-mapping-notice" aria-live="polite">
+          {notice}
+        </p>
+      )}
+      <div className="flex flex-wrap items-end gap-4">
+        {saved.length > 0 && (
+          <div className="flex items-end gap-2">
+            <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+              {t("mapping.saved")}
+              <select value={chosen} onChange={(event) => setChosen(event.target.value)} className={control}>
+                <option value="">{t("mapping.savedChoose")}</option>
+                {saved.map((entry) => (
+                  <option key={entry.id} value={String(entry.id)}>
+                    {entry.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={apply} disabled={!chosen} className={button}>
+              {t("mapping.savedApply")}
+            </button>
+          </div>
+        )}
+        <form onSubmit={save} className="flex items-end gap-2">
+          <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+            {t("mapping.saveAs")}
+            <input value={name} onChange={(event) => setName(event.target.value)} placeholder={t("mapping.saveName")} aria-label={t("mapping.saveName")} maxLength={100} className={control} />
+          </label>
+          <button disabled={saving || !name.trim()} className={button}>
+            {t("mapping.save")}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

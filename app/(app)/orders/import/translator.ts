@@ -1,0 +1,34 @@
+import { compile, type Compiled, type Vars } from "@/lib/i18n/compile";
+import type { Messages } from "@/lib/i18n/messages/en";
+import type { Leaves } from "@/lib/i18n/translate";
+
+export type CsvLabelKey = Leaves<Messages["csv"]>;
+export interface CsvLabels {
+  locale: string;
+  messages: Record<string, string>;
+}
+export type CsvT = ((key: CsvLabelKey, vars?: Vars) => string) & { number: (value: number) => string };
+
+/**
+ * `t` for the import page's client components, over the templates the server page handed them.
+ * Numbers are written the locale's way ("20,000", "20 000"), except the one a plural chooses by.
+ */
+export function csvTranslator({ locale, messages }: CsvLabels): CsvT {
+  const plurals = new Intl.PluralRules(locale);
+  const numbers = new Intl.NumberFormat(locale);
+  const compiled = new Map<string, Compiled>();
+  const t = (key: CsvLabelKey, vars: Vars = {}) => {
+    const template = messages[key];
+    if (template === undefined) return key;
+    let message = compiled.get(key);
+    if (!message) {
+      message = compile(template);
+      compiled.set(key, message);
+    }
+    const shown = Object.fromEntries(
+      Object.entries(vars).map(([name, value]) => [name, typeof value === "number" && !template.includes(`{${name}, plural`) ? numbers.format(value) : value]),
+    );
+    return message(shown, plurals, numbers);
+  };
+  return Object.assign(t, { number: (value: number) => numbers.format(value) });
+}

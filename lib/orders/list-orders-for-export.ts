@@ -1,0 +1,66 @@
+import { getDb } from "@/db/client";
+import type { OrderItemRow, OrderRow } from "@/db/schema";
+import type { ExportOrder } from "@/lib/csv/export-orders";
+import { buildOrderListQuery, searchIsSelective } from "./list-orders";
+import type { OrderListQuery } from "./list-query";
+
+/** An export stops here: past it a spreadsheet is the wrong tool, and the response says it was cut. */
+export const MAX_EXPORT_ORDERS = 100_000;
+const BATCH = 500;
+
+export interface OrdersForExport {
+  /** True when the view holds more than `max` orders, so the export has only the first `max`. */
+  truncated: boolean;
+  batches: AsyncGenerator<ExportOrder[]>;
+}
+
+/**
+ * Every order of a view of the orders list (its tab, store, dates and search, in its sort),
+ * whole and with items, in batches walked by the list's own keyset: memory stays one batch
+ * whatever the view's size.
+ */
+export async function listOrdersForExport(
+  workspaceId: string,
+  query: OrderListQuery,
+  timeZone: string,
+  { max = MAX_EXPORT_ORDERS } = {},
+): Promise<OrdersForExport> {
+  const view: OrderListQuery = { ...query, size: BATCH, after: undefined, before: undefined, offset: undefined };
+  const searchFirst = view.q ? await searchIsSelective(workspaceId, view.q) : false;
+  const beyondMax = await buildOrderListQuery(workspaceId, view, timeZone, { searchFirst }).clearLimit().limit(1).offset(max).execute();
+  return { truncated: beyondMax.length > 0, batches: batchesOf(workspaceId, view, timeZone, searchFirst, max) };
+}
+
+async function* batchesOf(workspaceId: string, view: OrderListQuery, timeZone: string, searchFirst: boolean, max: number) {
+  let after: string | undefined;
+  let sent = 0;
+  while (sent < max) {
+    const size = Math.min(BATCH, max - sent);
+    const rows = await buildOrderListQuery(workspaceId, { ...view, after }, timeZone, { searchFirst }).clearLimit().limit(size).execute();
+    if (rows.length === 0) return;
+    yield await withItems(workspaceId, rows.map((row) => row.id));
+    sent += rows.length;
+    if (rows.length < size) return;
+    const last = rows[rows.length - 1];
+    after = `${view.sort === "order_date" ? last.order_date : view.sort === "modified_at" ? last.modified_at : last.created_at}.${last.id}`;
+  }
+}
+
+async function withItems(workspaceId: string, ids: number[]): Promise<ExportOrder[]> {
+  const db = getDb();
+  const [orders, items] = await Promise.all([
+    db.selectFrom("orders").selectAll().where("workspace_id", "=", workspaceId).where("id", "in", ids).execute(),
+    db.selectFrom("order_items").selectAll().where("order_id", "in", ids).orderBy("order_id").orderBy("position").execute(),
+  ]);
+  const byId = new Map<number, OrderRow>(orders.map((row) => [row.id, row]));
+  const itemsOf = new Map<number, OrderItemRow[]>();
+  for (const item of items) {
+    const list = itemsOf.get(item.order_id);
+    if (list) list.push(item);
+    else itemsOf.set(item.order_id, [item]);
+  }
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ row, items: itemsOf.get(id) ?? [] }] : [];
+  });
+}

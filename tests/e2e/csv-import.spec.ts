@@ -1,0 +1,191 @@
+import { expect, test, type Download, type Page } from "@playwright/test";
+import { readFile, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { signUp } from "./helpers";
+
+const FIXTURE = resolve("tests/fixtures/csv/e2e-orders.csv");
+
+async function contentOf(download: Download): Promise<string> {
+  return readFile(await download.path(), "utf8");
+}
+
+const count = (page: Page, outcome: string) => page.getByTestId(`csv-count-${outcome}`).locator("dd");
+
+async function expectCounts(page: Page, expected: Record<string, number>) {
+  for (const [outcome, value] of Object.entries(expected)) await expect(count(page, outcome), outcome).toHaveText(String(value));
+}
+
+/** Preview (a dry run on the server), then import every order it found. */
+async function previewThenImport(page: Page, preview: Record<string, number>, orders: number) {
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("heading", { name: "Preview" })).toBeVisible();
+  await expectCounts(page, preview);
+  await page.getByRole("button", { name: `Import ${orders} orders` }).click();
+  await expect(page.getByTestId("csv-result")).toBeVisible();
+}
+
+test.describe("CSV import", () => {
+  test("a merchant imports a ShipStation file, gets the error report, re-imports it unchanged, and round-trips an export", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signUp(page, "CSV Merchant");
+    const fixture = await readFile(FIXTURE, "utf8");
+    const fixtureLines = fixture.split("\r\n");
+
+    await test.step("the empty orders list leads to the import", async () => {
+      await page.getByRole("link", { name: "Upload a CSV" }).click();
+      await expect(page).toHaveURL(/\/orders\/import$/);
+      await expect(page.getByRole("heading", { name: "Import orders from a CSV file" })).toBeVisible();
+    });
+
+    await test.step("the file is read and its columns are matched", async () => {
+      await page.getByLabel("Choose a file").setInputFiles(FIXTURE);
+      await expect(page.getByTestId("csv-file-summary")).toHaveText("e2e-orders.csv: 7 rows, 18 columns");
+      await expect(page.getByTestId("csv-encoding-notice")).toHaveCount(0);
+      await expect(page.getByLabel("Order - Number", { exact: true })).toHaveValue("orderNumber");
+      await expect(page.getByLabel("Date - Order Date", { exact: true })).toHaveValue("orderDate");
+      await expect(page.getByLabel("Ship To - Country", { exact: true })).toHaveValue("shipTo.country");
+      await expect(page.getByLabel("Item - Qty", { exact: true })).toHaveValue("item.quantity");
+      await expect(page.getByTestId("csv-missing-fields")).toHaveText("Every required field has a column.");
+
+      await page.getByLabel("Ship To - Country", { exact: true }).selectOption("");
+      await expect(page.getByTestId("csv-missing-fields")).toHaveText("Still to match: Ship to: Country");
+      await expect(page.getByRole("button", { name: "Preview" })).toBeDisabled();
+      await page.getByLabel("Ship To - Country", { exact: true }).selectOption("shipTo.country");
+
+      await page.getByLabel("Mapping name").fill("ShipStation orders");
+      await page.getByRole("button", { name: "Save", exact: true }).click();
+      await expect(page.getByTestId("csv-mapping-notice")).toHaveText("Saved as “ShipStation orders”.");
+    });
+
+    await test.step("the preview counts the orders and names the two bad rows", async () => {
+      await page.getByRole("button", { name: "Preview" }).click();
+      await expect(page.getByRole("heading", { name: "Preview" })).toBeVisible();
+      await expectCounts(page, { created: 4, updated: 0, unchanged: 0, skipped: 0, failed: 0, rowErrors: 2 });
+      const errors = page.getByTestId("csv-row-error");
+      await expect(errors).toHaveCount(2);
+      await expect(errors.nth(0).locator("td").first()).toHaveText("6");
+      await expect(errors.nth(0)).toContainText("Ship To - Country");
+      await expect(errors.nth(0)).toContainText('"Atlantis" is not a country');
+      await expect(errors.nth(1).locator("td").first()).toHaveText("7");
+      await expect(errors.nth(1)).toContainText("Date - Order Date");
+      await expect(errors.nth(1)).toContainText('"2026-02-30 14:00" is not a day on the calendar');
+
+      const orders = page.getByTestId("csv-preview-order");
+      await expect(orders).toHaveCount(4);
+      // E2E-1001's rows 2 and 4 are one order with both items.
+      await expect(orders.nth(0)).toContainText("E2E-1001");
+      await expect(orders.nth(0)).toContainText("2 × Blue mug");
+      await expect(orders.nth(0)).toContainText("1 × Earl grey tea");
+      await expect(orders.nth(2)).toContainText("Next number");
+      await expect(orders.nth(0)).toContainText("Created");
+    });
+
+    await test.step("the import runs and says what it did", async () => {
+      await page.getByRole("button", { name: "Import 4 orders" }).click();
+      await expect(page.getByTestId("csv-result")).toBeVisible();
+      await expect(page).toHaveURL(/\/orders\/import\?import=[\w-]+$/);
+      await expectCounts(page, { created: 4, updated: 0, unchanged: 0, skipped: 0, failed: 0 });
+      await expect(page.getByText("2 rows of the file had errors and were not imported.")).toBeVisible();
+    });
+
+    await test.step("the error report holds the two rows as they were, with an Error column", async () => {
+      const downloading = page.waitForEvent("download");
+      await page.getByRole("button", { name: "Download error report" }).click();
+      const download = await downloading;
+      expect(download.suggestedFilename()).toBe("e2e-orders-errors.csv");
+      const lines = (await contentOf(download)).replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+      expect(lines).toHaveLength(3);
+      expect(lines[0]).toBe(`${fixtureLines[0]},Error`);
+      expect(lines[1].startsWith(`${fixtureLines[5]},`)).toBe(true);
+      expect(lines[1]).toContain("Ship To - Country: ");
+      expect(lines[2].startsWith(`${fixtureLines[6]},`)).toBe(true);
+      expect(lines[2]).toContain("Date - Order Date: ");
+    });
+
+    await test.step("a reload shows the import from the server", async () => {
+      await page.reload();
+      await expect(page.getByText("Import of e2e-orders.csv")).toBeVisible();
+      await expectCounts(page, { created: 4, failed: 0 });
+    });
+
+    await test.step("the orders are in the list", async () => {
+      await page.goto("/orders");
+      await expect(page.getByTestId("order-row")).toHaveCount(4);
+      for (const number of ["E2E-1001", "E2E-1002", "E2E-1005"]) await expect(page.getByTestId("orders-table")).toContainText(number);
+      await expect(page.getByTestId("orders-table")).not.toContainText("E2E-1003");
+    });
+
+    await test.step("the same file again changes nothing (its AUTO row is, by design, a new order each time)", async () => {
+      await page.getByRole("link", { name: "Import CSV" }).click();
+      await page.getByLabel("Choose a file").setInputFiles(FIXTURE);
+      await expect(page.getByTestId("csv-mapping-notice")).toContainText("Applied your saved mapping “ShipStation orders”");
+      await previewThenImport(page, { created: 1, updated: 0, unchanged: 3, rowErrors: 2 }, 4);
+      await expectCounts(page, { created: 1, updated: 0, unchanged: 3, skipped: 0, failed: 0 });
+    });
+
+    await test.step("an export of the list imports back unchanged", async () => {
+      await page.goto("/orders");
+      await expect(page.getByTestId("order-row")).toHaveCount(5);
+      const downloading = page.waitForEvent("download");
+      await page.getByRole("link", { name: "Export CSV" }).click();
+      const download = await downloading;
+      expect(download.suggestedFilename()).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.csv$/);
+      const exported = await contentOf(download);
+      expect(exported.startsWith("\uFEFFOrder Number,Order Date,Order Status,")).toBe(true);
+      // One row per item: E2E-1001 has two.
+      expect(exported.match(/^E2E-1001,/gm)).toHaveLength(2);
+
+      await page.goto("/orders/import");
+      await page.getByLabel("Choose a file").setInputFiles({ name: "orders-export.csv", mimeType: "text/csv", buffer: Buffer.from(exported) });
+      await expect(page.getByText("This is a Shipdeck export: its columns are matched as exported.")).toBeVisible();
+      await expect(page.getByTestId("csv-missing-fields")).toHaveText("Every required field has a column.");
+      await previewThenImport(page, { created: 0, updated: 0, unchanged: 5, skipped: 0, failed: 0, rowErrors: 0 }, 5);
+      await expectCounts(page, { created: 0, updated: 0, unchanged: 5, skipped: 0, failed: 0 });
+      await expect(page.getByTestId("csv-result-status")).toHaveText("Every order was imported.");
+    });
+  });
+
+  test("a dropped file is read; a chunk that fails is sent again; a reload mid-import shows where it stands", async ({ page }) => {
+    test.setTimeout(60_000);
+    await signUp(page, "Flaky Network");
+    await page.goto("/orders/import");
+    const text = await readFile(FIXTURE, "utf8");
+    const dataTransfer = await page.evaluateHandle((csv) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([csv], "dropped.csv", { type: "text/csv" }));
+      return transfer;
+    }, text);
+    await page.getByTestId("csv-drop-zone").dispatchEvent("drop", { dataTransfer });
+    await expect(page.getByTestId("csv-file-summary")).toHaveText("dropped.csv: 7 rows, 18 columns");
+
+    let puts = 0;
+    await page.route("**/api/csv-imports/*/chunks/*", (route) => (++puts === 1 ? route.fulfill({ status: 503, body: "{}" }) : route.continue()));
+    await page.route("**/api/csv-imports/*/finish", (route) => route.abort());
+    await page.getByRole("button", { name: "Preview" }).click();
+    await page.getByRole("button", { name: "Import 4 orders" }).click();
+    await expect(page.getByText("The import stopped: the server could not be reached")).toBeVisible({ timeout: 15_000 });
+    expect(puts).toBe(2);
+    await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByText("Import of dropped.csv")).toBeVisible();
+    await expect(page.getByTestId("csv-result-status")).toContainText("This import has not finished: 1 of 1 parts were imported.");
+    await expectCounts(page, { created: 4 });
+  });
+
+  test("a file over 50 MB is refused before it is read", async ({ page }, testInfo) => {
+    const huge = testInfo.outputPath("huge.csv");
+    await writeFile(huge, Buffer.alloc(50 * 1024 * 1024 + 1, 0x41));
+    await signUp(page, "Big File");
+    await page.goto("/orders/import");
+    await page.getByLabel("Choose a file").setInputFiles(huge);
+    await expect(page.getByTestId("csv-file-error")).toHaveText(
+      "huge.csv is 50.1 MB: the largest file you can import is 50 MB. Split it into smaller files and import each one.",
+    );
+  });
+
+  test("the export needs a session", async ({ request }) => {
+    const response = await request.get("/orders/export", { maxRedirects: 0 });
+    expect([302, 303, 307, 401]).toContain(response.status());
+  });
+});
