@@ -1,0 +1,173 @@
+/**
+ * npm run bench:csv — a 100,000-order CSV (≈200,000 rows, ≈40 MB) imported as the browser does:
+ * decode, papaparse parse, suggested mapping, grouping into orders, chunked upload over HTTP to
+ * `next start`, to the last committed order; then the same file again. In the same run, the
+ * floor: papaparse parse plus multi-row INSERT of the same orders and items into a bare libSQL
+ * file in one transaction. Also the server's peak RSS.
+ */
+import { readFileSync, rmSync } from "node:fs";
+import { execSync } from "node:child_process";
+import { createClient } from "@libsql/client";
+import { openDatabase, useDatabase } from "@/db/client";
+import { migrateToLatest } from "@/db/migrate-to-latest";
+import { signUpUser } from "@/lib/auth/sign-up";
+import { decodeCsvBytes } from "@/lib/csv/decode";
+import { parseCsvText } from "@/lib/csv/parse";
+import { rowsToOrders, type CsvOrder } from "@/lib/csv/rows-to-orders";
+import { suggestMapping } from "@/lib/csv/suggest-mapping";
+import { toCsv } from "@/lib/csv/write-csv";
+import { generateOrders } from "@/lib/demo/generate-orders";
+import { centsToDecimalString } from "@/lib/money";
+import { percentile, reportResults, round, signInOverHttp, startServer, stopServer } from "./support";
+
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
+const CHUNK = 500;
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 1);
+const PORT = 3212;
+const DB_PATH = "bench/.data/csv.db";
+
+// ── The file: ShipStation-style columns, one row per item (≈2 items per order). ──
+const HEADERS = [
+  "Order Number", "Order Date", "Order Status", "Customer Email", "Ship To - Name", "Ship To - Address 1", "Ship To - City",
+  "Ship To - State", "Ship To - Postal Code", "Ship To - Country", "Ship To - Phone", "Amount Paid", "Tax Paid", "Shipping Paid",
+  "Requested Service", "Item - SKU", "Item - Name", "Item - Qty", "Item - Unit Price", "Item - Weight (oz)",
+];
+const money = (cents: number | null | undefined) => (cents == null ? "" : centsToDecimalString(cents));
+const rows: string[][] = [HEADERS];
+for (const order of generateOrders(ORDERS, { seed: 11, numberPrefix: "CSV-" })) {
+  for (const item of order.items ?? []) {
+    const ship = order.shipTo!;
+    rows.push([
+      order.orderNumber, new Date(order.orderDate).toISOString(), order.status === "shipped" || order.status === "cancelled" ? "awaiting_shipment" : order.status,
+      order.customerEmail ?? "", ship.name ?? "", ship.street1 ?? "", ship.city ?? "", ship.state ?? "", ship.postalCode ?? "", ship.country ?? "", ship.phone ?? "",
+      money(order.amountPaid), money(order.taxAmount), money(order.shippingAmount), order.requestedShippingService ?? "",
+      item.sku ?? "", item.name, String(item.quantity), money(item.unitPrice), String(item.weightOz ?? ""),
+    ]);
+  }
+}
+const file = Buffer.from(toCsv(rows), "utf8");
+console.log(`File: ${ORDERS.toLocaleString()} orders, ${(rows.length - 1).toLocaleString()} rows, ${(file.length / 1e6).toFixed(1)} MB`);
+
+/** What the browser does with the file before it uploads: decode, parse, map, group. */
+function prepare(bytes: Uint8Array) {
+  const { text } = decodeCsvBytes(bytes);
+  const parsed = parseCsvText(text);
+  const mapping = suggestMapping(parsed.headers);
+  const grouped = rowsToOrders(parsed.rows, mapping, { timeZone: "UTC", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep", headers: parsed.headers, rowNumbers: parsed.rowNumbers });
+  if (grouped.errors.length) throw new Error(`row errors: ${JSON.stringify(grouped.errors.slice(0, 3))}`);
+  return { parsed, mapping, orders: grouped.orders };
+}
+
+// ── Over HTTP to next start. ──
+for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_PATH}${suffix}`, { force: true });
+const handle = openDatabase(`file:./${DB_PATH}`);
+useDatabase(handle);
+await migrateToLatest(handle.db);
+const merchant = await signUpUser({ name: "CSV Bench", email: "csv@bench.test", password: "bench-password" });
+handle.close();
+
+const server = await startServer({ DATABASE_URL: `file:./${DB_PATH}` }, PORT);
+const base = `http://localhost:${PORT}`;
+let first: { seconds: number; latencies: number[]; counts: Record<string, number> };
+let again: typeof first;
+let peakRssMb = 0;
+try {
+  const cookie = await signInOverHttp(base, "csv@bench.test", "bench-password");
+  const headers = { cookie, origin: base, "content-type": "application/json" };
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const answer = await response.json();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer).slice(0, 300)}`);
+    return answer;
+  };
+
+  const importFile = async () => {
+    const start = performance.now();
+    const { parsed, mapping, orders } = prepare(file);
+    const chunks: CsvOrder[][] = [];
+    for (let i = 0; i < orders.length; i += CHUNK) chunks.push(orders.slice(i, i + CHUNK));
+    const { importId } = await call("POST", "/api/csv-imports", {
+      storeId: merchant.manualStoreId, fileName: "bench.csv", options: { timeZone: "UTC", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep" },
+      mapping, headers: parsed.headers, totalChunks: chunks.length, totalRows: parsed.rows.length,
+    });
+    // One chunk at a time, as the import page sends them (BENCH_IN_FLIGHT=2 tries two: the server applies each once).
+    const latencies: number[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: IN_FLIGHT }, async () => {
+        while (next < chunks.length) {
+          const index = next++;
+          const sent = performance.now();
+          await call("PUT", `/api/csv-imports/${importId}/chunks/${index}`, { orders: chunks[index] });
+          latencies.push(performance.now() - sent);
+        }
+      }),
+    );
+    const finished = await call("POST", `/api/csv-imports/${importId}/finish`);
+    return { seconds: (performance.now() - start) / 1000, latencies, counts: finished.counts as Record<string, number> };
+  };
+
+  first = await importFile();
+  console.log(`First import: ${first.seconds.toFixed(1)} s ${JSON.stringify(first.counts)}`);
+  again = await importFile();
+  console.log(`Re-import: ${again.seconds.toFixed(1)} s ${JSON.stringify(again.counts)}`);
+  // The peak resident set of the Next.js server process over the whole run.
+  const pid = execSync(`pgrep -f "next-server" | head -1`).toString().trim();
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  peakRssMb = hwm ? Number(hwm[1]) / 1024 : 0;
+} finally {
+  stopServer(server);
+}
+
+// ── The floor: parse, then one transaction of multi-row INSERTs into a bare libSQL file. ──
+const FLOOR_PATH = "bench/.data/csv-floor.db";
+for (const suffix of ["", "-wal", "-shm"]) rmSync(`${FLOOR_PATH}${suffix}`, { force: true });
+const floorClient = createClient({ url: `file:./${FLOOR_PATH}` });
+await floorClient.execute("PRAGMA journal_mode=WAL");
+await floorClient.execute(`CREATE TABLE orders (id INTEGER PRIMARY KEY, number TEXT, order_date TEXT, status TEXT, email TEXT, name TEXT, street1 TEXT,
+  city TEXT, state TEXT, postal_code TEXT, country TEXT, phone TEXT, amount_paid TEXT, tax TEXT, shipping TEXT, service TEXT)`);
+await floorClient.execute("CREATE TABLE items (order_id INTEGER, sku TEXT, name TEXT, quantity TEXT, unit_price TEXT, weight TEXT)");
+const floorStart = performance.now();
+const floorRows = parseCsvText(decodeCsvBytes(file).text).rows;
+const orderIds = new Map<string, number>();
+const orderValues: string[][] = [];
+const itemValues: (string | number)[][] = [];
+for (const row of floorRows) {
+  let id = orderIds.get(row[0]);
+  if (id === undefined) {
+    id = orderIds.size + 1;
+    orderIds.set(row[0], id);
+    orderValues.push([String(id), ...row.slice(0, 15)]);
+  }
+  itemValues.push([id, ...row.slice(15)]);
+}
+const multiRow = (table: string, width: number, values: (string | number)[][]) => {
+  const statements = [];
+  const per = Math.floor(30_000 / width);
+  for (let i = 0; i < values.length; i += per) {
+    const chunk = values.slice(i, i + per);
+    statements.push({ sql: `INSERT INTO ${table} VALUES ${chunk.map(() => `(${Array(width).fill("?").join(",")})`).join(",")}`, args: chunk.flat() });
+  }
+  return statements;
+};
+await floorClient.batch([...multiRow("orders", 16, orderValues), ...multiRow("items", 6, itemValues)], "write");
+const floorSeconds = (performance.now() - floorStart) / 1000;
+floorClient.close();
+
+reportResults("csv", {
+  command: "npm run bench:csv",
+  orders: ORDERS,
+  rows: rows.length - 1,
+  file_mb: round(file.length / 1e6, 1),
+  floor_s: round(floorSeconds, 2),
+  first_s: round(first!.seconds, 2),
+  reimport_s: round(again!.seconds, 2),
+  first_ratio: round(first!.seconds / floorSeconds, 2),
+  reimport_ratio: round(again!.seconds / floorSeconds, 2),
+  peak_rss_mb: round(peakRssMb, 0),
+  chunk_p95_ms: percentile(first!.latencies, 95),
+  first_counts: first!.counts,
+  reimport_counts: again!.counts,
+  targets: { first_ratio: 2.5, reimport_ratio: 1.5, peak_rss_mb: 700 },
+  met: first!.seconds / floorSeconds <= 2.5 && again!.seconds / floorSeconds <= 1.5 && peakRssMb <= 700,
+});
