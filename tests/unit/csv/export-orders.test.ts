@@ -6,30 +6,13 @@ import { rowsToOrders } from "@/lib/csv/rows-to-orders";
 import { toItemColumns, toOrderColumns } from "@/lib/orders/columns";
 import { decideMerge, type IncomingOrder } from "@/lib/orders/merge";
 import { normalizedOrderSchema, type NormalizedOrder } from "@/lib/orders/schema";
+import { blankOrderRow } from "../../helpers/orders";
 
-/** Every column of a stored order, blank, as SQLite hands it back. */
-function blankRow(): OrderRow {
-  return {
-    id: 1, workspace_id: "ws-1", store_id: 1, order_key: "", order_number: "", status: "awaiting_shipment", active: 1,
-    order_date: 0, payment_date: null, ship_by_date: null, ship_date: null, hold_until_date: null,
-    customer_username: null, customer_email: null,
-    bill_to_name: null, bill_to_company: null, bill_to_street1: null, bill_to_street2: null, bill_to_street3: null, bill_to_city: null,
-    bill_to_state: null, bill_to_postal_code: null, bill_to_country: null, bill_to_phone: null, bill_to_residential: null,
-    ship_to_name: null, ship_to_company: null, ship_to_street1: null, ship_to_street2: null, ship_to_street3: null, ship_to_city: null,
-    ship_to_state: null, ship_to_postal_code: null, ship_to_country: null, ship_to_phone: null, ship_to_residential: null,
-    order_total: 0, amount_paid: 0, tax_amount: 0, shipping_amount: 0, currency: "USD",
-    weight_oz: null, dim_length: null, dim_width: null, dim_height: null, dim_units: null,
-    requested_shipping_service: null, carrier_code: null, service_code: null, package_code: null, confirmation: null,
-    customer_notes: null, internal_notes: null, gift: 0, gift_message: null, payment_method: null,
-    custom_field1: null, custom_field2: null, custom_field3: null, source: null, extra: null, channel_modified_at: null,
-    created_at: 0, modified_at: 0, reactivated_in_channel_at: null, replaced_by_order_id: null, deleted_at: null, tracking_number: null, import_hash: null,
-  };
-}
 
 /** The order as the write path stores it: its columns and item rows. */
 function store(order: NormalizedOrder, id: number): ExportOrder {
   const parsed = normalizedOrderSchema.parse(order);
-  const row = { ...blankRow(), ...toOrderColumns(parsed), id, order_key: parsed.orderKey } as OrderRow;
+  const row = { ...blankOrderRow({ order_key: "", order_number: "", order_date: 0, created_at: 0, modified_at: 0 }), ...toOrderColumns(parsed), id, order_key: parsed.orderKey } as OrderRow;
   const items: OrderItemRow[] = toItemColumns(parsed.items ?? []).map((item, index) => ({ ...item, id: id * 100 + index, order_id: id }));
   return { row, items };
 }
