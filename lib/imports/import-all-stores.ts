@@ -16,6 +16,7 @@ export async function importAllStores(workspaceId: string, trigger: RunTrigger):
     .where("workspace_id", "=", workspaceId)
     .where("active", "=", 1)
     .where("platform", "!=", "manual")
+    .where("credentials", "is not", null)
     .orderBy("id")
     .execute();
   const summaries: StoreImportSummary[] = [];

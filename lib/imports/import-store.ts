@@ -50,7 +50,8 @@ export async function importStore(workspaceId: string, storeId: number, options:
   const store = await getDb().selectFrom("stores").selectAll().where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
   if (!store) throw notFound("Store not found");
   const summary: StoreImportSummary = { storeId, storeName: store.name, runId: null, status: "succeeded", created: 0, updated: 0, cancelled: 0, unchanged: 0, skipped: 0, failed: 0, error: null };
-  if (!store.active || store.platform === "manual") return { ...summary, status: "inactive" };
+  // Manual Orders, a deactivated store, and one saved without credentials (the demo's) have nothing to pull.
+  if (!store.active || store.platform === "manual" || !store.credentials) return { ...summary, status: "inactive" };
 
   const leaseOwner = randomUUID();
   if (!(await claimStore(store.id, leaseOwner, now()))) return { ...summary, status: "busy" };

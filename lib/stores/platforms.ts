@@ -30,6 +30,7 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
     credentials: [
       { name: "accessToken", label: "Admin API access token", secret: true, required: true, hint: "From a custom app with read_orders access (shpat_…)." },
       { name: "webhookSecret", label: "Webhook signing secret", secret: true, required: false, hint: "Optional: lets Shopify push order changes the moment they happen." },
+      { name: "apiVersion", label: "Admin API version", secret: false, required: false, hint: "Leave blank for 2024-04." },
     ],
     statusMapping: false,
     integration: {

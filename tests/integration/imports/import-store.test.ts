@@ -141,3 +141,20 @@ describe("importing a store", () => {
     });
   });
 });
+
+describe("stores with nothing to pull", () => {
+  it("leaves a store saved without credentials (the demo's) alone, and the Import button skips it", async () => {
+    const { workspaceId } = await createMerchant();
+    const now = Date.now();
+    const demo = await getDb()
+      .insertInto("stores")
+      .values({ workspace_id: workspaceId, platform: "shopify", name: "Demo shop", auto_import: 0, created_at: now, modified_at: now })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const summary = await importStore(workspaceId, demo.id, { trigger: "manual", connector: scriptedConnector([]).connector });
+    expect(summary.status).toBe("inactive");
+    const { importAllStores } = await import("@/lib/imports/import-all-stores");
+    expect(await importAllStores(workspaceId, "manual")).toEqual([]);
+    expect((await getDb().selectFrom("stores").select("last_error").where("id", "=", demo.id).executeTakeFirstOrThrow()).last_error).toBeNull();
+  });
+});
