@@ -37,6 +37,12 @@ export type ConnectionCheck = { ok: true } | { ok: false; message: string };
 /** A platform's protocol: testing a connection and pulling changed orders, page by page. */
 export interface Connector {
   platform: Exclude<Platform, "manual">;
+  /**
+   * For a platform whose pages are not in modification order (so the cursor moves only when a
+   * pull ends): the longest window one pull covers. A long first import then moves the cursor
+   * window by window, and an interrupted one resumes instead of starting over.
+   */
+  pullWindowMs?: number;
   testConnection(store: StoreConnection, options?: { signal?: AbortSignal }): Promise<ConnectionCheck>;
   pull(store: StoreConnection, options: PullOptions): AsyncIterable<PulledPage>;
 }

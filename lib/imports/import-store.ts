@@ -69,18 +69,27 @@ export async function importStore(workspaceId: string, storeId: number, options:
       credentials: store.credentials ? decryptCredentials(credentialBinding(store), store.credentials) : {},
       statusMapping: store.status_mapping ? (JSON.parse(store.status_mapping) as Record<string, string>) : null,
     };
-    for await (const page of readAhead(options.connector.pull(connection, { since, until: startedAt, sleep: options.sleep }))) {
-      if (page.orders.length) {
-        const results = await importOrders(workspaceId, store.id, page.orders, { source: store.platform, runId, actor: `store:${store.id}` });
-        for (const result of results) {
-          if (result.outcome === "created" || result.outcome === "updated" || result.outcome === "unchanged" || result.outcome === "skipped" || result.outcome === "failed") summary[result.outcome]++;
-          if (result.cancelled) summary.cancelled++;
+    const windowMs = options.connector.pullWindowMs ?? Number.POSITIVE_INFINITY;
+    for (let from = since; from < startedAt; ) {
+      const to = Math.min(startedAt, from + windowMs);
+      for await (const page of readAhead(options.connector.pull(connection, { since: from, until: to, sleep: options.sleep }))) {
+        if (page.orders.length) {
+          const results = await importOrders(workspaceId, store.id, page.orders, { source: store.platform, runId, actor: `store:${store.id}` });
+          for (const result of results) {
+            summary[result.outcome]++;
+            if (result.cancelled) summary.cancelled++;
+          }
         }
+        // Each committed page moves the cursor it allows and keeps the store claimed a while longer.
+        if (page.cursorAfter != null && (cursor == null || page.cursorAfter > cursor)) cursor = page.cursorAfter;
+        await getDb()
+          .updateTable("stores")
+          .set({ ...(cursor != null ? { cursor: String(cursor) } : {}), lease_until: now() + LEASE_MS })
+          .where("id", "=", store.id)
+          .where("lease_owner", "=", leaseOwner)
+          .execute();
       }
-      if (page.cursorAfter != null && (cursor == null || page.cursorAfter > cursor)) {
-        cursor = page.cursorAfter;
-        await getDb().updateTable("stores").set({ cursor: String(cursor) }).where("id", "=", store.id).execute();
-      }
+      from = to;
     }
     await finishImportRun(workspaceId, runId, { status: summary.failed ? "partial" : "succeeded", cursorAfter: cursor != null ? String(cursor) : null }, now());
     await getDb()

@@ -12,6 +12,9 @@ const DAY_MS = 86_400_000;
  */
 export const amazonConnector: Connector = {
   platform: "amazon",
+  // Pages aren't in update order and getOrderItems runs at 0.5 rps, so a long first import goes a
+  // week at a time: each finished week moves the cursor. Weeks, not days: getOrders allows one call a minute after its burst of 20.
+  pullWindowMs: 7 * 86_400_000,
 
   async testConnection(store, options = {}) {
     try {

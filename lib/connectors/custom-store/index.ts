@@ -15,6 +15,8 @@ const MAX_PAGES = 10_000;
  */
 export const customStoreConnector: Connector = {
   platform: "custom_store",
+  // The export's pages aren't in modification order: a long import goes a day at a time, each finished day moving the cursor.
+  pullWindowMs: 86_400_000,
 
   async testConnection(store, options) {
     const now = Date.now();

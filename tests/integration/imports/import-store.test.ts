@@ -158,3 +158,40 @@ describe("stores with nothing to pull", () => {
     expect((await getDb().selectFrom("stores").select("last_error").where("id", "=", demo.id).executeTakeFirstOrThrow()).last_error).toBeNull();
   });
 });
+
+describe("a platform whose pages are not in modification order", () => {
+  it("imports a long window piece by piece, moving the cursor after each, so a failure resumes from there", async () => {
+    const { workspaceId } = await createMerchant();
+    const storeId = await connectShop(workspaceId);
+    const day = 86_400_000;
+    const startedAt = Date.UTC(2026, 10, 20, 12);
+    const windows: [number, number][] = [];
+    let failOnWindow = 2;
+    const windowed: Connector = {
+      platform: "amazon",
+      pullWindowMs: 10 * day,
+      testConnection: async () => ({ ok: true }),
+      async *pull(_connection, { since, until }) {
+        windows.push([since, until]);
+        if (windows.length === failOnWindow) throw new ConnectorError("Amazon is rate limiting requests; try again in 60 s.", "rate_limited", 60_000);
+        yield { orders: [buildOrder({ orderKey: `w-${since}` })], cursorAfter: until };
+      },
+    };
+    const failed = await importStore(workspaceId, storeId, { trigger: "schedule", connector: windowed, now: () => startedAt });
+    expect(failed.status).toBe("failed");
+    expect(windows).toHaveLength(2);
+    const firstSince = startedAt - 30 * day;
+    expect(windows[0]).toEqual([firstSince, firstSince + 10 * day]);
+    expect(windows[1][0]).toBe(firstSince + 10 * day);
+    const cursor = Number((await getDb().selectFrom("stores").select("cursor").where("id", "=", storeId).executeTakeFirstOrThrow()).cursor);
+    expect(cursor).toBe(firstSince + 10 * day);
+
+    windows.length = 0;
+    failOnWindow = 0;
+    const resumed = await importStore(workspaceId, storeId, { trigger: "schedule", connector: windowed, now: () => startedAt + 60_000 });
+    expect(resumed.status).toBe("succeeded");
+    expect(windows[0][0]).toBe(cursor - CURSOR_OVERLAP_MS);
+    expect(windows.at(-1)![1]).toBe(startedAt + 60_000);
+    expect(windows.every(([since, until], i) => i === 0 || since === windows[i - 1][1])).toBe(true);
+  });
+});
