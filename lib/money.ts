@@ -1,9 +1,17 @@
+const PLAIN_AMOUNT = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/;
+
 /**
  * A decimal amount as people write it ("$1,234.50", "1234.5", "-3", "€19,99" is not accepted:
  * a comma is a thousands separator here) to integer cents, exactly (no float rounding: "19.99"
  * is 1999). Null when it is not an amount.
  */
 export function parseMoneyToCents(text: string): number | null {
+  // Most cells are already plain ("12.5", "1234.50"): read those without the clean-up passes.
+  const plain = PLAIN_AMOUNT.exec(text);
+  if (plain) {
+    const cents = Number(plain[2]) * 100 + Number(`${plain[3] ?? ""}00`.slice(0, 2));
+    return plain[1] === "-" ? -cents : cents;
+  }
   const cleaned = text.trim().replace(/^\((.*)\)$/, "-$1").replace(/[$\s]/g, "").replace(/,(?=\d{3}(\D|$))/g, "");
   const match = /^([+-])?(\d+)(?:\.(\d+))?$/.exec(cleaned);
   if (!match) return null;

@@ -197,6 +197,12 @@ function columnLetter(col: number): string {
 }
 
 /** Cells of the file by field, as the import reads them: our export's formula guard undone, trimmed. */
+/** Whether two read values say the same: most are text, numbers or booleans; item options compare as JSON. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  return typeof a === "object" && typeof b === "object" && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
+}
+
 class RowReader {
   constructor(
     readonly rows: readonly (readonly string[])[],
@@ -331,7 +337,7 @@ class OrderBuilder {
           this.errors.push(this.reader.error(cell, result.message));
         } else if (!first) {
           first = { value: result.value, cell };
-        } else if (JSON.stringify(result.value) !== JSON.stringify(first.value)) {
+        } else if (!sameValue(result.value, first.value)) {
           this.errors.push(this.reader.error(cell, this.disagreement(first.cell, cell)));
         }
       }
