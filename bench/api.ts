@@ -4,27 +4,18 @@
  * HTTP to `next start` (rate limit raised for the run), then the same batches again (all
  * unchanged). In the same run, the floor: `importOrders` in-process with the same batches.
  */
-import { rmSync } from "node:fs";
-import { openDatabase, useDatabase } from "@/db/client";
 import { migrateToLatest } from "@/db/migrate-to-latest";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { signUpUser } from "@/lib/auth/sign-up";
 import { importOrders } from "@/lib/orders/import-orders";
 import { shipStationOrderInputSchema, toNormalizedOrder } from "@/lib/orders/shipstation-order";
 import { shipStationBatches } from "./api-bodies";
-import { percentile, reportResults, round, startServer, stopServer } from "./support";
+import { freshDatabase, percentile, reportResults, round, startServer, stopServer } from "./support";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const BATCH = 100;
 const CLIENTS = 4;
 const PORT = 3211;
-
-function freshDatabase(path: string) {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
-  const handle = openDatabase(`file:./${path}`);
-  useDatabase(handle);
-  return handle;
-}
 
 const batches = shipStationBatches(ORDERS, BATCH);
 

@@ -5,10 +5,9 @@
  * floor: papaparse parse plus multi-row INSERT of the same orders and items into a bare libSQL
  * file in one transaction. Also the server's peak RSS.
  */
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { execSync } from "node:child_process";
 import { createClient } from "@libsql/client";
-import { openDatabase, useDatabase } from "@/db/client";
 import { migrateToLatest } from "@/db/migrate-to-latest";
 import { signUpUser } from "@/lib/auth/sign-up";
 import { decodeCsvBytes } from "@/lib/csv/decode";
@@ -18,7 +17,7 @@ import { suggestMapping } from "@/lib/csv/suggest-mapping";
 import { toCsv } from "@/lib/csv/write-csv";
 import { generateOrders } from "@/lib/demo/generate-orders";
 import { centsToDecimalString } from "@/lib/money";
-import { percentile, reportResults, round, signInOverHttp, startServer, stopServer } from "./support";
+import { percentile, reportResults, round, signInOverHttp, startServer, stopServer, freshDatabase, removeDatabaseFiles } from "./support";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const CHUNK = 500;
@@ -59,9 +58,7 @@ function prepare(bytes: Uint8Array) {
 }
 
 // ── Over HTTP to next start. ──
-for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_PATH}${suffix}`, { force: true });
-const handle = openDatabase(`file:./${DB_PATH}`);
-useDatabase(handle);
+const handle = freshDatabase(DB_PATH);
 await migrateToLatest(handle.db);
 const merchant = await signUpUser({ name: "CSV Bench", email: "csv@bench.test", password: "bench-password" });
 handle.close();
@@ -121,7 +118,7 @@ try {
 
 // ── The floor: parse, then one transaction of multi-row INSERTs into a bare libSQL file. ──
 const FLOOR_PATH = "bench/.data/csv-floor.db";
-for (const suffix of ["", "-wal", "-shm"]) rmSync(`${FLOOR_PATH}${suffix}`, { force: true });
+removeDatabaseFiles(FLOOR_PATH);
 const floorClient = createClient({ url: `file:./${FLOOR_PATH}` });
 await floorClient.execute("PRAGMA journal_mode=WAL");
 await floorClient.execute(`CREATE TABLE orders (id INTEGER PRIMARY KEY, number TEXT, order_date TEXT, status TEXT, email TEXT, name TEXT, street1 TEXT,

@@ -4,7 +4,7 @@
  * write path, then times `/orders` over HTTP against `next start` for each view (50 requests
  * after warm-up) and, in the same run, the bare lib queries behind the same view.
  */
-import { existsSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { sql } from "kysely";
 import { openDatabase, useDatabase } from "@/db/client";
 import { migrateToLatest } from "@/db/migrate-to-latest";
@@ -14,7 +14,7 @@ import { importOrders } from "@/lib/orders/import-orders";
 import { countOrdersByStatus, listOrders } from "@/lib/orders/list-orders";
 import { parseOrderListQuery } from "@/lib/orders/list-query";
 import { listStores } from "@/lib/stores/list-stores";
-import { percentile, reportResults, round, signInOverHttp, startServer, stopServer } from "./support";
+import { percentile, reportResults, round, signInOverHttp, startServer, stopServer, removeDatabaseFiles } from "./support";
 
 const ORDERS_A = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const ORDERS_B = Math.round(ORDERS_A / 5);
@@ -28,7 +28,7 @@ const PASSWORD = "bench-password";
 // BENCH_REUSE_DB=1 times the views against the last run's database (for iterating on the page;
 // recorded figures come from full runs, which seed from scratch).
 const reuse = process.env.BENCH_REUSE_DB === "1" && existsSync(DB_PATH);
-if (!reuse) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_PATH}${suffix}`, { force: true });
+if (!reuse) removeDatabaseFiles(DB_PATH);
 const handle = openDatabase(DATABASE_URL);
 useDatabase(handle);
 await migrateToLatest(handle.db);

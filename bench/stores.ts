@@ -4,8 +4,7 @@
  * connector and importStore, then an incremental import after 100 orders change; in the same
  * run, the floor: the same orders, mapped, straight into importOrders in-process.
  */
-import { rmSync } from "node:fs";
-import { getDb, openDatabase, useDatabase } from "@/db/client";
+import { getDb } from "@/db/client";
 import { migrateToLatest } from "@/db/migrate-to-latest";
 import { signUpUser } from "@/lib/auth/sign-up";
 import { ensureAuthSecret } from "@/lib/config/local-env";
@@ -17,7 +16,7 @@ import { importOrders } from "@/lib/orders/import-orders";
 import { createStore } from "@/lib/stores/manage-stores";
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { reportResults, round } from "./support";
+import { freshDatabase, reportResults, round } from "./support";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 50_000);
 const CHANGED = 100;
@@ -42,13 +41,6 @@ async function startShopProcess() {
     quit: () => child.stdin!.write("quit\n"),
   };
 }
-function freshDatabase(path: string) {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
-  const handle = openDatabase(`file:./${path}`);
-  useDatabase(handle);
-  return handle;
-}
-
 const shop = await startShopProcess();
 // Real Shopify allows 2 calls a second (200 pages ≥ 100 s); the fake's bucket is made large so the
 // figure is Shipdeck's own speed, and any pause the connector asks for is skipped.

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { openDatabase, useDatabase } from "@/db/client";
 import { cpus, totalmem } from "node:os";
 
 export function percentile(samples: number[], p: number): number {
@@ -64,4 +65,17 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
   const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((cookie) => cookie.includes("session-token"));
   if (!session) throw new Error(`sign-in failed with status ${response.status}`);
   return session;
+}
+
+/** Deletes a database file with its WAL and shared-memory files. */
+export function removeDatabaseFiles(path: string) {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/** A new, empty database file (under the repository), installed as the process's database. */
+export function freshDatabase(path: string) {
+  removeDatabaseFiles(path);
+  const handle = openDatabase(`file:./${path}`);
+  useDatabase(handle);
+  return handle;
 }
