@@ -6,6 +6,7 @@ import {
   parseBoolean, parseCountry, parseCurrency, parseDate, parseEmail, parseItemOptions, parseMoney, parseQuantity, parseState,
   parseStatus, parseWeight, parseWeightUnit, type DateOrder, type ValueResult,
 } from "./values";
+import { ROW_DIGEST_VERSION, RowDigest } from "./row-digest";
 import { readCsvCell, type CsvRowError } from "./write-csv";
 
 /**
@@ -56,6 +57,15 @@ export interface CsvOrder {
   /** The spreadsheet rows it came from, in file order. */
   rowNumbers: number[];
   auto: boolean;
+  /** `groupCsvRows`'s fingerprint of its rows; absent for AUTO orders. */
+  digest?: string;
+}
+
+/** An order whose rows are exactly the ones that last imported it: sent by number and fingerprint, not read again. */
+export interface CsvUnchangedOrder {
+  orderNumber: string;
+  digest: string;
+  rowNumbers: number[];
 }
 
 export interface RowsToOrdersResult {
@@ -133,8 +143,104 @@ export function rowsToOrders(
   mapping: Readonly<Record<number, FieldKey | null>>,
   options: RowsToOrdersOptions,
 ): RowsToOrdersResult {
+  const grouped = groupCsvRows(rows, mapping, options);
+  const built = buildCsvOrders(rows, mapping, options, grouped.groups);
+  return { orders: built.orders, errors: mergeErrors(grouped.errors, built.errors) };
+}
+
+/** The rows of one order (or of one AUTO row), before any cell is read. */
+export interface CsvRowGroup {
+  /** The order number as the file has it; null for an AUTO row. */
+  number: string | null;
+  /** Indexes into `rows`, in file order. */
+  rows: number[];
+  /** Fingerprint of the group's mapped cells under this mapping and these options; null for AUTO (always a new order). */
+  digest: string | null;
+}
+
+/**
+ * The file's orders as groups of rows, with a fingerprint of each: the cheap first half of
+ * `rowsToOrders`, enough to ask the server which orders are exactly as last imported. Blank
+ * rows are skipped; a row without an order number is an error.
+ */
+export function groupCsvRows(
+  rows: readonly (readonly string[])[],
+  mapping: Readonly<Record<number, FieldKey | null>>,
+  options: RowsToOrdersOptions,
+): { groups: CsvRowGroup[]; errors: CsvRowError[] } {
+  const reader = new RowReader(rows, mappedColumns(mapping), options, options.firstDataRowNumber ?? 2);
+  const numberColumns = reader.columns.get("orderNumber")!;
+  const digestColumns = [...new Set([...reader.columns.values()].flat())].sort((a, b) => a - b);
+  const salt = new RowDigest().add(JSON.stringify([ROW_DIGEST_VERSION, digestColumns.map((col) => [col, mapping[col]]), digestOptionsOf(options)])).state();
+  const errors: CsvRowError[] = [];
+  const groups: CsvRowGroup[] = [];
+  const byNumber = new Map<string, CsvRowGroup>();
+  rows.forEach((row, index) => {
+    let number = "";
+    for (const col of numberColumns) {
+      number = readCsvCell(row[col] ?? "").trim();
+      if (number) break;
+    }
+    if (!number) {
+      if (!row.every((cell) => !cell?.trim())) {
+        errors.push(reader.error({ index, col: numberColumns[0] }, "The order number is missing; enter one, or AUTO for a new number"));
+      }
+      return;
+    }
+    if (number.length === 4 && number.toUpperCase() === "AUTO") {
+      groups.push({ number: null, rows: [index], digest: null });
+      return;
+    }
+    const group = byNumber.get(number);
+    if (group) group.rows.push(index);
+    else {
+      const created: CsvRowGroup = { number, rows: [index], digest: null };
+      byNumber.set(number, created);
+      groups.push(created);
+    }
+  });
+  for (const group of groups) {
+    if (group.number === null) continue;
+    const digest = new RowDigest(salt);
+    for (const index of group.rows) {
+      const row = rows[index];
+      for (const col of digestColumns) digest.add(row[col] ?? "");
+    }
+    group.digest = digest.hex();
+  }
+  return { groups, errors };
+}
+
+/** The orders of these groups (from `groupCsvRows`), each read and checked: the costly second half of `rowsToOrders`. */
+export function buildCsvOrders(
+  rows: readonly (readonly string[])[],
+  mapping: Readonly<Record<number, FieldKey | null>>,
+  options: RowsToOrdersOptions,
+  groups: readonly CsvRowGroup[],
+): RowsToOrdersResult {
   assertTimeZone(options.timeZone);
-  const firstDataRowNumber = options.firstDataRowNumber ?? 2;
+  const reader = new RowReader(rows, mappedColumns(mapping), options, options.firstDataRowNumber ?? 2);
+  const errors: CsvRowError[] = [];
+  const orders: CsvOrder[] = [];
+  for (const group of groups) {
+    const built = new OrderBuilder(reader, group.number, group.rows).build();
+    if (built.errors.length) errors.push(...built.errors);
+    else {
+      const rowNumbers = group.rows.map((index) => reader.rowNumber(index));
+      orders.push(group.digest ? { order: built.order, rowNumbers, auto: false, digest: group.digest } : { order: built.order, rowNumbers, auto: group.number === null });
+    }
+  }
+  errors.sort((a, b) => a.row - b.row);
+  return { orders, errors };
+}
+
+/** Row errors of several passes, by row (stable, so one row's errors keep their order). */
+export function mergeErrors(...lists: readonly CsvRowError[][]): CsvRowError[] {
+  return lists.flat().sort((a, b) => a.row - b.row);
+}
+
+/** Each mapped field's columns, ascending; an error when no column holds the order number. */
+function mappedColumns(mapping: Readonly<Record<number, FieldKey | null>>): Map<FieldKey, number[]> {
   const columns = new Map<FieldKey, number[]>();
   for (const [col, key] of Object.entries(mapping)) {
     if (key == null || !KNOWN_KEYS.has(key)) continue;
@@ -146,39 +252,12 @@ export function rowsToOrders(
   if (!columns.has("orderNumber")) {
     throw new AppError("invalid_input", "Choose the column that holds the order number.", { mapping: ["Choose the column that holds the order number."] });
   }
+  return columns;
+}
 
-  const reader = new RowReader(rows, columns, options, firstDataRowNumber);
-  const errors: CsvRowError[] = [];
-  const groups: { number: string | null; rows: number[] }[] = [];
-  const byNumber = new Map<string, { number: string | null; rows: number[] }>();
-  rows.forEach((row, index) => {
-    if (row.every((cell) => !cell?.trim())) return;
-    const number = reader.first(index, "orderNumber");
-    if (!number) {
-      errors.push(reader.error({ index, col: reader.firstColumn("orderNumber") }, "The order number is missing; enter one, or AUTO for a new number"));
-      return;
-    }
-    if (/^auto$/i.test(number.text)) {
-      groups.push({ number: null, rows: [index] });
-      return;
-    }
-    const group = byNumber.get(number.text);
-    if (group) group.rows.push(index);
-    else {
-      const created = { number: number.text, rows: [index] };
-      byNumber.set(number.text, created);
-      groups.push(created);
-    }
-  });
-
-  const orders: CsvOrder[] = [];
-  for (const group of groups) {
-    const built = new OrderBuilder(reader, group.number, group.rows).build();
-    if (built.errors.length) errors.push(...built.errors);
-    else orders.push({ order: built.order, rowNumbers: group.rows.map((index) => reader.rowNumber(index)), auto: group.number === null });
-  }
-  errors.sort((a, b) => a.row - b.row);
-  return { orders, errors };
+/** The options that change how a cell is read, in a fixed order. */
+function digestOptionsOf(options: RowsToOrdersOptions) {
+  return [options.timeZone, options.dateOrder, options.weightUnit, options.blankCells, options.decimalComma ?? false];
 }
 
 function assertTimeZone(timeZone: string) {
