@@ -6,9 +6,10 @@ import type { CsvImportStatus, Database } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { parseWith } from "@/lib/http/api-route";
 import { finishImportRun, startImportRun } from "@/lib/imports/import-runs";
-import { importOrders, type ImportOutcome, type ImportResult } from "@/lib/orders/import-orders";
+import { findOrdersAlreadyImported, importOrders, type ImportOutcome, type ImportResult } from "@/lib/orders/import-orders";
 import { normalizedOrderSchema, type NormalizedOrder } from "@/lib/orders/schema";
 import { WEIGHT_UNITS } from "@/lib/weights";
+import { ROW_DIGEST_PATTERN } from "./row-digest";
 import { reserveOrderNumbers } from "@/lib/workspaces/next-order-number";
 import { columnMappingSchema, type ColumnMappingInput } from "./csv-mappings";
 
@@ -67,21 +68,47 @@ export const startCsvImportSchema = z
   });
 export type StartCsvImportInput = z.input<typeof startCsvImportSchema>;
 
+const rowNumbersSchema = z.array(z.number().int().min(1)).max(100_000);
+const digestSchema = z.string().regex(ROW_DIGEST_PATTERN, "A fingerprint is c1 and 32 hex digits.");
+const orderNumberSchema = normalizedOrderSchema.shape.orderNumber;
+
 /**
  * One order as the browser built it (`CsvOrder` of lib/csv/rows-to-orders.ts). The order itself
  * is checked here only for being an object: each one is validated on its own with the order
  * schema, so a bad order fails alone and the rest of the chunk is imported.
  */
 const csvOrderSchema = z.object({
-  order: z.record(z.string(), z.unknown()),
-  rowNumbers: z.array(z.number().int().min(1)).max(100_000),
+  order: z.custom<Record<string, unknown>>((value) => typeof value === "object" && value !== null && !Array.isArray(value), "Each order is an object."),
+  rowNumbers: rowNumbersSchema,
   auto: z.boolean(),
+  digest: digestSchema.optional(),
 });
 
+/**
+ * An order the browser did not read again (`CsvUnchangedOrder`): its rows have the fingerprint
+ * that last wrote it, so it stays as it is. The server checks that this is still so.
+ */
+const csvUnchangedOrderSchema = z.object({ orderNumber: orderNumberSchema, digest: digestSchema, rowNumbers: rowNumbersSchema });
+
+type CsvChunkEntry = z.infer<typeof csvOrderSchema> | z.infer<typeof csvUnchangedOrderSchema>;
+
 export const csvChunkSchema = z.object({
-  orders: z.array(csvOrderSchema).max(MAX_ORDERS_PER_CHUNK, `Send at most ${MAX_ORDERS_PER_CHUNK} orders at a time.`),
+  orders: z
+    .array(z.union([csvOrderSchema, csvUnchangedOrderSchema]))
+    .max(MAX_ORDERS_PER_CHUNK, `Send at most ${MAX_ORDERS_PER_CHUNK} orders at a time.`),
 });
 export type CsvChunkInput = z.input<typeof csvChunkSchema>;
+
+/** Fingerprints asked about in one request: a 100,000-order file takes 20. */
+export const MAX_FINGERPRINTS_PER_REQUEST = 5_000;
+
+export const unchangedCsvOrdersSchema = z.object({
+  storeId: z.number().int().positive(),
+  orders: z
+    .array(z.object({ orderNumber: orderNumberSchema, digest: digestSchema }))
+    .max(MAX_FINGERPRINTS_PER_REQUEST, `Ask about at most ${MAX_FINGERPRINTS_PER_REQUEST} orders at a time.`),
+});
+export type UnchangedCsvOrdersInput = z.input<typeof unchangedCsvOrdersSchema>;
 
 export interface CsvImportCounts {
   created: number;
@@ -200,15 +227,27 @@ export async function getCsvImport(workspaceId: string, importId: string): Promi
  * write path) and written nowhere. AUTO orders count as created; no number is taken for them.
  */
 export async function previewCsvOrders(workspaceId: string, importId: string, input: CsvChunkInput, by: CsvImporter): Promise<CsvPreview> {
-  const { orders } = parseWith(csvChunkSchema, input, "chunk");
   const csvImport = await loadImport(workspaceId, importId);
+  const { orders } = parseChunk(input, csvImport);
   const prepared = prepareOrders(orders);
   prepared.autoIndexes.forEach((index) => {
     prepared.orders[index] = { ...prepared.orders[index], orderKey: `auto-preview:${randomUUID()}`, orderNumber: AUTO };
   });
-  const outcomes = await importOrders(workspaceId, csvImport.store_id, prepared.orders, { source: "csv", actor: by.actor, dryRun: true });
-  const results = resultsOf(orders, outcomes, prepared);
+  const outcomes = await importOrders(workspaceId, csvImport.store_id, prepared.orders, { source: "csv", actor: by.actor, dryRun: true, digests: prepared.digests });
+  const results = resultsOf(orders, outcomes, prepared, await checkUnchanged(workspaceId, csvImport.store_id, orders));
   return { ...tally(results), results };
+}
+
+/**
+ * Which of these orders of a store are exactly as their file rows last imported them (same
+ * fingerprint, still open): the browser leaves those out of what it reads and sends.
+ */
+export async function findUnchangedCsvOrders(workspaceId: string, input: UnchangedCsvOrdersInput): Promise<{ unchanged: string[] }> {
+  const { storeId, orders } = parseWith(unchangedCsvOrdersSchema, input, "fingerprints");
+  const store = await getDb().selectFrom("stores").select("id").where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  if (!store) throw notFound("Store not found");
+  const matching = await findOrdersAlreadyImported(workspaceId, new Map(orders.map((order) => [order.orderNumber, order.digest])), store.id);
+  return { unchanged: [...matching.keys()] };
 }
 
 /**
@@ -223,8 +262,8 @@ export async function previewCsvOrders(workspaceId: string, importId: string, in
  * same numbers, so re-applying the chunk finds its orders instead of creating them twice.
  */
 export async function applyCsvChunk(workspaceId: string, importId: string, chunkIndex: number, input: CsvChunkInput, by: CsvImporter): Promise<CsvChunkOutcome> {
-  const { orders } = parseWith(csvChunkSchema, input, "chunk");
   const csvImport = await loadImport(workspaceId, importId);
+  const { orders } = parseChunk(input, csvImport);
   if (!Number.isInteger(chunkIndex) || chunkIndex < 0 || chunkIndex >= csvImport.total_chunks) {
     const message = csvImport.total_chunks === 0 ? "This import has no chunks." : `This import has chunks 0 to ${csvImport.total_chunks - 1}.`;
     throw new AppError("invalid_input", `There is no such chunk. ${message}`, { chunkIndex: [message] });
@@ -246,7 +285,7 @@ export async function applyCsvChunk(workspaceId: string, importId: string, chunk
   });
   let outcomes: ImportResult[];
   try {
-    outcomes = await importOrders(workspaceId, csvImport.store_id, prepared.orders, { source: "csv", runId: csvImport.run_id, actor: by.actor });
+    outcomes = await importOrders(workspaceId, csvImport.store_id, prepared.orders, { source: "csv", runId: csvImport.run_id, actor: by.actor, digests: prepared.digests });
   } catch (error) {
     // Let the next send take the chunk over at once rather than wait for the claim to go stale.
     await getDb()
@@ -258,7 +297,8 @@ export async function applyCsvChunk(workspaceId: string, importId: string, chunk
       .execute();
     throw error;
   }
-  const results = resultsOf(orders, outcomes, prepared);
+  const unchanged = await checkUnchanged(workspaceId, csvImport.store_id, orders);
+  const results = resultsOf(orders, outcomes, prepared, unchanged);
   const counts = tally(results);
 
   const recorded = await getDb().transaction().execute(async (trx) => {
@@ -281,6 +321,19 @@ export async function applyCsvChunk(workspaceId: string, importId: string, chunk
       }))
       .where("id", "=", importId)
       .execute();
+    // The write path counted the orders it read; these it never saw.
+    const notRead = tally(results.filter((_, index) => !prepared.read.has(index)));
+    if (notRead.unchanged + notRead.failed > 0) {
+      await trx
+        .updateTable("import_runs")
+        .set((eb) => ({
+          fetched: eb("fetched", "+", notRead.unchanged + notRead.failed),
+          unchanged: eb("unchanged", "+", notRead.unchanged),
+          failed: eb("failed", "+", notRead.failed),
+        }))
+        .where("id", "=", csvImport.run_id)
+        .execute();
+    }
     return true;
   });
   // Only a claim taken over from under us (ours had gone stale) can lose this race; the first record stands.
@@ -339,44 +392,105 @@ function countsOf(row: CsvImportCounts): CsvImportCounts {
 }
 
 interface PreparedOrders {
-  /** What goes to `importOrders`, by position; AUTO orders get their key and number later. */
+  /** What goes to `importOrders`; AUTO orders get their key and number later. */
   orders: NormalizedOrder[];
-  /** Positions of the valid AUTO orders, which need a number. */
+  /** The fingerprint of each of `orders`, stored with it; undefined for AUTO orders. */
+  digests: (string | undefined)[];
+  /** Each of `orders`' position in the chunk. */
+  positions: number[];
+  /** Positions in the chunk of the orders sent whole, which the write path reads. */
+  read: Set<number>;
+  /** Indexes into `orders` of the valid AUTO orders, which need a number. */
   autoIndexes: number[];
-  /** Positions of all AUTO orders. */
+  /** Indexes into `orders` of all AUTO orders. */
   auto: Set<number>;
   /** Keys the chunk's numbered orders use: an AUTO number must not land on one. */
   keys: Set<string>;
 }
 
 /**
- * The chunk's orders as the write path takes them. A CSV order is keyed by its order number,
- * whatever key the payload carries. An AUTO order ("auto", or the number AUTO) gets a number
- * only if it is valid, so a failing row does not use one up: it fails with a placeholder.
+ * The chunk, checked. Its orders go to the import's store whatever they say, and a chunk that
+ * names another store or workspace is refused whole: no page of ours sends one.
  */
-function prepareOrders(entries: z.infer<typeof csvOrderSchema>[]): PreparedOrders {
-  const prepared: PreparedOrders = { orders: [], autoIndexes: [], auto: new Set(), keys: new Set() };
-  entries.forEach((entry, index) => {
+function parseChunk(input: CsvChunkInput, csvImport: CsvImportRow): { orders: CsvChunkEntry[] } {
+  const claimsElsewhere = (value: unknown) => {
+    if (typeof value !== "object" || value === null) return false;
+    const record = value as Record<string, unknown>;
+    return (
+      ("storeId" in record && record.storeId !== csvImport.store_id) ||
+      ("store_id" in record && record.store_id !== csvImport.store_id) ||
+      ("workspaceId" in record && record.workspaceId !== csvImport.workspace_id) ||
+      ("workspace_id" in record && record.workspace_id !== csvImport.workspace_id)
+    );
+  };
+  const entries = (input as { orders?: unknown } | null)?.orders;
+  if (claimsElsewhere(input) || (Array.isArray(entries) && entries.some((entry) => claimsElsewhere(entry) || claimsElsewhere((entry as { order?: unknown } | null)?.order)))) {
+    throw new AppError("forbidden", "This import's orders go to its own store; a chunk cannot name another store or workspace.");
+  }
+  return parseWith(csvChunkSchema, input, "chunk");
+}
+
+/**
+ * The chunk's orders sent whole, as the write path takes them. A CSV order is keyed by its
+ * order number, whatever key the payload carries. An AUTO order ("auto", or the number AUTO)
+ * gets a number only if it is valid, so a failing row does not use one up: it fails with a
+ * placeholder.
+ */
+function prepareOrders(entries: CsvChunkEntry[]): PreparedOrders {
+  const prepared: PreparedOrders = { orders: [], digests: [], positions: [], read: new Set(), autoIndexes: [], auto: new Set(), keys: new Set() };
+  entries.forEach((entry, position) => {
+    if (!("order" in entry)) return;
+    const index = prepared.orders.length;
+    prepared.positions.push(position);
+    prepared.read.add(position);
     const number = typeof entry.order.orderNumber === "string" ? entry.order.orderNumber.trim() : entry.order.orderNumber;
     if (entry.auto || (typeof number === "string" && number.toUpperCase() === AUTO)) {
       const order = { ...entry.order, orderKey: AUTO, orderNumber: AUTO } as NormalizedOrder;
       prepared.orders.push(order);
+      prepared.digests.push(undefined);
       prepared.auto.add(index);
       if (normalizedOrderSchema.safeParse(order).success) prepared.autoIndexes.push(index);
       return;
     }
-    prepared.orders.push({ ...entry.order, orderNumber: number, orderKey: typeof number === "string" ? number : undefined } as NormalizedOrder);
+    const order = entry.order as NormalizedOrder;
+    order.orderNumber = number as string;
+    order.orderKey = typeof number === "string" ? number : (undefined as unknown as string);
+    prepared.orders.push(order);
+    prepared.digests.push(entry.digest);
     if (typeof number === "string" && number) prepared.keys.add(number);
   });
   return prepared;
 }
 
-function resultsOf(entries: z.infer<typeof csvOrderSchema>[], outcomes: ImportResult[], prepared: PreparedOrders): CsvOrderResult[] {
-  return outcomes.map((outcome, index) => {
+const CHANGED_SINCE_CHECKED = "This order changed in Shipdeck after the file was checked; import the file again to apply its rows.";
+
+/**
+ * The chunk's orders sent by fingerprint: unchanged when the store's order still carries it,
+ * failed (nothing written) when the order changed since the browser asked.
+ */
+async function checkUnchanged(workspaceId: string, storeId: number, entries: CsvChunkEntry[]): Promise<Map<number, CsvOrderResult>> {
+  const results = new Map<number, CsvOrderResult>();
+  const known = entries.flatMap((entry, position) => ("order" in entry ? [] : [{ entry, position }]));
+  if (known.length === 0) return results;
+  const matching = await findOrdersAlreadyImported(workspaceId, new Map(known.map(({ entry }) => [entry.orderNumber, entry.digest])), storeId);
+  for (const { entry, position } of known) {
+    const { orderNumber, rowNumbers } = entry;
+    results.set(position, matching.has(orderNumber) ? { orderNumber, rowNumbers, outcome: "unchanged" } : { orderNumber, rowNumbers, outcome: "failed", reason: CHANGED_SINCE_CHECKED });
+  }
+  return results;
+}
+
+/** One result per entry of the chunk, in its order: the write path's for orders sent whole, the check's for the others. */
+function resultsOf(entries: CsvChunkEntry[], outcomes: ImportResult[], prepared: PreparedOrders, unchanged: Map<number, CsvOrderResult>): CsvOrderResult[] {
+  const results: CsvOrderResult[] = new Array(entries.length);
+  outcomes.forEach((outcome, index) => {
+    const position = prepared.positions[index];
     const orderNumber = prepared.auto.has(index) ? prepared.orders[index].orderNumber : outcome.orderNumber;
     const reason = reasonOf(outcome);
-    return { orderNumber: orderNumber ?? "", rowNumbers: entries[index].rowNumbers, outcome: outcome.outcome, ...(reason ? { reason } : {}) };
+    results[position] = { orderNumber: orderNumber ?? "", rowNumbers: entries[position].rowNumbers, outcome: outcome.outcome, ...(reason ? { reason } : {}) };
   });
+  for (const [position, result] of unchanged) results[position] = result;
+  return results;
 }
 
 /** The write path's reason, without the order key's errors: a CSV order's key is its number, which says the same. */

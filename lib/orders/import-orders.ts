@@ -287,17 +287,17 @@ async function ordersMatchingHash(tx: Transaction, storeId: number, batch: Prepa
 }
 
 /**
- * Keys of the workspace whose stored order is open and was last written from exactly this
- * digest: a source that digests what it received (the API) answers those "unchanged" before
- * parsing them at all.
+ * Keys of the workspace (or of one of its stores) whose stored order is open and was last
+ * written from exactly this digest: a source that digests what it received (the API, a CSV
+ * file's rows) answers those "unchanged" before parsing them at all.
  */
-export async function findOrdersAlreadyImported(workspaceId: string, digests: Map<string, string>): Promise<Map<string, number>> {
+export async function findOrdersAlreadyImported(workspaceId: string, digests: Map<string, string>, storeId?: number): Promise<Map<string, number>> {
   if (digests.size === 0) return new Map();
   const keys = [...digests.keys()];
+  const inStores = storeId === undefined ? "store_id IN (SELECT id FROM stores WHERE workspace_id = ?)" : "store_id = (SELECT id FROM stores WHERE id = ? AND workspace_id = ?)";
   const { rows } = await getDatabase().sql.execute({
-    sql: `SELECT id, order_key, import_hash FROM orders
-          WHERE order_key IN (${placeholdersFor(keys)}) AND store_id IN (SELECT id FROM stores WHERE workspace_id = ?) AND ${STILL_OPEN}`,
-    args: [...keys, workspaceId],
+    sql: `SELECT id, order_key, import_hash FROM orders WHERE order_key IN (${placeholdersFor(keys)}) AND ${inStores} AND ${STILL_OPEN}`,
+    args: [...keys, ...(storeId === undefined ? [] : [storeId]), workspaceId],
   });
   return matchingDigests(rows as unknown as DigestRow[], digests);
 }

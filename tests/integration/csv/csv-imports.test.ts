@@ -194,7 +194,7 @@ describe("CSV import", () => {
     expect(await waiting).toMatchObject({ applied: true, results: [{ orderNumber: "41", outcome: "created" }] });
   });
 
-  it("imports into the import's own store, whatever store the payload names", async () => {
+  it("refuses a chunk that names another store or workspace, whole, and writes nothing", async () => {
     const merchant = await createMerchant();
     const other = await createMerchant("Other Merchant");
     const secondStore = await getDb()
@@ -203,14 +203,24 @@ describe("CSV import", () => {
       .returning("id")
       .executeTakeFirstOrThrow();
     const importId = await start(merchant.workspaceId, merchant.manualStoreId);
-    const [order] = ordersOf([row("5001")]);
-    const forged = { ...order, storeId: other.manualStoreId, order: { ...order.order, storeId: secondStore.id, store_id: other.manualStoreId, workspaceId: other.workspaceId } };
+    const [order, forgedOne] = ordersOf([row("5001"), row("5002")]);
+    const forgeries = [
+      { orders: [order], storeId: other.manualStoreId },
+      { orders: [order, { ...forgedOne, storeId: other.manualStoreId }] },
+      { orders: [order, { ...forgedOne, order: { ...forgedOne.order, storeId: secondStore.id } }] },
+      { orders: [order, { ...forgedOne, order: { ...forgedOne.order, store_id: other.manualStoreId } }] },
+      { orders: [order, { ...forgedOne, order: { ...forgedOne.order, workspaceId: other.workspaceId } }] },
+    ];
+    for (const forged of forgeries) {
+      for (const attempt of [applyCsvChunk(merchant.workspaceId, importId, 0, forged as CsvChunkInput, by), previewCsvOrders(merchant.workspaceId, importId, forged as CsvChunkInput, by)]) {
+        expect((await rejection(attempt)).code).toBe("forbidden");
+      }
+    }
+    for (const storeId of [merchant.manualStoreId, secondStore.id, other.manualStoreId]) expect(await storeOrders(storeId)).toEqual([]);
 
-    await applyCsvChunk(merchant.workspaceId, importId, 0, { storeId: other.manualStoreId, orders: [forged] } as CsvChunkInput, by);
-
+    // Naming the import's own store is not a forgery.
+    await applyCsvChunk(merchant.workspaceId, importId, 0, { storeId: merchant.manualStoreId, orders: [order] } as CsvChunkInput, by);
     expect((await storeOrders(merchant.manualStoreId)).map((stored) => [stored.order_number, stored.workspace_id])).toEqual([["5001", merchant.workspaceId]]);
-    expect(await storeOrders(secondStore.id)).toEqual([]);
-    expect(await storeOrders(other.manualStoreId)).toEqual([]);
   });
 
   it("keeps each workspace's imports and stores to itself", async () => {

@@ -52,6 +52,10 @@ const browser = {
     const params = { importId, chunkIndex: String(chunkIndex) };
     return callRoute(PUT, `/api/csv-imports/${importId}/chunks/${chunkIndex}`, { method: "PUT", body, params, ...options });
   },
+  async unchanged(body: unknown) {
+    const { POST } = await import("@/app/api/csv-imports/unchanged-orders/route");
+    return callRoute(POST, "/api/csv-imports/unchanged-orders", { method: "POST", body });
+  },
   async finish(importId: string) {
     const { POST } = await import("@/app/api/csv-imports/[importId]/finish/route");
     return callRoute(POST, `/api/csv-imports/${importId}/finish`, { method: "POST", params: { importId } });
@@ -115,8 +119,9 @@ describe("CSV import routes", () => {
       await browser.preview(importId, { orders: [] }),
       await browser.chunk(importId, 0, { orders: [] }),
       await browser.finish(importId),
+      await browser.unchanged({ storeId: merchant.manualStoreId, orders: [] }),
     ];
-    expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401]);
+    expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401, 401]);
     expect(answers[0].json).toMatchObject({ code: "unauthorized" });
 
     signedIn.userId = "a-user-without-a-membership";
@@ -149,6 +154,9 @@ describe("CSV import routes", () => {
 
     const finished = await browser.finish(importId);
     expect(finished).toMatchObject({ status: 200, json: { status: "succeeded", counts: { created: 2, updated: 0, unchanged: 0, skipped: 0, failed: 0 } } });
+    // The same file again: its numbered order is found unchanged by its fingerprint.
+    const asked = await browser.unchanged({ storeId: merchant.manualStoreId, orders: orders.filter((order: { digest?: string }) => order.digest).map((order: { order: { orderNumber: string }; digest: string }) => ({ orderNumber: order.order.orderNumber, digest: order.digest })) });
+    expect(asked).toMatchObject({ status: 200, json: { unchanged: ["L-1"] } });
     const shown = await browser.get(importId);
     expect(shown).toMatchObject({
       status: 200,
@@ -174,8 +182,9 @@ describe("CSV import routes", () => {
       await browser.chunk(importId, 0, { orders }),
       await browser.finish(importId),
       await browser.start(startBody(merchant.manualStoreId)),
+      await browser.unchanged({ storeId: merchant.manualStoreId, orders: [] }),
     ];
-    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404, 404, 404]);
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404, 404, 404, 404]);
     expect(answers[0].json).toEqual({ message: "Import not found", code: "not_found" });
     expect(answers[4].json).toEqual({ message: "Store not found", code: "not_found" });
     expect(await getDb().selectFrom("orders").selectAll().where("workspace_id", "in", [merchant.workspaceId, other.workspaceId]).execute()).toEqual([]);

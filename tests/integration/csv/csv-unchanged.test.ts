@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { applyCsvChunk, findUnchangedCsvOrders, getCsvImport, previewCsvOrders, startCsvImport, type CsvChunkInput } from "@/lib/csv/csv-imports";
+import { groupCsvRows, rowsToOrders, type CsvOrder, type FieldKey } from "@/lib/csv/rows-to-orders";
+import { AppError } from "@/lib/errors";
+import { importOrders } from "@/lib/orders/import-orders";
+import { useTestDatabase } from "../../helpers/database";
+import { createMerchant } from "../../helpers/workspaces";
+
+useTestDatabase();
+
+const HEADERS = ["Order Number", "Order Date", "Ship To Name", "Country", "Item", "Qty", "Price"];
+const MAPPING: Record<number, FieldKey> = { 0: "orderNumber", 1: "orderDate", 2: "shipTo.name", 3: "shipTo.country", 4: "item.name", 5: "item.quantity", 6: "item.unitPrice" };
+const OPTIONS = { timeZone: "America/New_York", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep" } as const;
+const FILE = [
+  ["7001", "11/05/2026", "Grace Hopper", "US", "Mug", "2", "12.50"],
+  ["7002", "11/05/2026", "Ada Lovelace", "GB", "Tea", "1", "8.99"],
+  ["7001", "", "", "", "Pot", "1", "30"],
+];
+const by = { actor: "user-1" };
+
+const fingerprints = (rows: string[][]) =>
+  groupCsvRows(rows, MAPPING, OPTIONS).groups.map((group) => ({ orderNumber: group.number!, digest: group.digest!, rowNumbers: group.rows.map((index) => index + 2) }));
+
+async function importFile(workspaceId: string, storeId: number, orders: unknown[]) {
+  const { importId } = await startCsvImport(workspaceId, { storeId, fileName: "orders.csv", options: OPTIONS, mapping: MAPPING, headers: HEADERS, totalChunks: 1, totalRows: 3 });
+  return { importId, outcome: await applyCsvChunk(workspaceId, importId, 0, { orders } as CsvChunkInput, by) };
+}
+
+async function firstImport() {
+  const merchant = await createMerchant();
+  const { orders } = rowsToOrders(FILE, MAPPING, { ...OPTIONS, headers: HEADERS });
+  await importFile(merchant.workspaceId, merchant.manualStoreId, JSON.parse(JSON.stringify(orders)) as CsvOrder[]);
+  return merchant;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("CSV re-import by fingerprint", () => {
+  it("finds the orders whose rows are as they last imported them, and answers those unchanged without reading them", async () => {
+    const { workspaceId, manualStoreId } = await firstImport();
+    const before = await getDb().selectFrom("orders").select(["order_number", "modified_at"]).where("store_id", "=", manualStoreId).orderBy("id").execute();
+
+    const known = fingerprints(FILE);
+    const { unchanged } = await findUnchangedCsvOrders(workspaceId, { storeId: manualStoreId, orders: known.map(({ orderNumber, digest }) => ({ orderNumber, digest })) });
+    expect(unchanged.sort()).toEqual(["7001", "7002"]);
+
+    const { importId, outcome } = await importFile(workspaceId, manualStoreId, known);
+    expect(outcome.results).toEqual([
+      { orderNumber: "7001", rowNumbers: [2, 4], outcome: "unchanged" },
+      { orderNumber: "7002", rowNumbers: [3], outcome: "unchanged" },
+    ]);
+    expect((await getCsvImport(workspaceId, importId)).counts).toEqual({ created: 0, updated: 0, unchanged: 2, skipped: 0, failed: 0 });
+    const run = await getDb().selectFrom("import_runs").selectAll().where("id", "=", (await getDb().selectFrom("csv_imports").select("run_id").where("id", "=", importId).executeTakeFirstOrThrow()).run_id).executeTakeFirstOrThrow();
+    expect(run).toMatchObject({ fetched: 2, unchanged: 2, created: 0, failed: 0 });
+    expect(await getDb().selectFrom("orders").select(["order_number", "modified_at"]).where("store_id", "=", manualStoreId).orderBy("id").execute()).toEqual(before);
+    expect((await previewCsvOrders(workspaceId, importId, { orders: known } as CsvChunkInput, by)).unchanged).toBe(2);
+  });
+
+  it("does not find an order whose rows, reading options or stored order changed, or that is cancelled", async () => {
+    const { workspaceId, manualStoreId } = await firstImport();
+    const ask = async (rows: string[][], options: typeof OPTIONS | { [K in keyof typeof OPTIONS]: string } = OPTIONS) => {
+      const groups = groupCsvRows(rows, MAPPING, options as typeof OPTIONS).groups;
+      const orders = groups.map((group) => ({ orderNumber: group.number!, digest: group.digest! }));
+      return (await findUnchangedCsvOrders(workspaceId, { storeId: manualStoreId, orders })).unchanged.sort();
+    };
+    expect(await ask([FILE[0], FILE[1], FILE[2].with(5, "3")])).toEqual(["7002"]);
+    expect(await ask(FILE, { ...OPTIONS, timeZone: "UTC" })).toEqual([]);
+
+    // The merchant edits 7002 in Shipdeck; a later import of the file must put its rows back.
+    const [stored] = await getDb().selectFrom("orders").select(["order_key", "order_date"]).where("order_number", "=", "7002").execute();
+    await importOrders(workspaceId, manualStoreId, [{ orderKey: stored.order_key, orderNumber: "7002", orderDate: stored.order_date, status: "on_hold" }], { source: "manual" });
+    expect(await ask(FILE)).toEqual(["7001"]);
+
+    await importOrders(workspaceId, manualStoreId, [{ orderKey: "7001", orderNumber: "7001", orderDate: stored.order_date, status: "cancelled" }], { source: "manual" });
+    expect(await ask(FILE)).toEqual([]);
+  });
+
+  it("fails an order sent by fingerprint that changed since the browser asked, writing nothing for it", async () => {
+    const { workspaceId, manualStoreId } = await firstImport();
+    const known = fingerprints(FILE);
+    const [stored] = await getDb().selectFrom("orders").select("order_date").where("order_number", "=", "7002").execute();
+    await importOrders(workspaceId, manualStoreId, [{ orderKey: "7002", orderNumber: "7002", orderDate: stored.order_date, status: "on_hold" }], { source: "manual" });
+    const changed = await getDb().selectFrom("orders").selectAll().where("order_number", "=", "7002").executeTakeFirstOrThrow();
+
+    const { outcome } = await importFile(workspaceId, manualStoreId, known);
+    expect(outcome.counts).toMatchObject({ unchanged: 1, failed: 1 });
+    expect(outcome.results[1]).toEqual({ orderNumber: "7002", rowNumbers: [3], outcome: "failed", reason: expect.stringContaining("changed in Shipdeck") });
+    expect(await getDb().selectFrom("orders").selectAll().where("order_number", "=", "7002").executeTakeFirstOrThrow()).toEqual(changed);
+  });
+
+  it("answers only for the workspace's own stores, and checks what it is asked", async () => {
+    const { workspaceId, manualStoreId } = await firstImport();
+    const other = await createMerchant("Other Merchant");
+    const orders = fingerprints(FILE).map(({ orderNumber, digest }) => ({ orderNumber, digest }));
+    expect((await rejection(findUnchangedCsvOrders(other.workspaceId, { storeId: manualStoreId, orders }))).code).toBe("not_found");
+    expect((await findUnchangedCsvOrders(other.workspaceId, { storeId: other.manualStoreId, orders })).unchanged).toEqual([]);
+
+    const tooMany = await rejection(findUnchangedCsvOrders(workspaceId, { storeId: manualStoreId, orders: Array.from({ length: 5001 }, () => orders[0]) }));
+    expect(tooMany.fieldErrors).toHaveProperty("orders");
+    const badDigest = await rejection(findUnchangedCsvOrders(workspaceId, { storeId: manualStoreId, orders: [{ orderNumber: "7001", digest: "sha1:abc" }] }));
+    expect(Object.keys(badDigest.fieldErrors ?? {})).toEqual(["orders.0.digest"]);
+  });
+});

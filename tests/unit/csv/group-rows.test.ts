@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { ROW_DIGEST_PATTERN, RowDigest } from "@/lib/csv/row-digest";
+import { groupCsvRows, rowsToOrders, type FieldKey, type RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
+
+const MAPPING: Record<number, FieldKey | null> = { 0: "orderNumber", 1: "orderDate", 2: "item.name", 3: "item.quantity", 4: null };
+const OPTIONS: RowsToOrdersOptions = { timeZone: "America/Chicago", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep" };
+
+const digestsOf = (rows: string[][], options: Partial<RowsToOrdersOptions> = {}, mapping = MAPPING) =>
+  Object.fromEntries(groupCsvRows(rows, mapping, { ...OPTIONS, ...options }).groups.map((group) => [group.number ?? "AUTO", group.digest]));
+
+describe("groupCsvRows", () => {
+  it("groups rows by order number wherever they are, AUTO rows alone, and reports rows without a number", () => {
+    const { groups, errors } = groupCsvRows(
+      [["A1", "11/05/2026", "Mug", "1", ""], ["AUTO", "11/05/2026", "Tea", "1", ""], ["", "", "", "", ""], ["", "11/05/2026", "Pen", "1", ""], ["A1", "", "Pot", "2", ""]],
+      MAPPING,
+      OPTIONS,
+    );
+    expect(groups.map((group) => [group.number, group.rows])).toEqual([["A1", [0, 4]], [null, [1]]]);
+    expect(groups[1].digest).toBeNull();
+    expect(groups[0].digest).toMatch(ROW_DIGEST_PATTERN);
+    expect(errors).toEqual([{ row: 5, column: "Column A", message: expect.stringContaining("order number is missing") }]);
+  });
+
+  it("fingerprints what the order is read from: its mapped cells in order, the mapping and the reading options", () => {
+    const rows = [["A1", "11/05/2026", "Mug", "1", "note"], ["B2", "11/05/2026", "Tea", "1", ""], ["A1", "", "Pot", "2", ""]];
+    const base = digestsOf(rows);
+    expect(base.A1).not.toBe(base.B2);
+    // Where the rows are, and columns left out of the mapping, change nothing.
+    expect(digestsOf([rows[1], rows[0], ["", "", "", "", ""], rows[2]])).toEqual(base);
+    expect(digestsOf([rows[0].with(4, "other note"), rows[1], rows[2]])).toEqual(base);
+    // A cell, the rows' order within the order, an option or the mapping does.
+    expect(digestsOf([rows[0].with(3, "2"), rows[1], rows[2]]).A1).not.toBe(base.A1);
+    expect(digestsOf([rows[2], rows[1], rows[0]]).A1).not.toBe(base.A1);
+    for (const options of [{ timeZone: "UTC" }, { dateOrder: "DMY" }, { weightUnit: "grams" }, { blankCells: "clear" }] as const) {
+      expect(digestsOf(rows, options).A1).not.toBe(base.A1);
+    }
+    expect(digestsOf(rows, {}, { ...MAPPING, 3: null }).A1).not.toBe(base.A1);
+  });
+
+  it("is the first half of rowsToOrders: each numbered order carries its group's fingerprint", () => {
+    const rows = [["A1", "11/05/2026", "Mug", "1", ""], ["AUTO", "11/05/2026", "Tea", "1", ""]];
+    const { orders } = rowsToOrders(rows, MAPPING, OPTIONS);
+    expect(orders.map((order) => order.digest)).toEqual([digestsOf(rows).A1, undefined]);
+  });
+});
+
+describe("RowDigest", () => {
+  it("tells apart texts that only concatenate alike, and is the same for the same texts", () => {
+    const of = (...texts: string[]) => texts.reduce((digest, text) => digest.add(text), new RowDigest()).hex();
+    expect(of("ab", "c")).not.toBe(of("a", "bc"));
+    expect(of("ab", "")).not.toBe(of("ab"));
+    expect(of("x", "y")).toBe(of("x", "y"));
+    expect(new RowDigest(new RowDigest().add("salt").state()).add("x").hex()).toBe(of("salt", "x"));
+    expect(of("é")).toMatch(ROW_DIGEST_PATTERN);
+  });
+});
