@@ -154,6 +154,8 @@ export interface CsvRowGroup {
   number: string | null;
   /** Indexes into `rows`, in file order. */
   rows: number[];
+  /** The spreadsheet row numbers of `rows`. */
+  rowNumbers: number[];
   /** Fingerprint of the group's mapped cells under this mapping and these options; null for AUTO (always a new order). */
   digest: string | null;
 }
@@ -188,13 +190,15 @@ export function groupCsvRows(
       return;
     }
     if (number.length === 4 && number.toUpperCase() === "AUTO") {
-      groups.push({ number: null, rows: [index], digest: null });
+      groups.push({ number: null, rows: [index], rowNumbers: [reader.rowNumber(index)], digest: null });
       return;
     }
     const group = byNumber.get(number);
-    if (group) group.rows.push(index);
-    else {
-      const created: CsvRowGroup = { number, rows: [index], digest: null };
+    if (group) {
+      group.rows.push(index);
+      group.rowNumbers.push(reader.rowNumber(index));
+    } else {
+      const created: CsvRowGroup = { number, rows: [index], rowNumbers: [reader.rowNumber(index)], digest: null };
       byNumber.set(number, created);
       groups.push(created);
     }
@@ -225,10 +229,8 @@ export function buildCsvOrders(
   for (const group of groups) {
     const built = new OrderBuilder(reader, group.number, group.rows).build();
     if (built.errors.length) errors.push(...built.errors);
-    else {
-      const rowNumbers = group.rows.map((index) => reader.rowNumber(index));
-      orders.push(group.digest ? { order: built.order, rowNumbers, auto: false, digest: group.digest } : { order: built.order, rowNumbers, auto: group.number === null });
-    }
+    else if (group.digest) orders.push({ order: built.order, rowNumbers: group.rowNumbers, auto: false, digest: group.digest });
+    else orders.push({ order: built.order, rowNumbers: group.rowNumbers, auto: group.number === null });
   }
   errors.sort((a, b) => a.row - b.row);
   return { orders, errors };
