@@ -74,21 +74,22 @@ export interface RowsToOrdersResult {
   errors: CsvRowError[];
 }
 
-interface Cell {
-  /** Index into `rows`. */
+/** Where a value came from: its row (an index into `rows`) and column; null when no column holds it. */
+interface CellAt {
   index: number;
-  col: number;
-  text: string;
+  col: number | null;
 }
 
-/** The column-level reading of one value: a value, nothing in any cell, or only cells that could not be read (already reported). */
-type Agreed<T> = { value: T; cell: Cell } | "blank" | "invalid";
+/** How a field's cells are read. */
+type ValueKind = "text" | "money" | "date" | "email" | "boolean" | "quantity" | "options" | "weight" | "status" | "currency" | "country" | "state";
+
+/** What `agreed` answers when no cell had a value: nothing in any cell, or only cells that could not be read (already reported). */
+const BLANK = Symbol("blank");
+const INVALID = Symbol("invalid");
 
 const ADDRESS_PARTS = ["country", "name", "company", "street1", "street2", "street3", "city", "state", "postalCode", "phone", "residential"] as const;
 
-type Parse = (cell: Cell) => ValueResult<unknown>;
-
-const ITEM_FIELDS: readonly { key: FieldKey; field: string; kind: "text" | "money" | "quantity" | "weight" | "options" | "boolean" }[] = [
+const ITEM_FIELDS: readonly { key: FieldKey; field: string; kind: ValueKind }[] = [
   { key: "item.quantity", field: "quantity", kind: "quantity" },
   { key: "item.unitPrice", field: "unitPrice", kind: "money" },
   { key: "item.weight", field: "weightOz", kind: "weight" },
@@ -104,7 +105,7 @@ const ITEM_FIELDS: readonly { key: FieldKey; field: string; kind: "text" | "mone
   { key: "item.adjustment", field: "adjustment", kind: "boolean" },
 ];
 
-const ORDER_FIELDS: readonly { key: FieldKey; field: keyof NormalizedOrder; kind: "text" | "money" | "date" | "email" | "boolean" }[] = [
+const ORDER_FIELDS: readonly { key: FieldKey; field: keyof NormalizedOrder; kind: ValueKind }[] = [
   { key: "paymentDate", field: "paymentDate", kind: "date" },
   { key: "shipByDate", field: "shipByDate", kind: "date" },
   { key: "customerEmail", field: "customerEmail", kind: "email" },
@@ -277,41 +278,95 @@ function columnLetter(col: number): string {
   return letters;
 }
 
-/** Cells of the file by field, as the import reads them: our export's formula guard undone, trimmed. */
 /** Whether two read values say the same: most are text, numbers or booleans; item options compare as JSON. */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   return typeof a === "object" && typeof b === "object" && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
 }
 
+const NO_COLUMNS: readonly number[] = [];
+
+const isVisibleAscii = (code: number) => code > 32 && code < 127;
+
+/** One value of an order (or of an item), the columns it is read from, and how. */
+interface FieldPlan {
+  /** Its path in the order (in the item, for item fields). */
+  path: string;
+  columns: readonly number[];
+  kind: ValueKind;
+}
+
+interface AddressPartPlan extends FieldPlan {
+  part: (typeof ADDRESS_PARTS)[number];
+  /** For the name: the Name columns, then First Name and Last Name to join when a row has no Name. */
+  name: { name: readonly number[]; first: readonly number[]; last: readonly number[] } | null;
+}
+
+/** What the mapping asks of every order, worked out once per file rather than once per order. */
+interface ReadingPlan {
+  orderNumber: readonly number[];
+  orderDate: readonly number[];
+  status: readonly number[];
+  currency: readonly number[];
+  weightUnit: readonly number[];
+  /** Only the mapped fields from here on. */
+  weight: FieldPlan | null;
+  orderFields: FieldPlan[];
+  addresses: { prefix: "shipTo" | "billTo"; parts: AddressPartPlan[] }[];
+  /** Null when no item column is mapped: the order's items are left as they are. */
+  items: { sku: readonly number[]; name: readonly number[]; fields: FieldPlan[] } | null;
+}
+
+/** Cells of the file by field, as the import reads them: our export's formula guard undone, trimmed. */
 class RowReader {
+  /** `parseMoney`'s and `parseWeight`'s options, shared by every cell. */
+  readonly numberOptions: { decimalComma?: boolean };
+  private readingPlan: ReadingPlan | undefined;
+
   constructor(
     readonly rows: readonly (readonly string[])[],
     readonly columns: ReadonlyMap<FieldKey, number[]>,
     readonly options: RowsToOrdersOptions,
     readonly firstDataRowNumber: number,
-  ) {}
+  ) {
+    this.numberOptions = { decimalComma: options.decimalComma };
+  }
+
+  get plan(): ReadingPlan {
+    return (this.readingPlan ??= this.makePlan());
+  }
 
   has(key: FieldKey): boolean {
     return this.columns.has(key);
   }
 
-  /** The non-blank cells of `key`'s columns in one row. */
-  cells(index: number, key: FieldKey): Cell[] {
-    const cells: Cell[] = [];
-    for (const col of this.columns.get(key) ?? []) {
-      const text = readCsvCell(this.rows[index][col] ?? "").trim();
-      if (text) cells.push({ index, col, text });
+  columnsOf(key: FieldKey): readonly number[] {
+    return this.columns.get(key) ?? NO_COLUMNS;
+  }
+
+  /** One cell as the import reads it; "" when blank. */
+  text(index: number, col: number): string {
+    const raw = this.rows[index][col];
+    if (!raw) return "";
+    const first = raw.charCodeAt(0);
+    // Most cells start and end with a visible ASCII character other than an apostrophe: no formula guard to undo, nothing to trim.
+    if (first !== 39 && isVisibleAscii(first) && isVisibleAscii(raw.charCodeAt(raw.length - 1))) return raw;
+    return readCsvCell(raw).trim();
+  }
+
+  /** The text of the first non-blank cell of `columns` in row `index`; "" when all are blank. */
+  firstText(index: number, columns: readonly number[]): string {
+    for (const col of columns) {
+      const text = this.text(index, col);
+      if (text) return text;
     }
-    return cells;
+    return "";
   }
 
-  first(index: number, key: FieldKey): Cell | undefined {
-    return this.cells(index, key)[0];
-  }
-
-  firstColumn(key: FieldKey): number | null {
-    return this.columns.get(key)?.[0] ?? null;
+  /** The column `firstText` read, or -1: looked up again only when an error or a provenance names it. */
+  firstFilled(index: number, columns: readonly number[]): number {
+    for (const col of columns) if (this.text(index, col)) return col;
+    return -1;
   }
 
   rowNumber(index: number): number {
@@ -323,82 +378,154 @@ class RowReader {
     return this.options.headers?.[col]?.trim() || `Column ${columnLetter(col)}`;
   }
 
-  error(at: { index: number; col: number | null }, message: string): CsvRowError {
+  error(at: CellAt, message: string): CsvRowError {
     return { row: this.rowNumber(at.index), column: this.columnName(at.col), message };
+  }
+
+  private makePlan(): ReadingPlan {
+    const mapped = (path: string, key: FieldKey, kind: ValueKind): FieldPlan | null =>
+      this.has(key) ? { path, columns: this.columnsOf(key), kind } : null;
+    const present = <T>(list: (T | null)[]) => list.filter((entry): entry is T => entry !== null);
+    const hasItems = FIELD_KEYS.some((key) => key.startsWith("item.") && this.has(key));
+    return {
+      orderNumber: this.columnsOf("orderNumber"),
+      orderDate: this.columnsOf("orderDate"),
+      status: this.columnsOf("status"),
+      currency: this.columnsOf("currency"),
+      weightUnit: this.columnsOf("weightUnit"),
+      weight: mapped("weightOz", "weight", "weight"),
+      orderFields: present(ORDER_FIELDS.map(({ key, field, kind }) => mapped(field, key, kind))),
+      addresses: (["shipTo", "billTo"] as const)
+        .map((prefix) => ({ prefix, parts: this.addressPlan(prefix) }))
+        .filter(({ parts }) => parts.length > 0),
+      items: hasItems
+        ? {
+            sku: this.columnsOf("item.sku"),
+            name: this.columnsOf("item.name"),
+            fields: present(ITEM_FIELDS.map(({ key, field, kind }) => mapped(field, key, kind))),
+          }
+        : null,
+    };
+  }
+
+  private addressPlan(prefix: "shipTo" | "billTo"): AddressPartPlan[] {
+    const keyOf = (part: string) => `${prefix}.${part}` as FieldKey;
+    const nameMapped = this.has(keyOf("name")) || this.has(keyOf("firstName")) || this.has(keyOf("lastName"));
+    const parts = ADDRESS_PARTS.filter((part) => (part === "name" ? nameMapped : this.has(keyOf(part))));
+    return parts.map((part) => ({
+      part,
+      path: `${prefix}.${part}`,
+      columns: this.columnsOf(keyOf(part)),
+      kind: part === "country" ? "country" : part === "state" ? "state" : part === "residential" ? "boolean" : "text",
+      name: part === "name" ? { name: this.columnsOf(keyOf("name")), first: this.columnsOf(keyOf("firstName")), last: this.columnsOf(keyOf("lastName")) } : null,
+    }));
   }
 }
 
 class OrderBuilder {
   private readonly errors: CsvRowError[] = [];
-  /** Which cell each value of the order came from, by its path in the order: schema errors point back at it. */
-  private readonly provenance = new Map<string, Cell>();
   private readonly order: Record<string, unknown> = {};
   private readonly blank: null | undefined;
-  private readonly units = new Map<number, WeightUnit>();
+  private readonly plan: ReadingPlan;
+  private units: Map<number, WeightUnit> | undefined;
+  /** The country of the address being read, which its state is read against. */
+  private country: unknown;
+
+  // The value `agreed` is settling on, and the cell it was first read from.
+  private firstValue: unknown;
+  private firstIndex = -1;
+  private firstCol = 0;
+  private firstText = "";
+  private sawInvalid = false;
 
   constructor(
     private readonly reader: RowReader,
     /** Null for an AUTO row. */
     private readonly number: string | null,
     private readonly rows: readonly number[],
+    /**
+     * Which cell each value of the order came from, by its path in the order, so schema errors
+     * point back at it. Only noted when an order fails the schema check, by reading it again.
+     */
+    private readonly provenance: Map<string, CellAt> | null = null,
   ) {
     this.blank = reader.options.blankCells === "clear" ? null : undefined;
+    this.plan = reader.plan;
   }
 
   build(): { order: CsvOrderInput; errors: CsvRowError[] } {
-    const { reader, order } = this;
-    order.orderNumber = this.number ?? "";
-    if (this.number !== null) order.orderKey = this.number;
-    const numberCell = reader.first(this.rows[0], "orderNumber")!;
-    this.provenance.set("orderNumber", numberCell);
-    this.provenance.set("orderKey", numberCell);
-
-    const orderDate = this.agreed("orderDate", "orderDate", this.parser("date"));
-    if (orderDate === "blank") this.errors.push(reader.error({ index: this.rows[0], col: reader.firstColumn("orderDate") }, "The order date is missing; every order needs one"));
-    else if (orderDate !== "invalid") order.orderDate = orderDate.value;
-
-    const status = this.agreed("status", "status", (cell) => parseStatus(cell.text));
-    order.status = typeof status === "object" ? status.value : "awaiting_shipment";
-
-    const currency = this.agreed("currency", "currency", (cell) => parseCurrency(cell.text));
-    if (typeof currency === "object") order.currency = currency.value;
-
-    this.setField("weightOz", "weight", (cell) => parseWeight(cell.text, this.unitOf(cell.index), { decimalComma: reader.options.decimalComma }));
-    for (const { key, field, kind } of ORDER_FIELDS) this.setField(field, key, this.parser(kind));
-    this.setAddress("shipTo");
-    this.setAddress("billTo");
-    this.setItems();
-
+    this.read();
     if (this.errors.length === 0) this.checkSchema();
     if (this.errors.length > 0) this.reportLeftOut();
-    return { order: order as CsvOrderInput, errors: this.errors };
+    return { order: this.order as CsvOrderInput, errors: this.errors };
   }
 
-  private parser(kind: "text" | "money" | "date" | "email" | "boolean" | "quantity" | "options"): Parse {
-    const { options } = this.reader;
+  /** Where each value of the order came from: the order read again, noting it. */
+  private traced(): Map<string, CellAt> {
+    this.read();
+    return this.provenance!;
+  }
+
+  /** Every mapped field of the order's rows into `order`, and what could not be read into `errors`. */
+  private read() {
+    const { reader, order, plan } = this;
+    order.orderNumber = this.number ?? "";
+    if (this.number !== null) order.orderKey = this.number;
+    if (this.provenance) {
+      const numberCol = reader.firstFilled(this.rows[0], plan.orderNumber);
+      if (numberCol !== -1) {
+        this.provenance.set("orderNumber", { index: this.rows[0], col: numberCol });
+        this.provenance.set("orderKey", { index: this.rows[0], col: numberCol });
+      }
+    }
+
+    const orderDate = this.agreed("orderDate", plan.orderDate, "date");
+    if (orderDate === BLANK) this.errors.push(reader.error({ index: this.rows[0], col: plan.orderDate[0] ?? null }, "The order date is missing; every order needs one"));
+    else if (orderDate !== INVALID) order.orderDate = orderDate;
+
+    const status = this.agreed("status", plan.status, "status");
+    order.status = status === BLANK || status === INVALID ? "awaiting_shipment" : status;
+
+    const currency = this.agreed("currency", plan.currency, "currency");
+    if (currency !== BLANK && currency !== INVALID) order.currency = currency;
+
+    if (plan.weight) this.setField(plan.weight);
+    for (const field of plan.orderFields) this.setField(field);
+    for (const address of plan.addresses) this.setAddress(address.prefix, address.parts);
+    if (plan.items) this.setItems(plan.items);
+  }
+
+  private parse(kind: ValueKind, text: string, index: number): ValueResult<unknown> {
+    const { options, numberOptions } = this.reader;
     switch (kind) {
-      case "text": return (cell) => ({ ok: true, value: cell.text });
-      case "money": return (cell) => parseMoney(cell.text, { decimalComma: options.decimalComma });
-      case "date": return (cell) => parseDate(cell.text, options);
-      case "email": return (cell) => parseEmail(cell.text);
-      case "boolean": return (cell) => parseBoolean(cell.text);
-      case "quantity": return (cell) => parseQuantity(cell.text);
-      case "options": return (cell) => parseItemOptions(cell.text);
+      case "text": return { ok: true, value: text };
+      case "money": return parseMoney(text, numberOptions);
+      case "date": return parseDate(text, options);
+      case "weight": return parseWeight(text, this.unitOf(index), numberOptions);
+      case "email": return parseEmail(text);
+      case "boolean": return parseBoolean(text);
+      case "quantity": return parseQuantity(text);
+      case "options": return parseItemOptions(text);
+      case "status": return parseStatus(text);
+      case "currency": return parseCurrency(text);
+      case "country": return parseCountry(text);
+      case "state": return parseState(text, this.country as string | null | undefined);
     }
   }
 
   /** The row's weight unit: its Weight Unit cell, or the file's. */
   private unitOf(index: number): WeightUnit {
-    let unit = this.units.get(index);
+    if (this.plan.weightUnit.length === 0) return this.reader.options.weightUnit;
+    let unit = this.units?.get(index);
     if (unit) return unit;
     unit = this.reader.options.weightUnit;
-    const cell = this.reader.first(index, "weightUnit");
-    if (cell) {
-      const parsed = parseWeightUnit(cell.text);
+    const text = this.reader.firstText(index, this.plan.weightUnit);
+    if (text) {
+      const parsed = parseWeightUnit(text);
       if (parsed.ok) unit = parsed.value;
-      else this.errors.push(this.reader.error(cell, parsed.message));
+      else this.errors.push(this.reader.error({ index, col: this.reader.firstFilled(index, this.plan.weightUnit) }, parsed.message));
     }
-    this.units.set(index, unit);
+    (this.units ??= new Map()).set(index, unit);
     return unit;
   }
 
@@ -406,104 +533,134 @@ class OrderBuilder {
    * The order's one value for a field: read from the first row that has it; every other row
    * that has it must say the same (after reading, so "$10" and "10.00" agree).
    */
-  private agreed<T>(path: string, key: FieldKey | ((index: number) => Cell[]), parse: (cell: Cell) => ValueResult<T>): Agreed<T> {
-    const cellsOf = typeof key === "function" ? key : (index: number) => this.reader.cells(index, key);
-    let first: { value: T; cell: Cell } | undefined;
-    let invalid = false;
+  private agreed(path: string, columns: readonly number[], kind: ValueKind): unknown {
+    this.startAgreement();
     for (const index of this.rows) {
-      for (const cell of cellsOf(index)) {
-        const result = parse(cell);
-        if (!result.ok) {
-          invalid = true;
-          this.errors.push(this.reader.error(cell, result.message));
-        } else if (!first) {
-          first = { value: result.value, cell };
-        } else if (!sameValue(result.value, first.value)) {
-          this.errors.push(this.reader.error(cell, this.disagreement(first.cell, cell)));
-        }
+      for (const col of columns) {
+        const text = this.reader.text(index, col);
+        if (text) this.offer(kind, index, col, text);
       }
     }
-    if (first) {
-      this.provenance.set(path, first.cell);
-      return first;
-    }
-    return invalid ? "invalid" : "blank";
+    return this.agreement(path);
   }
 
-  private disagreement(first: Cell, cell: Cell): string {
-    const where = first.index === cell.index ? `in ${this.reader.columnName(first.col)} on this row` : `on row ${this.reader.rowNumber(first.index)}`;
-    return `"${cell.text}" disagrees with "${first.text}" ${where}; all rows of order ${this.number} must have the same order details (or leave them blank)`;
-  }
-
-  private setField(field: string, key: FieldKey, parse: Parse) {
-    if (!this.reader.has(key)) return;
-    const result = this.agreed(field, key, parse);
-    if (typeof result === "object") this.order[field] = result.value;
-    else if (result === "blank" && this.blank === null) this.order[field] = null;
-  }
-
-  private setAddress(prefix: "shipTo" | "billTo") {
+  /** `agreed` for the recipient's name: the Name column, or First Name and Last Name joined. */
+  private agreedName(path: string, columns: NonNullable<AddressPartPlan["name"]>): unknown {
     const { reader } = this;
-    const keyOf = (part: string) => `${prefix}.${part}` as FieldKey;
-    const nameMapped = reader.has(keyOf("name")) || reader.has(keyOf("firstName")) || reader.has(keyOf("lastName"));
-    const parts = ADDRESS_PARTS.filter((part) => (part === "name" ? nameMapped : reader.has(keyOf(part))));
-    if (parts.length === 0) return;
+    this.startAgreement();
+    for (const index of this.rows) {
+      let named = false;
+      for (const col of columns.name) {
+        const text = reader.text(index, col);
+        if (!text) continue;
+        named = true;
+        this.offer("text", index, col, text);
+      }
+      if (named) continue;
+      const first = reader.firstText(index, columns.first);
+      const last = reader.firstText(index, columns.last);
+      if (!first && !last) continue;
+      const col = first ? reader.firstFilled(index, columns.first) : reader.firstFilled(index, columns.last);
+      this.offer("text", index, col, first && last ? `${first} ${last}` : first || last);
+    }
+    return this.agreement(path);
+  }
 
+  private startAgreement() {
+    this.firstIndex = -1;
+    this.firstValue = undefined;
+    this.sawInvalid = false;
+  }
+
+  /** One non-blank cell of the field being agreed on. */
+  private offer(kind: ValueKind, index: number, col: number, text: string) {
+    // Rows of one order mostly repeat its details: the same text reads as the same value, except
+    // a weight, which depends on its row's unit.
+    if (this.firstIndex !== -1 && text === this.firstText && kind !== "weight") return;
+    let value: unknown = text;
+    if (kind !== "text") {
+      const result = this.parse(kind, text, index);
+      if (!result.ok) {
+        this.sawInvalid = true;
+        this.errors.push(this.reader.error({ index, col }, result.message));
+        return;
+      }
+      value = result.value;
+    }
+    if (this.firstIndex === -1) {
+      this.firstIndex = index;
+      this.firstCol = col;
+      this.firstText = text;
+      this.firstValue = value;
+    } else if (!sameValue(value, this.firstValue)) {
+      this.errors.push(this.reader.error({ index, col }, this.disagreement(index, col, text)));
+    }
+  }
+
+  /** The agreed value, or BLANK or INVALID. */
+  private agreement(path: string): unknown {
+    if (this.firstIndex === -1) return this.sawInvalid ? INVALID : BLANK;
+    this.provenance?.set(path, { index: this.firstIndex, col: this.firstCol });
+    return this.firstValue;
+  }
+
+  private disagreement(index: number, col: number, text: string): string {
+    const { reader, firstIndex } = this;
+    const where = firstIndex === index ? `in ${reader.columnName(this.firstCol)} on this row` : `on row ${reader.rowNumber(firstIndex)}`;
+    return `"${text}" disagrees with "${this.firstText}" ${where}; all rows of order ${this.number} must have the same order details (or leave them blank)`;
+  }
+
+  private setField(field: FieldPlan) {
+    const value = this.agreed(field.path, field.columns, field.kind);
+    if (value === BLANK) {
+      if (this.blank === null) this.order[field.path] = null;
+    } else if (value !== INVALID) {
+      this.order[field.path] = value;
+    }
+  }
+
+  /** Addresses are written whole: once any part has a value, the blank parts clear theirs. */
+  private setAddress(prefix: "shipTo" | "billTo", parts: readonly AddressPartPlan[]) {
     const address: Record<string, unknown> = {};
     let anyValue = false;
+    this.country = undefined;
     for (const part of parts) {
-      const cellsOf = part === "name" ? (index: number) => this.nameCells(prefix, index) : keyOf(part);
-      const parse: Parse =
-        part === "country" ? (cell) => parseCountry(cell.text)
-        : part === "state" ? (cell) => parseState(cell.text, address.country as string | null | undefined)
-        : part === "residential" ? (cell) => parseBoolean(cell.text)
-        : (cell) => ({ ok: true, value: cell.text });
-      const result = this.agreed(`${prefix}.${part}`, cellsOf, parse);
-      address[part] = typeof result === "object" ? result.value : null;
-      if (result !== "blank") anyValue = true;
+      const value = part.name ? this.agreedName(part.path, part.name) : this.agreed(part.path, part.columns, part.kind);
+      address[part.part] = value === BLANK || value === INVALID ? null : value;
+      if (part.part === "country") this.country = address.country;
+      if (value !== BLANK) anyValue = true;
     }
     if (anyValue) this.order[prefix] = address;
     else if (this.blank === null) this.order[prefix] = null;
   }
 
-  /** The recipient's name: the Name column, or First Name and Last Name joined. */
-  private nameCells(prefix: "shipTo" | "billTo", index: number): Cell[] {
-    const names = this.reader.cells(index, `${prefix}.name`);
-    if (names.length) return names;
-    const first = this.reader.first(index, `${prefix}.firstName`);
-    const last = this.reader.first(index, `${prefix}.lastName`);
-    if (!first && !last) return [];
-    return [{ index, col: (first ?? last)!.col, text: [first?.text, last?.text].filter(Boolean).join(" ") }];
-  }
-
-  private setItems() {
-    const { reader } = this;
-    if (!FIELD_KEYS.some((key) => key.startsWith("item.") && reader.has(key))) return;
+  private setItems(plan: NonNullable<ReadingPlan["items"]>) {
+    const { reader, provenance } = this;
     const items: Record<string, unknown>[] = [];
     for (const index of this.rows) {
-      const sku = reader.first(index, "item.sku");
-      const name = reader.first(index, "item.name");
+      const sku = reader.firstText(index, plan.sku);
+      const name = reader.firstText(index, plan.name);
       if (!sku && !name) continue;
-      const path = `items.${items.length}`;
       // An item needs a name; a file that gives only SKUs names each item by its SKU.
-      const item: Record<string, unknown> = { name: (name ?? sku)!.text, quantity: 1, unitPrice: 0 };
-      this.provenance.set(path, (name ?? sku)!);
-      this.provenance.set(`${path}.name`, (name ?? sku)!);
-      if (sku) {
-        item.sku = sku.text;
-        this.provenance.set(`${path}.sku`, sku);
+      const item: Record<string, unknown> = { name: name || sku, quantity: 1, unitPrice: 0 };
+      if (sku) item.sku = sku;
+      const path = provenance ? `items.${items.length}` : "";
+      if (provenance) {
+        const named = { index, col: name ? reader.firstFilled(index, plan.name) : reader.firstFilled(index, plan.sku) };
+        provenance.set(path, named);
+        provenance.set(`${path}.name`, named);
+        if (sku) provenance.set(`${path}.sku`, { index, col: reader.firstFilled(index, plan.sku) });
       }
-      for (const { key, field, kind } of ITEM_FIELDS) {
-        const cell = reader.first(index, key);
-        if (!cell) continue;
-        const parsed =
-          kind === "weight" ? parseWeight(cell.text, this.unitOf(index), { decimalComma: reader.options.decimalComma }) : this.parser(kind)(cell);
+      for (const field of plan.fields) {
+        const text = reader.firstText(index, field.columns);
+        if (!text) continue;
+        const parsed = this.parse(field.kind, text, index);
         if (!parsed.ok) {
-          this.errors.push(reader.error(cell, parsed.message));
+          this.errors.push(reader.error({ index, col: reader.firstFilled(index, field.columns) }, parsed.message));
           continue;
         }
-        item[field] = parsed.value;
-        this.provenance.set(`${path}.${field}`, cell);
+        item[field.path] = parsed.value;
+        provenance?.set(`${path}.${field.path}`, { index, col: reader.firstFilled(index, field.columns) });
       }
       items.push(item);
     }
@@ -513,14 +670,16 @@ class OrderBuilder {
 
   /** The order as the write path will check it; an AUTO order stands in a placeholder number. */
   private checkSchema() {
-    const candidate = { ...this.order, orderKey: this.order.orderKey ?? "AUTO", orderNumber: this.order.orderNumber || "AUTO" };
+    const { order } = this;
+    const candidate = this.number ? order : { ...order, orderKey: order.orderKey ?? "AUTO", orderNumber: order.orderNumber || "AUTO" };
     const parsed = normalizedOrderSchema.safeParse(candidate);
     if (parsed.success) return;
+    const provenance = this.provenance ?? new OrderBuilder(this.reader, this.number, this.rows, new Map()).traced();
     for (const issue of parsed.error.issues) {
       const path = issue.path.map(String);
-      let cell: Cell | undefined;
-      for (let length = path.length; length > 0 && !cell; length--) cell = this.provenance.get(path.slice(0, length).join("."));
-      const at = cell ?? { index: this.rows[0], col: this.reader.firstColumn(fieldKeyOfPath(path)) };
+      let cell: CellAt | undefined;
+      for (let length = path.length; length > 0 && !cell; length--) cell = provenance.get(path.slice(0, length).join("."));
+      const at = cell ?? { index: this.rows[0], col: this.reader.columns.get(fieldKeyOfPath(path))?.[0] ?? null };
       this.errors.push(this.reader.error(at, issueMessage(issue)));
     }
   }

@@ -15,8 +15,31 @@ const ok = <T>(value: T): ValueResult<T> => ({ ok: true, value });
 const fail = (message: string): ValueResult<never> => ({ ok: false, message });
 const quoted = (text: string) => `"${text.trim()}"`;
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** The number the `count` digits of `text` from `start` spell, or -1 when one of them is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let at = start; at < start + count; at++) {
+    const code = text.charCodeAt(at);
+    if (!isDigit(code)) return -1;
+    value = value * 10 + (code - 48);
+  }
+  return value;
+}
+
+/**
+ * ASCII words joined by single spaces, underscores or hyphens ("FL", "awaiting_shipment", "On Hold"):
+ * the shape most cells have, for which lookupKey's passes reduce to lower-casing and spacing.
+ */
+const SIMPLE_KEY = /^[A-Za-z0-9]+(?:[ _-][A-Za-z0-9]+)*$/;
+
 /** Lowercase, no accents, dots or apostrophes, runs of spaces/commas/dashes as one space, no leading "the". */
 function lookupKey(text: string): string {
+  if (SIMPLE_KEY.test(text)) {
+    const key = text.toLowerCase().replace(/[_-]/g, " ");
+    return key.startsWith("the ") ? key.slice(4) : key;
+  }
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -46,6 +69,8 @@ const CURRENCY_SYMBOLS = /(?:US|CA|AU|NZ|HK|SG|MX|[ACRS])?\$|[€£¥₹]/g;
 export function parseMoney(text: string, options: { decimalComma?: boolean } = {}): ValueResult<number> {
   const raw = text.trim();
   if (!raw) return fail("Enter an amount");
+  const plain = plainCents(raw, options.decimalComma ? "," : ".");
+  if (plain !== null) return ok(plain);
   let body = raw.replace(LEADING_CODE, "").replace(TRAILING_CODE, "$1").replace(CURRENCY_SYMBOLS, "").trim();
   if (options.decimalComma) {
     body = body.replace(/[.\s\u00a0\u202f](?=\d{3}(?!\d))/g, "");
@@ -64,6 +89,29 @@ export function parseMoney(text: string, options: { decimalComma?: boolean } = {
   return ok(cents);
 }
 
+/**
+ * Cents of an amount written plainly, as most cells are: up to 9 digits, an optional minus and
+ * up to 2 decimals ("12.34", "-3", "0.5"; "12,34" with decimal commas). Null for anything else,
+ * which parseMoney's full reading handles. Nine digits stay within MAX_CENTS, so no range check.
+ */
+function plainCents(text: string, decimalSeparator: "." | ","): number | null {
+  const negative = text.charCodeAt(0) === 45; // "-"
+  const wholeStart = negative ? 1 : 0;
+  let at = wholeStart;
+  while (at < text.length && isDigit(text.charCodeAt(at))) at++;
+  const wholeDigits = at - wholeStart;
+  if (wholeDigits === 0 || wholeDigits > 9) return null;
+  let cents = digitsAt(text, wholeStart, wholeDigits) * 100;
+  if (at < text.length) {
+    const decimals = text.length - at - 1;
+    if (text[at] !== decimalSeparator || decimals < 1 || decimals > 2) return null;
+    const fraction = digitsAt(text, at + 1, decimals);
+    if (fraction === -1) return null;
+    cents += decimals === 1 ? fraction * 10 : fraction;
+  }
+  return negative ? -cents : cents;
+}
+
 // ─── Weight ─────────────────────────────────────────────────────────────────────────────────────
 
 const UNIT_WORDS = new Map<string, WeightUnit>(Object.entries({
@@ -74,6 +122,7 @@ const UNIT_WORDS = new Map<string, WeightUnit>(Object.entries({
 } satisfies Record<string, WeightUnit>));
 
 const MAX_WEIGHT_OZ = 10_000_000;
+const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
 
 /** A weight unit as a file names it ("oz", "lbs", "Grams", "KG"…). */
 export function parseWeightUnit(text: string): ValueResult<WeightUnit> {
@@ -94,6 +143,11 @@ function readDecimal(text: string, decimalComma: boolean | undefined): number | 
 export function parseWeight(text: string, defaultUnit: WeightUnit, options: { decimalComma?: boolean } = {}): ValueResult<number> {
   const raw = text.trim();
   if (!raw) return fail("Enter a weight");
+  // A bare number, as most cells are. With decimal commas a dot may separate thousands, so only whole numbers.
+  if (PLAIN_DECIMAL.test(raw) && !(options.decimalComma && raw.includes("."))) {
+    const ounces = toOunces(Number(raw), defaultUnit);
+    if (ounces <= MAX_WEIGHT_OZ) return ok(Math.round(ounces * 1000) / 1000);
+  }
   const hint = `${quoted(raw)} is not a weight; write a number with an optional unit: 12 oz, 1.5 lb, 500 g or 2 kg`;
   if (/^-\s*[\d.,]/.test(raw)) return fail(`${quoted(raw)}: a weight can't be negative`);
   const value = raw.toLowerCase();
@@ -283,6 +337,14 @@ function regionTable(entries: readonly (readonly [string, ...string[]])[]): Map<
 const US_BY_KEY = regionTable(US_STATES);
 const CA_BY_KEY = regionTable(CA_PROVINCES);
 
+/** The codes a table reads as themselves ("NY" is NY), as most cells write them: known without building a lookup key. */
+function codesReadAsThemselves(entries: readonly (readonly [string, ...string[]])[], table: Map<string, string>): Set<string> {
+  return new Set(entries.map(([code]) => code).filter((code) => table.get(lookupKey(code)) === code));
+}
+
+const US_CODES = codesReadAsThemselves(US_STATES, US_BY_KEY);
+const CA_CODES = codesReadAsThemselves(CA_PROVINCES, CA_BY_KEY);
+
 /**
  * A US state or Canadian province as its two-letter code, by code or name. Other countries'
  * regions are kept as written. With no country, a US or Canadian name or code still becomes its
@@ -290,6 +352,7 @@ const CA_BY_KEY = regionTable(CA_PROVINCES);
  */
 export function parseState(text: string, country: string | null | undefined): ValueResult<string> {
   const raw = text.trim().replace(/\s+/g, " ");
+  if (country === "US" ? US_CODES.has(raw) : country === "CA" && CA_CODES.has(raw)) return ok(raw);
   const key = lookupKey(raw);
   if (country === "US") {
     return US_BY_KEY.has(key) ? ok(US_BY_KEY.get(key)!) : fail(`${quoted(raw)} is not a US state; use its two-letter code (CA, NY, TX…)`);
@@ -323,8 +386,16 @@ function monthOfName(name: string): number | null {
 /** 26 → 2026, 99 → 1999: orders are not older than 1970. */
 const fullYear = (text: string) => (text.length === 2 ? (Number(text) < 70 ? 2000 : 1900) + Number(text) : Number(text));
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isCalendarDay(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (!(month >= 1 && month <= 12 && day >= 1)) return false;
+  // Four-digit years by rule; Date.UTC knows the others (it reads 0–99 as 1900–1999, and ends in 275760).
+  if (year >= 1000 && year <= 9999) {
+    const leapDay = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
+    return day <= DAYS_IN_MONTH[month - 1] + leapDay;
+  }
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**
@@ -337,6 +408,8 @@ function isCalendarDay(year: number, month: number, day: number): boolean {
  */
 export function parseDate(text: string, options: { timeZone: string; dateOrder: DateOrder }): ValueResult<number> {
   const raw = text.trim().replace(/\s+/g, " ");
+  const instant = isoInstant(raw);
+  if (instant !== null) return ok(instant);
   const example = options.dateOrder === "MDY" ? "2026-11-05, 11/05/2026 or Nov 5, 2026" : "2026-11-05, 05/11/2026 or 5 Nov 2026";
   const notADate = fail(`${quoted(raw)} is not a date; write it like ${example}`);
   if (!raw) return fail("Enter a date");
@@ -396,7 +469,46 @@ export function parseDate(text: string, options: { timeZone: string; dateOrder: 
   return ok(Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offsetMinutes * 60_000);
 }
 
-
+/**
+ * "2026-11-05T09:30:00.000Z" or "…+05:30", as JavaScript and most APIs write an instant, read
+ * without parseDate's patterns. Null for any other shape, and for values parseDate refuses
+ * (before 1970, not a day, no such time or offset), so that its messages stay the only ones.
+ */
+function isoInstant(raw: string): number | null {
+  if (raw.length < 20 || raw[4] !== "-" || raw[7] !== "-" || raw[10] !== "T" || raw[13] !== ":" || raw[16] !== ":") return null;
+  const year = digitsAt(raw, 0, 4);
+  const month = digitsAt(raw, 5, 2);
+  const day = digitsAt(raw, 8, 2);
+  const hour = digitsAt(raw, 11, 2);
+  const minute = digitsAt(raw, 14, 2);
+  const second = digitsAt(raw, 17, 2);
+  if (year < 1970 || !isCalendarDay(year, month, day) || hour === -1 || hour > 23 || minute === -1 || minute > 59 || second === -1 || second > 59) {
+    return null;
+  }
+  let at = 19;
+  let millisecond = 0;
+  if (raw[at] === ".") {
+    const start = ++at;
+    while (at < raw.length && isDigit(raw.charCodeAt(at))) at++;
+    const fractionDigits = at - start;
+    if (fractionDigits === 0 || fractionDigits > 9) return null;
+    // Milliseconds are the first three digits: ".3" is 300, ".123456" is 123.
+    for (let place = 0; place < 3; place++) millisecond = millisecond * 10 + (place < fractionDigits ? raw.charCodeAt(start + place) - 48 : 0);
+  }
+  let offsetMinutes: number;
+  if (raw.length === at + 1 && raw[at] === "Z") {
+    offsetMinutes = 0;
+  } else if (raw.length === at + 6 && (raw[at] === "+" || raw[at] === "-") && raw[at + 3] === ":") {
+    const hours = digitsAt(raw, at + 1, 2);
+    const minutes = digitsAt(raw, at + 4, 2);
+    if (hours === -1 || minutes === -1 || minutes > 59) return null;
+    offsetMinutes = (raw[at] === "-" ? -1 : 1) * (hours * 60 + minutes);
+    if (Math.abs(offsetMinutes) > 18 * 60) return null;
+  } else {
+    return null;
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offsetMinutes * 60_000;
+}
 
 // ─── Boolean, quantity, text ────────────────────────────────────────────────────────────────────
 
@@ -416,6 +528,10 @@ const MAX_QUANTITY = 1_000_000;
 /** A whole number of units, 0 or more: "3", "1,200", and "2.0" as spreadsheets sometimes write it. */
 export function parseQuantity(text: string): ValueResult<number> {
   const raw = text.trim();
+  if (raw.length > 0 && raw.length <= 7) {
+    const plain = digitsAt(raw, 0, raw.length);
+    if (plain !== -1 && plain <= MAX_QUANTITY) return ok(plain);
+  }
   if (/^-\s*\d/.test(raw)) return fail(`${quoted(raw)}: a quantity can't be negative`);
   const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.0*)?$/.exec(raw);
   if (!match) return fail(/^\d*\.\d+$/.test(raw) ? `${quoted(raw)} is not a whole number of units` : `${quoted(raw)} is not a quantity; write a whole number such as 1 or 12`);
@@ -464,12 +580,20 @@ for (const status of ORDER_STATUSES) {
   STATUS_WORDS.set(lookupKey(STATUS_LABELS[status]), status);
 }
 
+/** Shipdeck's own names and labels, as its export writes them, read without building a lookup key. */
+const STATUS_BY_TEXT = new Map<string, OrderStatus>();
+for (const status of ORDER_STATUSES) {
+  for (const text of [status, STATUS_LABELS[status]]) STATUS_BY_TEXT.set(text, STATUS_WORDS.get(lookupKey(text))!);
+}
+
 /**
  * An order status by Shipdeck's name ("awaiting_shipment", "Awaiting Shipment") or a word channels
  * and ShipStation exports use ("paid", "unpaid", "pending", "fulfilled", "refunded", "on hold"…).
  * A blank cell is Awaiting Shipment, as ShipStation's import does.
  */
 export function parseStatus(text: string): ValueResult<OrderStatus> {
+  const known = STATUS_BY_TEXT.get(text);
+  if (known) return ok(known);
   if (!text.trim()) return ok("awaiting_shipment");
   const status = STATUS_WORDS.get(lookupKey(text));
   if (status) return ok(status);

@@ -207,6 +207,35 @@ describe("rowsToOrders", () => {
     ]);
   });
 
+  it("points each schema error at the cell it came from, however deep in the order", () => {
+    const { errors, orders } = read([
+      row(GRACE),
+      row({ ...ADA, Street: "y".repeat(201), Item: "Gear", SKU: "GEAR-1" }),
+      row({ "Order #": "1001", Item: "Spare", SKU: "s".repeat(201) }),
+      row({ "Order #": "1001", Item: "Other" }),
+    ]);
+
+    expect(orders.map(({ order }) => order.orderNumber)).toEqual(["1002"]);
+    expect(errors).toEqual([
+      { row: 3, column: "Street", message: "Use at most 200 characters" },
+      { row: 4, column: "SKU", message: "Use at most 200 characters" },
+      { row: 5, column: null, message: "Order 1001 was not imported: fix rows 3, 4" },
+    ]);
+  });
+
+  it("reads the same weight text on two rows by each row's Weight Unit, so they disagree", () => {
+    const { errors } = rowsToOrders(
+      [["1001", "2026-11-05", "2", "lb"], ["1001", "2026-11-05", "2", "oz"]],
+      { 0: "orderNumber", 1: "orderDate", 2: "weight", 3: "weightUnit" },
+      { timeZone: "UTC", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep", headers: ["#", "Date", "Weight", "Unit"] },
+    );
+
+    expect(errors).toEqual([
+      { row: 2, column: null, message: "Order 1001 was not imported: fix row 3" },
+      { row: 3, column: "Weight", message: '"2" disagrees with "2" on row 2; all rows of order 1001 must have the same order details (or leave them blank)' },
+    ]);
+  });
+
   it("reads states against the row's country", () => {
     const canada = read([row({ ...ADA, State: "Ontario", Country: "Canada" })]);
     expect(canada.orders[0].order.shipTo?.state).toBe("ON");

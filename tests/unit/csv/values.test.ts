@@ -50,6 +50,34 @@ describe("parseMoney", () => {
     expect(message(parseMoney("1.2.3"))).toMatch(/not an amount/);
     expect(message(parseMoney("99999999999999"))).toMatch(/too large/);
   });
+
+  it("reads plain amounts exactly as it reads the others, up to the largest amount", () => {
+    expect(value(parseMoney("12.3"))).toBe(1230);
+    expect(value(parseMoney("12.05"))).toBe(1205);
+    expect(value(parseMoney("-12.34"))).toBe(-1234);
+    expect(value(parseMoney(" 7.25 "))).toBe(725);
+    expect(value(parseMoney("0012.10"))).toBe(1210);
+    expect(value(parseMoney("999999999.99"))).toBe(99_999_999_999);
+    expect(value(parseMoney("1000000000.00"))).toBe(100_000_000_000);
+    expect(message(parseMoney("1000000000.01"))).toMatch(/too large/);
+  });
+
+  it("rounds a third decimal half away from zero, and takes no other shape for a plain amount", () => {
+    expect(value(parseMoney("12.345"))).toBe(1235);
+    expect(value(parseMoney("12.344"))).toBe(1234);
+    expect(value(parseMoney("-12.345"))).toBe(-1235);
+    expect(message(parseMoney(".5"))).toMatch(/not an amount/);
+    expect(message(parseMoney("12."))).toMatch(/not an amount/);
+    expect(message(parseMoney("12.3.4"))).toMatch(/not an amount/);
+  });
+
+  it("reads a plain decimal comma only when asked", () => {
+    expect(value(parseMoney("12,5", { decimalComma: true }))).toBe(1250);
+    expect(value(parseMoney("-12,34", { decimalComma: true }))).toBe(-1234);
+    expect(value(parseMoney("12", { decimalComma: true }))).toBe(1200);
+    expect(message(parseMoney("12,34"))).toMatch(/choose decimal commas/);
+    expect(message(parseMoney("12.34", { decimalComma: true }))).toMatch(/write it like 1\.234,50/);
+  });
 });
 
 describe("parseWeight", () => {
@@ -71,6 +99,13 @@ describe("parseWeight", () => {
   it("reads thousands commas, or decimal commas when asked", () => {
     expect(value(parseWeight("1,500 g", "ounces"))).toBeCloseTo(52.911, 3);
     expect(value(parseWeight("1,5 kg", "ounces", { decimalComma: true }))).toBeCloseTo(52.911, 3);
+  });
+
+  it("reads a bare decimal in the file's unit, and a dot before three digits as thousands with decimal commas", () => {
+    expect(value(parseWeight("0.125", "pounds"))).toBe(2);
+    expect(value(parseWeight("1.500", "grams", { decimalComma: true }))).toBeCloseTo(52.911, 3);
+    expect(value(parseWeight("1500", "grams", { decimalComma: true }))).toBeCloseTo(52.911, 3);
+    expect(message(parseWeight("10000001", "ounces"))).toMatch(/too heavy/);
   });
 
   it("refuses negative weights and unknown units", () => {
@@ -125,6 +160,17 @@ describe("parseState", () => {
     expect(value(parseState("AE", "US"))).toBe("AE");
   });
 
+  it("reads codes in any case, against the country's own codes only", () => {
+    expect(value(parseState("TX", "US"))).toBe("TX");
+    expect(value(parseState("Tx", "US"))).toBe("TX");
+    expect(value(parseState(" FL ", "US"))).toBe("FL");
+    expect(value(parseState("QC", "CA"))).toBe("QC");
+    expect(value(parseState("PQ", "CA"))).toBe("QC");
+    expect(message(parseState("ON", "US"))).toMatch(/not a US state/);
+    expect(message(parseState("NY", "CA"))).toMatch(/not a Canadian province/);
+    expect(value(parseState("ON", null))).toBe("ON");
+  });
+
   it("reads Canadian provinces in English or French", () => {
     expect(value(parseState("Ontario", "CA"))).toBe("ON");
     expect(value(parseState("Québec", "CA"))).toBe("QC");
@@ -157,6 +203,27 @@ describe("parseDate", () => {
     expect(value(parseDate("2026-11-05T14:30:00Z", NY))).toBe(Date.UTC(2026, 10, 5, 14, 30));
     expect(value(parseDate("2026-11-05T14:30:00.250-08:00", NY))).toBe(Date.UTC(2026, 10, 5, 22, 30, 0, 250));
     expect(value(parseDate("2026-11-05T14:30:00+0530", NY))).toBe(Date.UTC(2026, 10, 5, 9, 0));
+  });
+
+  it("reads instants as JavaScript writes them, with any fraction of a second and any real offset", () => {
+    expect(value(parseDate("2025-11-25T00:04:28.300Z", NY))).toBe(Date.UTC(2025, 10, 25, 0, 4, 28, 300));
+    expect(value(parseDate("2025-11-25T00:04:28.3Z", NY))).toBe(Date.UTC(2025, 10, 25, 0, 4, 28, 300));
+    expect(value(parseDate("2025-11-25T00:04:28.123456789Z", NY))).toBe(Date.UTC(2025, 10, 25, 0, 4, 28, 123));
+    expect(value(parseDate("2026-11-05T14:30:00+05:30", NY))).toBe(Date.UTC(2026, 10, 5, 9, 0));
+    expect(value(parseDate("2026-11-05T14:30:00-00:00", NY))).toBe(Date.UTC(2026, 10, 5, 14, 30));
+    expect(value(parseDate("2026-11-05T14:30:00+18:00", NY))).toBe(Date.UTC(2026, 10, 4, 20, 30));
+    expect(value(parseDate("2028-02-29T12:00:00Z", NY))).toBe(Date.UTC(2028, 1, 29, 12));
+    expect(value(parseDate("2026-11-05t14:30:00z", NY))).toBe(Date.UTC(2026, 10, 5, 14, 30));
+  });
+
+  it("refuses instants that are not on the calendar or the clock, or before 1970", () => {
+    expect(message(parseDate("2026-02-29T12:00:00Z", NY))).toMatch(/not a day on the calendar/);
+    expect(message(parseDate("2100-02-29T12:00:00Z", NY))).toMatch(/not a day on the calendar/);
+    expect(message(parseDate("2026-11-05T24:00:00Z", NY))).toMatch(/no such time/);
+    expect(message(parseDate("2026-11-05T23:59:60Z", NY))).toMatch(/no such time/);
+    expect(message(parseDate("1969-12-31T23:59:59Z", NY))).toMatch(/before 1970/);
+    expect(message(parseDate("2026-11-05T14:30:00-18:01", NY))).toMatch(/offset that does not exist/);
+    expect(message(parseDate("2026-11-05T14:30:00.1234567890Z", NY))).toMatch(/not a date/);
   });
 
   it("reads numeric dates month-first or day-first as the option says", () => {
@@ -243,6 +310,14 @@ describe("parseQuantity", () => {
     expect(message(parseQuantity("two"))).toMatch(/write a whole number/);
     expect(message(parseQuantity("2000000"))).toMatch(/too large/);
   });
+
+  it("reads plain digits up to a million", () => {
+    expect(value(parseQuantity("007"))).toBe(7);
+    expect(value(parseQuantity(" 12 "))).toBe(12);
+    expect(value(parseQuantity("1000000"))).toBe(1_000_000);
+    expect(message(parseQuantity("1000001"))).toMatch(/too large/);
+    expect(message(parseQuantity("12345678"))).toMatch(/too large/);
+  });
 });
 
 describe("parseStatus", () => {
@@ -251,6 +326,14 @@ describe("parseStatus", () => {
     expect(value(parseStatus("Awaiting Payment"))).toBe("awaiting_payment");
     expect(value(parseStatus("Pending Fulfillment"))).toBe("pending_fulfillment");
     expect(value(parseStatus("ON HOLD"))).toBe("on_hold");
+  });
+
+  it("reads the names and labels Shipdeck's export writes the same as in any other case or spacing", () => {
+    expect(value(parseStatus("Awaiting Shipment"))).toBe("awaiting_shipment");
+    expect(value(parseStatus("on_hold"))).toBe("on_hold");
+    expect(value(parseStatus(" on_hold "))).toBe("on_hold");
+    expect(value(parseStatus("Pending_Fulfillment"))).toBe("pending_fulfillment");
+    expect(value(parseStatus("The Shipped"))).toBe("shipped");
   });
 
   it("reads channel words", () => {
