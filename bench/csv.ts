@@ -12,7 +12,9 @@ import { migrateToLatest } from "@/db/migrate-to-latest";
 import { signUpUser } from "@/lib/auth/sign-up";
 import { decodeCsvBytes } from "@/lib/csv/decode";
 import { parseCsvText } from "@/lib/csv/parse";
-import { rowsToOrders, type CsvOrder } from "@/lib/csv/rows-to-orders";
+import { MAX_FINGERPRINTS_PER_REQUEST } from "@/lib/csv/csv-imports";
+import { buildCsvChunk, planCsvChunks } from "@/lib/csv/plan-chunks";
+import { groupCsvRows } from "@/lib/csv/rows-to-orders";
 import { suggestMapping } from "@/lib/csv/suggest-mapping";
 import { toCsv } from "@/lib/csv/write-csv";
 import { generateOrders } from "@/lib/demo/generate-orders";
@@ -20,8 +22,7 @@ import { centsToDecimalString } from "@/lib/money";
 import { percentile, reportResults, round, signInOverHttp, startServer, stopServer, freshDatabase, removeDatabaseFiles } from "./support";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
-const CHUNK = 500;
-const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 1);
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 2);
 const PORT = 3212;
 const DB_PATH = "bench/.data/csv.db";
 
@@ -47,14 +48,17 @@ for (const order of generateOrders(ORDERS, { seed: 11, numberPrefix: "CSV-" })) 
 const file = Buffer.from(toCsv(rows), "utf8");
 console.log(`File: ${ORDERS.toLocaleString()} orders, ${(rows.length - 1).toLocaleString()} rows, ${(file.length / 1e6).toFixed(1)} MB`);
 
-/** What the browser does with the file before it uploads: decode, parse, map, group. */
+const OPTIONS = { timeZone: "UTC", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep" } as const;
+
+/** What the browser does with the file before anything is read: decode, parse, map, group, fingerprint, cut into chunks. */
 function prepare(bytes: Uint8Array) {
   const { text } = decodeCsvBytes(bytes);
   const parsed = parseCsvText(text);
   const mapping = suggestMapping(parsed.headers);
-  const grouped = rowsToOrders(parsed.rows, mapping, { timeZone: "UTC", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep", headers: parsed.headers, rowNumbers: parsed.rowNumbers });
+  const readOptions = { ...OPTIONS, headers: parsed.headers, rowNumbers: parsed.rowNumbers };
+  const grouped = groupCsvRows(parsed.rows, mapping, readOptions);
   if (grouped.errors.length) throw new Error(`row errors: ${JSON.stringify(grouped.errors.slice(0, 3))}`);
-  return { parsed, mapping, orders: grouped.orders };
+  return { parsed, mapping, readOptions, groups: grouped.groups, chunks: planCsvChunks(parsed.rows, grouped.groups) };
 }
 
 // ── Over HTTP to next start. ──
@@ -65,7 +69,7 @@ handle.close();
 
 const server = await startServer({ DATABASE_URL: `file:./${DB_PATH}` }, PORT);
 const base = `http://localhost:${PORT}`;
-let first: { seconds: number; latencies: number[]; counts: Record<string, number> };
+let first: { seconds: number; latencies: number[]; counts: Record<string, number>; unchangedAsked: number };
 let again: typeof first;
 let peakRssMb = 0;
 try {
@@ -80,28 +84,34 @@ try {
 
   const importFile = async () => {
     const start = performance.now();
-    const { parsed, mapping, orders } = prepare(file);
-    const chunks: CsvOrder[][] = [];
-    for (let i = 0; i < orders.length; i += CHUNK) chunks.push(orders.slice(i, i + CHUNK));
+    const { parsed, mapping, readOptions, groups, chunks } = prepare(file);
+    // Which orders are as this file last imported them, asked as the import page asks.
+    const unchanged = new Set<string>();
+    const numbered = groups.filter((group) => group.digest !== null);
+    for (let i = 0; i < numbered.length; i += MAX_FINGERPRINTS_PER_REQUEST) {
+      const orders = numbered.slice(i, i + MAX_FINGERPRINTS_PER_REQUEST).map((group) => ({ orderNumber: group.number!, digest: group.digest! }));
+      for (const number of (await call("POST", "/api/csv-imports/unchanged-orders", { storeId: merchant.manualStoreId, orders })).unchanged as string[]) unchanged.add(number);
+    }
     const { importId } = await call("POST", "/api/csv-imports", {
-      storeId: merchant.manualStoreId, fileName: "bench.csv", options: { timeZone: "UTC", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep" },
-      mapping, headers: parsed.headers, totalChunks: chunks.length, totalRows: parsed.rows.length,
+      storeId: merchant.manualStoreId, fileName: "bench.csv", options: OPTIONS, mapping, headers: parsed.headers, totalChunks: chunks.length, totalRows: parsed.rows.length,
     });
-    // One chunk at a time, as the import page sends them (BENCH_IN_FLIGHT=2 tries two: the server applies each once).
+    // Each chunk is read just before it is sent, so reading overlaps the server's work on the chunks before.
     const latencies: number[] = [];
     let next = 0;
     await Promise.all(
       Array.from({ length: IN_FLIGHT }, async () => {
         while (next < chunks.length) {
           const index = next++;
+          const { entries, errors } = buildCsvChunk(parsed.rows, mapping, readOptions, chunks[index], unchanged);
+          if (errors.length) throw new Error(`row errors: ${JSON.stringify(errors.slice(0, 3))}`);
           const sent = performance.now();
-          await call("PUT", `/api/csv-imports/${importId}/chunks/${index}`, { orders: chunks[index] });
+          await call("PUT", `/api/csv-imports/${importId}/chunks/${index}`, { orders: entries });
           latencies.push(performance.now() - sent);
         }
       }),
     );
     const finished = await call("POST", `/api/csv-imports/${importId}/finish`);
-    return { seconds: (performance.now() - start) / 1000, latencies, counts: finished.counts as Record<string, number> };
+    return { seconds: (performance.now() - start) / 1000, latencies, counts: finished.counts as Record<string, number>, unchangedAsked: unchanged.size };
   };
 
   first = await importFile();
