@@ -50,7 +50,7 @@ console.log(`File: ${ORDERS.toLocaleString()} orders, ${(rows.length - 1).toLoca
 
 const OPTIONS = { timeZone: "UTC", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep" } as const;
 
-/** What the browser does with the file before anything is read: decode, parse, map, group, fingerprint, cut into chunks. */
+/** What the browser does with the file before anything is read: decode, parse, map, group, fingerprint. */
 function prepare(bytes: Uint8Array) {
   const { text } = decodeCsvBytes(bytes);
   const parsed = parseCsvText(text);
@@ -58,7 +58,7 @@ function prepare(bytes: Uint8Array) {
   const readOptions = { ...OPTIONS, headers: parsed.headers, rowNumbers: parsed.rowNumbers };
   const grouped = groupCsvRows(parsed.rows, mapping, readOptions);
   if (grouped.errors.length) throw new Error(`row errors: ${JSON.stringify(grouped.errors.slice(0, 3))}`);
-  return { parsed, mapping, readOptions, groups: grouped.groups, chunks: planCsvChunks(parsed.rows, grouped.groups) };
+  return { parsed, mapping, readOptions, groups: grouped.groups };
 }
 
 // ── Over HTTP to next start. ──
@@ -84,7 +84,7 @@ try {
 
   const importFile = async () => {
     const start = performance.now();
-    const { parsed, mapping, readOptions, groups, chunks } = prepare(file);
+    const { parsed, mapping, readOptions, groups } = prepare(file);
     // Which orders are as this file last imported them, asked as the import page asks.
     const unchanged = new Set<string>();
     const numbered = groups.filter((group) => group.digest !== null);
@@ -92,6 +92,7 @@ try {
       const orders = numbered.slice(i, i + MAX_FINGERPRINTS_PER_REQUEST).map((group) => ({ orderNumber: group.number!, digest: group.digest! }));
       for (const number of (await call("POST", "/api/csv-imports/unchanged-orders", { storeId: merchant.manualStoreId, orders })).unchanged as string[]) unchanged.add(number);
     }
+    const chunks = planCsvChunks(parsed.rows, groups, unchanged);
     const { importId } = await call("POST", "/api/csv-imports", {
       storeId: merchant.manualStoreId, fileName: "bench.csv", options: OPTIONS, mapping, headers: parsed.headers, totalChunks: chunks.length, totalRows: parsed.rows.length,
     });

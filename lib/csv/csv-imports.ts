@@ -9,12 +9,11 @@ import { finishImportRun, startImportRun } from "@/lib/imports/import-runs";
 import { findOrdersAlreadyImported, importOrders, type ImportOutcome, type ImportResult } from "@/lib/orders/import-orders";
 import { normalizedOrderSchema, type NormalizedOrder } from "@/lib/orders/schema";
 import { WEIGHT_UNITS } from "@/lib/weights";
+import { MAX_ENTRIES_PER_CHUNK, MAX_ORDERS_READ_PER_CHUNK } from "./plan-chunks";
 import { ROW_DIGEST_PATTERN } from "./row-digest";
 import { reserveOrderNumbers } from "@/lib/workspaces/next-order-number";
 import { columnMappingSchema, type ColumnMappingInput } from "./csv-mappings";
 
-/** Orders per preview or chunk request; the browser splits the file into chunks of at most this many. */
-export const MAX_ORDERS_PER_CHUNK = 500;
 /** The largest preview or chunk body. */
 export const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
 /** The largest body that starts an import (header row and mapping). */
@@ -95,7 +94,11 @@ type CsvChunkEntry = z.infer<typeof csvOrderSchema> | z.infer<typeof csvUnchange
 export const csvChunkSchema = z.object({
   orders: z
     .array(z.union([csvOrderSchema, csvUnchangedOrderSchema]))
-    .max(MAX_ORDERS_PER_CHUNK, `Send at most ${MAX_ORDERS_PER_CHUNK} orders at a time.`),
+    .max(MAX_ENTRIES_PER_CHUNK, `Send at most ${MAX_ENTRIES_PER_CHUNK} orders at a time.`)
+    .refine(
+      (entries) => entries.filter((entry) => "order" in entry).length <= MAX_ORDERS_READ_PER_CHUNK,
+      `Send at most ${MAX_ORDERS_READ_PER_CHUNK} orders read from their rows at a time; the others by fingerprint.`,
+    ),
 });
 export type CsvChunkInput = z.input<typeof csvChunkSchema>;
 
@@ -130,12 +133,20 @@ export interface CsvPreview extends CsvImportCounts {
   results: CsvOrderResult[];
 }
 
-export interface CsvChunkOutcome {
+/** What a chunk answers, and keeps for a second send of it. */
+interface CsvChunkRecord {
+  counts: CsvImportCounts;
+  /**
+   * The orders to report one by one: those that failed or were skipped, and AUTO orders with the
+   * numbers they got. The rest are in the counts (a chunk of 1,000 created orders answers no list).
+   */
+  results: CsvOrderResult[];
+}
+
+export interface CsvChunkOutcome extends CsvChunkRecord {
   chunkIndex: number;
   /** False when this chunk had been applied already: these are its stored results. */
   applied: boolean;
-  counts: CsvImportCounts;
-  results: CsvOrderResult[];
 }
 
 export interface CsvImportSummary {
@@ -272,9 +283,9 @@ export async function applyCsvChunk(workspaceId: string, importId: string, chunk
 
   let claim = await claimChunk(workspaceId, csvImport, chunkIndex, prepared);
   while (claim.kind !== "claimed") {
-    if (claim.kind === "done") return storedOutcome(chunkIndex, claim.results);
-    const results = await waitForResults(importId, chunkIndex);
-    if (results) return storedOutcome(chunkIndex, results);
+    if (claim.kind === "done") return storedOutcome(chunkIndex, claim.record);
+    const record = await waitForResults(importId, chunkIndex);
+    if (record) return storedOutcome(chunkIndex, record);
     // The other send failed and let the chunk go: take it.
     claim = await claimChunk(workspaceId, csvImport, chunkIndex, prepared);
   }
@@ -298,13 +309,18 @@ export async function applyCsvChunk(workspaceId: string, importId: string, chunk
     throw error;
   }
   const unchanged = await checkUnchanged(workspaceId, csvImport.store_id, orders);
-  const results = resultsOf(orders, outcomes, prepared, unchanged);
-  const counts = tally(results);
+  const allResults = resultsOf(orders, outcomes, prepared, unchanged);
+  const counts = tally(allResults);
+  const autoPositions = new Set([...prepared.auto].map((index) => prepared.positions[index]));
+  const record: CsvChunkRecord = {
+    counts,
+    results: allResults.filter((result, position) => result.outcome === "failed" || result.outcome === "skipped" || autoPositions.has(position)),
+  };
 
   const recorded = await getDb().transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable("csv_import_chunks")
-      .set({ results: JSON.stringify(results), applied_at: Date.now() })
+      .set({ results: JSON.stringify(record), applied_at: Date.now() })
       .where("import_id", "=", importId)
       .where("chunk_index", "=", chunkIndex)
       .where("results", "is", null)
@@ -322,7 +338,7 @@ export async function applyCsvChunk(workspaceId: string, importId: string, chunk
       .where("id", "=", importId)
       .execute();
     // The write path counted the orders it read; these it never saw.
-    const notRead = tally(results.filter((_, index) => !prepared.read.has(index)));
+    const notRead = tally(allResults.filter((_, position) => !prepared.read.has(position)));
     if (notRead.unchanged + notRead.failed > 0) {
       await trx
         .updateTable("import_runs")
@@ -342,7 +358,7 @@ export async function applyCsvChunk(workspaceId: string, importId: string, chunk
     if (stored) return storedOutcome(chunkIndex, stored);
     throw new AppError("conflict", "This part of the file is still being imported; send it again in a moment.");
   }
-  return { chunkIndex, applied: true, counts, results };
+  return { chunkIndex, applied: true, ...record };
 }
 
 /**
@@ -507,11 +523,11 @@ function tally(results: CsvOrderResult[]): CsvImportCounts {
   return counts;
 }
 
-function storedOutcome(chunkIndex: number, results: CsvOrderResult[]): CsvChunkOutcome {
-  return { chunkIndex, applied: false, counts: tally(results), results };
+function storedOutcome(chunkIndex: number, stored: string): CsvChunkOutcome {
+  return { chunkIndex, applied: false, ...(JSON.parse(stored) as CsvChunkRecord) };
 }
 
-type Claim = { kind: "claimed"; numbers: string[] } | { kind: "done"; results: CsvOrderResult[] } | { kind: "busy" };
+type Claim = { kind: "claimed"; numbers: string[] } | { kind: "done"; record: string } | { kind: "busy" };
 
 /**
  * Takes the chunk, in one write transaction (so two sends cannot both take it): a chunk with
@@ -527,7 +543,7 @@ async function claimChunk(workspaceId: string, csvImport: CsvImportRow, chunkInd
       .where("import_id", "=", csvImport.id)
       .where("chunk_index", "=", chunkIndex)
       .executeTakeFirst();
-    if (existing?.results != null) return { kind: "done", results: JSON.parse(existing.results) as CsvOrderResult[] };
+    if (existing?.results != null) return { kind: "done", record: existing.results };
     if (existing && existing.claimed_at > now - STALE_CLAIM_MS) return { kind: "busy" };
     const current = await trx.selectFrom("csv_imports").select("status").where("id", "=", csvImport.id).executeTakeFirstOrThrow();
     if (current.status !== "running") throw new AppError("conflict", "This import is finished; start a new import to import more rows.");
@@ -583,7 +599,7 @@ async function reserveFreeNumbers(trx: Kysely<Database>, workspaceId: string, st
  * A chunk another request is applying: its results once they are recorded, or null when that
  * request gave the chunk up (it failed), so this one can take it.
  */
-async function waitForResults(importId: string, chunkIndex: number): Promise<CsvOrderResult[] | null> {
+async function waitForResults(importId: string, chunkIndex: number): Promise<string | null> {
   const deadline = Date.now() + WAIT_FOR_CHUNK_MS;
   for (;;) {
     const row = await getDb()
@@ -592,7 +608,7 @@ async function waitForResults(importId: string, chunkIndex: number): Promise<Csv
       .where("import_id", "=", importId)
       .where("chunk_index", "=", chunkIndex)
       .executeTakeFirst();
-    if (row?.results != null) return JSON.parse(row.results) as CsvOrderResult[];
+    if (row?.results != null) return row.results;
     if (!row || row.claimed_at < Date.now() - STALE_CLAIM_MS) return null;
     if (Date.now() > deadline) throw new AppError("conflict", "This part of the file is still being imported; send it again in a moment.");
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -4,8 +4,12 @@ import type { CsvRowError } from "./write-csv";
 /** What a chunk holds: orders read from their rows, and orders sent by number and fingerprint only. */
 export type CsvChunkEntry = CsvOrder | CsvUnchangedOrder;
 
-/** The server takes at most this many orders per chunk (MAX_ORDERS_PER_CHUNK of lib/csv/csv-imports.ts). */
-export const MAX_CHUNK_ORDERS = 500;
+/** Orders read from their rows in one chunk: what the server writes in one transaction. */
+export const MAX_ORDERS_READ_PER_CHUNK = 1_000;
+/** Orders in one chunk in all: the others are sent by fingerprint, a few dozen bytes each. */
+export const MAX_ENTRIES_PER_CHUNK = 5_000;
+/** What an order sent by fingerprint counts towards MAX_CHUNK_CELL_CHARS. */
+const FINGERPRINT_CHARS = 100;
 /**
  * The most characters of cells a chunk's rows may hold. Orders read from them are about 1.5 times
  * as long in JSON, well under the server's 4 MB per request.
@@ -15,24 +19,34 @@ export const MAX_CHUNK_CELL_CHARS = 1_500_000;
 /**
  * The file's row groups cut into chunks of whole orders, in file order, each small enough for
  * one request. Cut before any order is read, so the import can start while the rest is read.
+ * Orders the server found `unchanged` go by fingerprint, so many more of them fit in a chunk.
  */
-export function planCsvChunks(rows: readonly (readonly string[])[], groups: readonly CsvRowGroup[]): CsvRowGroup[][] {
+export function planCsvChunks(rows: readonly (readonly string[])[], groups: readonly CsvRowGroup[], unchanged: ReadonlySet<string>): CsvRowGroup[][] {
   const chunks: CsvRowGroup[][] = [];
   let chunk: CsvRowGroup[] = [];
+  let read = 0;
   let chars = 0;
   for (const group of groups) {
-    let size = 0;
-    for (const index of group.rows) for (const cell of rows[index]) size += cell.length + 4;
-    if (chunk.length === MAX_CHUNK_ORDERS || (chunk.length > 0 && chars + size > MAX_CHUNK_CELL_CHARS)) {
+    const toRead = !isUnchanged(group, unchanged);
+    let size = FINGERPRINT_CHARS;
+    if (toRead) for (const index of group.rows) for (const cell of rows[index]) size += cell.length + 4;
+    const full = chunk.length === MAX_ENTRIES_PER_CHUNK || (toRead && read === MAX_ORDERS_READ_PER_CHUNK) || chars + size > MAX_CHUNK_CELL_CHARS;
+    if (chunk.length > 0 && full) {
       chunks.push(chunk);
       chunk = [];
+      read = 0;
       chars = 0;
     }
     chunk.push(group);
+    if (toRead) read++;
     chars += size;
   }
   if (chunk.length) chunks.push(chunk);
   return chunks;
+}
+
+function isUnchanged(group: CsvRowGroup, unchanged: ReadonlySet<string>): boolean {
+  return group.number !== null && group.digest !== null && unchanged.has(group.number);
 }
 
 /**
@@ -49,7 +63,7 @@ export function buildCsvChunk(
   const known: CsvUnchangedOrder[] = [];
   const toRead: CsvRowGroup[] = [];
   for (const group of groups) {
-    if (group.number !== null && group.digest !== null && unchanged.has(group.number)) known.push({ orderNumber: group.number, digest: group.digest, rowNumbers: group.rowNumbers });
+    if (isUnchanged(group, unchanged)) known.push({ orderNumber: group.number!, digest: group.digest!, rowNumbers: group.rowNumbers });
     else toRead.push(group);
   }
   const { orders, errors } = buildCsvOrders(rows, mapping, options, toRead);

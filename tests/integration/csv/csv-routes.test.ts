@@ -148,7 +148,8 @@ describe("CSV import routes", () => {
 
     const applied = await browser.chunk(importId, 0, { orders });
     expect(applied).toMatchObject({ status: 200, json: { chunkIndex: 0, applied: true, counts: { created: 2 } } });
-    expect(applied.json.results.map((result: { orderNumber: string }) => result.orderNumber)).toEqual(["L-1", "1"]);
+    // Only the AUTO order is listed, with the number it got; L-1 is in the counts.
+    expect(applied.json.results).toEqual([{ orderNumber: "1", rowNumbers: [3], outcome: "created" }]);
     const resent = await browser.chunk(importId, 0, { orders });
     expect(resent.json).toEqual({ ...applied.json, applied: false });
 
@@ -206,8 +207,8 @@ describe("CSV import routes", () => {
     const empty = await browser.start(undefined, { rawBody: "" });
     expect(empty).toMatchObject({ status: 400, json: { code: "invalid_input" } });
 
-    const tooMany = await browser.chunk(importId, 0, { orders: Array.from({ length: 501 }, () => order) });
-    expect(tooMany).toMatchObject({ status: 400, json: { code: "invalid_input", fieldErrors: { orders: [expect.stringContaining("500")] } } });
+    const tooMany = await browser.chunk(importId, 0, { orders: Array.from({ length: 1001 }, () => order) });
+    expect(tooMany).toMatchObject({ status: 400, json: { code: "invalid_input", fieldErrors: { orders: [expect.stringContaining("1000")] } } });
     const notAList = await browser.preview(importId, { orders: "all of them" });
     expect(notAList).toMatchObject({ status: 400, json: { fieldErrors: { orders: expect.any(Array) } } });
     const badIndex = await browser.chunk(importId, "first", { orders: [order] });

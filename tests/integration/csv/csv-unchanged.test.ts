@@ -50,10 +50,7 @@ describe("CSV re-import by fingerprint", () => {
     expect(unchanged.sort()).toEqual(["7001", "7002"]);
 
     const { importId, outcome } = await importFile(workspaceId, manualStoreId, known);
-    expect(outcome.results).toEqual([
-      { orderNumber: "7001", rowNumbers: [2, 4], outcome: "unchanged" },
-      { orderNumber: "7002", rowNumbers: [3], outcome: "unchanged" },
-    ]);
+    expect(outcome).toMatchObject({ counts: { created: 0, updated: 0, unchanged: 2, skipped: 0, failed: 0 }, results: [] });
     expect((await getCsvImport(workspaceId, importId)).counts).toEqual({ created: 0, updated: 0, unchanged: 2, skipped: 0, failed: 0 });
     const run = await getDb().selectFrom("import_runs").selectAll().where("id", "=", (await getDb().selectFrom("csv_imports").select("run_id").where("id", "=", importId).executeTakeFirstOrThrow()).run_id).executeTakeFirstOrThrow();
     expect(run).toMatchObject({ fetched: 2, unchanged: 2, created: 0, failed: 0 });
@@ -89,7 +86,8 @@ describe("CSV re-import by fingerprint", () => {
 
     const { outcome } = await importFile(workspaceId, manualStoreId, known);
     expect(outcome.counts).toMatchObject({ unchanged: 1, failed: 1 });
-    expect(outcome.results[1]).toEqual({ orderNumber: "7002", rowNumbers: [3], outcome: "failed", reason: expect.stringContaining("changed in Shipdeck") });
+    expect(outcome.results).toHaveLength(1);
+    expect(outcome.results[0]).toEqual({ orderNumber: "7002", rowNumbers: [3], outcome: "failed", reason: expect.stringContaining("changed in Shipdeck") });
     expect(await getDb().selectFrom("orders").selectAll().where("order_number", "=", "7002").executeTakeFirstOrThrow()).toEqual(changed);
   });
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { buildCsvChunk, MAX_ENTRIES_PER_CHUNK, MAX_ORDERS_READ_PER_CHUNK, planCsvChunks } from "@/lib/csv/plan-chunks";
+import { groupCsvRows, type FieldKey } from "@/lib/csv/rows-to-orders";
+
+const MAPPING: Record<number, FieldKey> = { 0: "orderNumber", 1: "orderDate", 2: "customerNotes", 3: "item.name" };
+const OPTIONS = { timeZone: "UTC", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep" } as const;
+const rowsFor = (count: number, note = "") => Array.from({ length: count }, (_, index) => [`N-${index}`, "11/05/2026", note, "Mug"]);
+
+describe("planCsvChunks", () => {
+  it("puts whole orders in file order, at most 1,000 to read in a chunk", () => {
+    const rows = [...rowsFor(2201), ["N-0", "", "", "Second mug"]];
+    const { groups } = groupCsvRows(rows, MAPPING, OPTIONS);
+    const chunks = planCsvChunks(rows, groups, new Set());
+    expect(chunks.map((chunk) => chunk.length)).toEqual([MAX_ORDERS_READ_PER_CHUNK, MAX_ORDERS_READ_PER_CHUNK, 201]);
+    expect(chunks.flat()).toEqual(groups);
+    expect(chunks[0][0].rows).toEqual([0, 2201]);
+  });
+
+  it("fits up to 5,000 orders sent by fingerprint in a chunk, and no more than 1,000 to read", () => {
+    const rows = rowsFor(7000);
+    const { groups } = groupCsvRows(rows, MAPPING, OPTIONS);
+    const unchanged = new Set(groups.slice(0, 5600).map((group) => group.number!));
+    const chunks = planCsvChunks(rows, groups, unchanged);
+    expect(chunks.map((chunk) => chunk.length)).toEqual([MAX_ENTRIES_PER_CHUNK, 1600, 400]);
+    expect(chunks[1].filter((group) => !unchanged.has(group.number!))).toHaveLength(MAX_ORDERS_READ_PER_CHUNK);
+  });
+
+  it("starts a new chunk before its rows would make a request too large", () => {
+    const rows = rowsFor(4, "x".repeat(600_000));
+    const { groups } = groupCsvRows(rows, MAPPING, OPTIONS);
+    expect(planCsvChunks(rows, groups, new Set()).map((chunk) => chunk.length)).toEqual([2, 2]);
+  });
+});
+
+describe("buildCsvChunk", () => {
+  it("sends unchanged orders by number and fingerprint, and reads the others", () => {
+    const rows = rowsFor(3);
+    const { groups } = groupCsvRows(rows, MAPPING, OPTIONS);
+    const { entries, orders, errors } = buildCsvChunk(rows, MAPPING, OPTIONS, groups, new Set(["N-1"]));
+    expect(errors).toEqual([]);
+    expect(orders.map((order) => order.order.orderNumber)).toEqual(["N-0", "N-2"]);
+    expect(entries[0]).toEqual({ orderNumber: "N-1", digest: groups[1].digest, rowNumbers: [3] });
+    expect(entries.slice(1)).toEqual(orders);
+  });
+});
