@@ -9,7 +9,7 @@ import { finishImportRun, startImportRun } from "@/lib/imports/import-runs";
 import { findOrdersAlreadyImported, importOrders, type ImportOutcome, type ImportResult } from "@/lib/orders/import-orders";
 import { normalizedOrderSchema, type NormalizedOrder } from "@/lib/orders/schema";
 import { WEIGHT_UNITS } from "@/lib/weights";
-import { MAX_ENTRIES_PER_CHUNK, MAX_ORDERS_READ_PER_CHUNK } from "./plan-chunks";
+import { MAX_ENTRIES_PER_CHUNK, MAX_FINGERPRINTS_PER_REQUEST, MAX_ORDERS_READ_PER_CHUNK } from "./plan-chunks";
 import { ROW_DIGEST_PATTERN } from "./row-digest";
 import { reserveOrderNumbers } from "@/lib/workspaces/next-order-number";
 import { columnMappingSchema, type ColumnMappingInput } from "./csv-mappings";
@@ -101,9 +101,8 @@ export const csvChunkSchema = z.object({
     ),
 });
 export type CsvChunkInput = z.input<typeof csvChunkSchema>;
-
-/** Fingerprints asked about in one request: a 100,000-order file takes 20. */
-export const MAX_FINGERPRINTS_PER_REQUEST = 5_000;
+/** A preview names the store the orders would go to; the rest is a chunk. */
+export type CsvPreviewInput = CsvChunkInput & { storeId: number };
 
 export const unchangedCsvOrdersSchema = z.object({
   storeId: z.number().int().positive(),
@@ -176,9 +175,8 @@ export interface CsvImporter {
 /** Starts an import of a file into one of the workspace's stores, with its import run. */
 export async function startCsvImport(workspaceId: string, input: StartCsvImportInput, now = Date.now()): Promise<{ importId: string }> {
   const parsed = parseWith(startCsvImportSchema, input, "import");
-  const store = await getDb().selectFrom("stores").select("id").where("id", "=", parsed.storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
-  if (!store) throw notFound("Store not found");
-  const runId = await startImportRun(workspaceId, store.id, "csv", "manual", null, now);
+  const storeId = await storeOfWorkspace(workspaceId, parsed.storeId);
+  const runId = await startImportRun(workspaceId, storeId, "csv", "manual", null, now);
   const importId = randomUUID();
   try {
     await getDb()
@@ -186,7 +184,7 @@ export async function startCsvImport(workspaceId: string, input: StartCsvImportI
       .values({
         id: importId,
         workspace_id: workspaceId,
-        store_id: store.id,
+        store_id: storeId,
         run_id: runId,
         file_name: parsed.fileName,
         options: JSON.stringify(parsed.options),
@@ -237,15 +235,15 @@ export async function getCsvImport(workspaceId: string, importId: string): Promi
  * What importing these orders would do, decided exactly as the import will (a dry run of the
  * write path) and written nowhere. AUTO orders count as created; no number is taken for them.
  */
-export async function previewCsvOrders(workspaceId: string, importId: string, input: CsvChunkInput, by: CsvImporter): Promise<CsvPreview> {
-  const csvImport = await loadImport(workspaceId, importId);
-  const { orders } = parseChunk(input, csvImport);
+export async function previewCsvOrders(workspaceId: string, input: CsvPreviewInput, by: CsvImporter): Promise<CsvPreview> {
+  const storeId = await storeOfWorkspace(workspaceId, (input as { storeId?: unknown } | null)?.storeId);
+  const { orders } = parseChunk(input, { storeId, workspaceId });
   const prepared = prepareOrders(orders);
   prepared.autoIndexes.forEach((index) => {
     prepared.orders[index] = { ...prepared.orders[index], orderKey: `auto-preview:${randomUUID()}`, orderNumber: AUTO };
   });
-  const outcomes = await importOrders(workspaceId, csvImport.store_id, prepared.orders, { source: "csv", actor: by.actor, dryRun: true, digests: prepared.digests });
-  const results = resultsOf(orders, outcomes, prepared, await checkUnchanged(workspaceId, csvImport.store_id, orders));
+  const outcomes = await importOrders(workspaceId, storeId, prepared.orders, { source: "csv", actor: by.actor, dryRun: true, digests: prepared.digests });
+  const results = resultsOf(orders, outcomes, prepared, await checkUnchanged(workspaceId, storeId, orders));
   return { ...tally(results), results };
 }
 
@@ -255,9 +253,7 @@ export async function previewCsvOrders(workspaceId: string, importId: string, in
  */
 export async function findUnchangedCsvOrders(workspaceId: string, input: UnchangedCsvOrdersInput): Promise<{ unchanged: string[] }> {
   const { storeId, orders } = parseWith(unchangedCsvOrdersSchema, input, "fingerprints");
-  const store = await getDb().selectFrom("stores").select("id").where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
-  if (!store) throw notFound("Store not found");
-  const matching = await findOrdersAlreadyImported(workspaceId, new Map(orders.map((order) => [order.orderNumber, order.digest])), store.id);
+  const matching = await findOrdersAlreadyImported(workspaceId, new Map(orders.map((order) => [order.orderNumber, order.digest])), await storeOfWorkspace(workspaceId, storeId));
   return { unchanged: [...matching.keys()] };
 }
 
@@ -274,7 +270,7 @@ export async function findUnchangedCsvOrders(workspaceId: string, input: Unchang
  */
 export async function applyCsvChunk(workspaceId: string, importId: string, chunkIndex: number, input: CsvChunkInput, by: CsvImporter): Promise<CsvChunkOutcome> {
   const csvImport = await loadImport(workspaceId, importId);
-  const { orders } = parseChunk(input, csvImport);
+  const { orders } = parseChunk(input, { storeId: csvImport.store_id, workspaceId });
   if (!Number.isInteger(chunkIndex) || chunkIndex < 0 || chunkIndex >= csvImport.total_chunks) {
     const message = csvImport.total_chunks === 0 ? "This import has no chunks." : `This import has chunks 0 to ${csvImport.total_chunks - 1}.`;
     throw new AppError("invalid_input", `There is no such chunk. ${message}`, { chunkIndex: [message] });
@@ -397,6 +393,14 @@ const AUTO = "AUTO";
 
 type CsvImportRow = Awaited<ReturnType<typeof loadImport>>;
 
+/** The id of one of the workspace's stores; another workspace's store, or no store, is not found. */
+async function storeOfWorkspace(workspaceId: string, storeId: unknown): Promise<number> {
+  const id = typeof storeId === "number" && Number.isSafeInteger(storeId) && storeId > 0 ? storeId : null;
+  const store = id === null ? undefined : await getDb().selectFrom("stores").select("id").where("id", "=", id).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  if (!store) throw notFound("Store not found");
+  return store.id;
+}
+
 async function loadImport(workspaceId: string, importId: string) {
   const row = await getDb().selectFrom("csv_imports").selectAll().where("id", "=", importId).where("workspace_id", "=", workspaceId).executeTakeFirst();
   if (!row) throw notFound("Import not found");
@@ -428,15 +432,15 @@ interface PreparedOrders {
  * The chunk, checked. Its orders go to the import's store whatever they say, and a chunk that
  * names another store or workspace is refused whole: no page of ours sends one.
  */
-function parseChunk(input: CsvChunkInput, csvImport: CsvImportRow): { orders: CsvChunkEntry[] } {
+function parseChunk(input: CsvChunkInput, target: { storeId: number; workspaceId: string }): { orders: CsvChunkEntry[] } {
   const claimsElsewhere = (value: unknown) => {
     if (typeof value !== "object" || value === null) return false;
     const record = value as Record<string, unknown>;
     return (
-      ("storeId" in record && record.storeId !== csvImport.store_id) ||
-      ("store_id" in record && record.store_id !== csvImport.store_id) ||
-      ("workspaceId" in record && record.workspaceId !== csvImport.workspace_id) ||
-      ("workspace_id" in record && record.workspace_id !== csvImport.workspace_id)
+      ("storeId" in record && record.storeId !== target.storeId) ||
+      ("store_id" in record && record.store_id !== target.storeId) ||
+      ("workspaceId" in record && record.workspaceId !== target.workspaceId) ||
+      ("workspace_id" in record && record.workspace_id !== target.workspaceId)
     );
   };
   const entries = (input as { orders?: unknown } | null)?.orders;

@@ -8,6 +8,8 @@ export type CsvChunkEntry = CsvOrder | CsvUnchangedOrder;
 export const MAX_ORDERS_READ_PER_CHUNK = 1_000;
 /** Orders in one chunk in all: the others are sent by fingerprint, a few dozen bytes each. */
 export const MAX_ENTRIES_PER_CHUNK = 5_000;
+/** Fingerprints asked about in one request (which orders are unchanged): a 100,000-order file takes 20. */
+export const MAX_FINGERPRINTS_PER_REQUEST = 5_000;
 /** What an order sent by fingerprint counts towards MAX_CHUNK_CELL_CHARS. */
 const FINGERPRINT_CHARS = 100;
 /**

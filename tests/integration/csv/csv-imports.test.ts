@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import {
-  applyCsvChunk, finishCsvImport, getCsvImport, previewCsvOrders, startCsvImport, type CsvChunkInput, type StartCsvImportInput,
+  applyCsvChunk, finishCsvImport, getCsvImport, previewCsvOrders, startCsvImport, type CsvChunkInput, type CsvPreviewInput, type StartCsvImportInput,
 } from "@/lib/csv/csv-imports";
 import { rowsToOrders, type CsvOrder, type FieldKey } from "@/lib/csv/rows-to-orders";
 import { AppError } from "@/lib/errors";
@@ -66,11 +66,10 @@ describe("CSV import", () => {
   it("previews what the file would do without writing anything", async () => {
     const { workspaceId, manualStoreId } = await createMerchant();
     await importOrders(workspaceId, manualStoreId, [buildOrder({ orderKey: "1001", orderNumber: "1001", customerEmail: "old@example.com" })], { source: "manual" });
-    const importId = await start(workspaceId, manualStoreId);
     const orders = ordersOf([row("1001"), row("1002"), row("AUTO")]);
     const invalid = { ...orders[1], order: { ...orders[1].order, orderNumber: "1003", orderKey: "1003", shipTo: { country: "United States" } }, rowNumbers: [5] };
 
-    const preview = await previewCsvOrders(workspaceId, importId, chunk([...orders, invalid]), by);
+    const preview = await previewCsvOrders(workspaceId, { storeId: manualStoreId, ...chunk([...orders, invalid]) }, by);
 
     expect(preview).toMatchObject({ created: 2, updated: 1, unchanged: 0, skipped: 0, failed: 1 });
     expect(preview.results).toEqual([
@@ -82,6 +81,9 @@ describe("CSV import", () => {
     expect((await storeOrders(manualStoreId)).map((order) => [order.order_number, order.customer_email])).toEqual([["1001", "old@example.com"]]);
     expect(await lastOrderNumber(workspaceId)).toBe(0);
     expect(await getDb().selectFrom("import_errors").selectAll().execute()).toEqual([]);
+    // A preview starts no import: nothing is left running when the merchant goes back and previews again.
+    expect(await getDb().selectFrom("import_runs").selectAll().where("workspace_id", "=", workspaceId).execute()).toEqual([]);
+    expect(await getDb().selectFrom("csv_imports").selectAll().where("workspace_id", "=", workspaceId).execute()).toEqual([]);
   });
 
   it("imports each chunk into the import's store with its run, and finishing reports how it went", async () => {
@@ -210,9 +212,12 @@ describe("CSV import", () => {
       { orders: [order, { ...forgedOne, order: { ...forgedOne.order, workspaceId: other.workspaceId } }] },
     ];
     for (const forged of forgeries) {
-      for (const attempt of [applyCsvChunk(merchant.workspaceId, importId, 0, forged as CsvChunkInput, by), previewCsvOrders(merchant.workspaceId, importId, forged as CsvChunkInput, by)]) {
-        expect((await rejection(attempt)).code).toBe("forbidden");
-      }
+      expect((await rejection(applyCsvChunk(merchant.workspaceId, importId, 0, forged as CsvChunkInput, by))).code).toBe("forbidden");
+    }
+    // A preview names its store: another workspace's is not found, and its orders cannot name another.
+    expect((await rejection(previewCsvOrders(merchant.workspaceId, forgeries[0] as CsvPreviewInput, by))).code).toBe("not_found");
+    for (const forged of forgeries.slice(1)) {
+      expect((await rejection(previewCsvOrders(merchant.workspaceId, { ...forged, storeId: merchant.manualStoreId } as CsvPreviewInput, by))).code).toBe("forbidden");
     }
     for (const storeId of [merchant.manualStoreId, secondStore.id, other.manualStoreId]) expect(await storeOrders(storeId)).toEqual([]);
 
@@ -230,7 +235,7 @@ describe("CSV import", () => {
     const orders = chunk(ordersOf([row("6001")]));
     for (const attempt of [
       getCsvImport(other.workspaceId, importId),
-      previewCsvOrders(other.workspaceId, importId, orders, by),
+      previewCsvOrders(other.workspaceId, { storeId: merchant.manualStoreId, ...orders }, by),
       applyCsvChunk(other.workspaceId, importId, 0, orders, by),
       finishCsvImport(other.workspaceId, importId),
     ]) {
@@ -296,7 +301,7 @@ describe("CSV import", () => {
 
     const tooMany = await rejection(applyCsvChunk(workspaceId, importId, 0, chunk(Array.from({ length: 1001 }, () => order)), by));
     expect(tooMany).toMatchObject({ code: "invalid_input", fieldErrors: { orders: [expect.stringContaining("1000")] } });
-    expect((await rejection(previewCsvOrders(workspaceId, importId, chunk(Array.from({ length: 1001 }, () => order)), by))).code).toBe("invalid_input");
+    expect((await rejection(previewCsvOrders(workspaceId, { storeId: manualStoreId, ...chunk(Array.from({ length: 1001 }, () => order)) }, by))).code).toBe("invalid_input");
     expect((await rejection(applyCsvChunk(workspaceId, importId, 2, chunk([order]), by))).fieldErrors).toHaveProperty("chunkIndex");
     expect((await rejection(applyCsvChunk(workspaceId, importId, 0, chunk([{ order: "not an order", rowNumbers: [2], auto: false }]), by))).code).toBe("invalid_input");
     expect(await storeOrders(manualStoreId)).toEqual([]);

@@ -43,9 +43,9 @@ const browser = {
     const { GET } = await import("@/app/api/csv-imports/[importId]/route");
     return callRoute(GET, `/api/csv-imports/${importId}`, { params: { importId } });
   },
-  async preview(importId: string, body: unknown, options: CallOptions<{ importId: string }> = {}) {
-    const { POST } = await import("@/app/api/csv-imports/[importId]/preview/route");
-    return callRoute(POST, `/api/csv-imports/${importId}/preview`, { method: "POST", body, params: { importId }, ...options });
+  async preview(body: unknown, options: CallOptions<Record<string, never>> = {}) {
+    const { POST } = await import("@/app/api/csv-imports/preview/route");
+    return callRoute(POST, "/api/csv-imports/preview", { method: "POST", body, ...options });
   },
   async chunk(importId: string, chunkIndex: string | number, body: unknown, options: CallOptions<{ importId: string; chunkIndex: string }> = {}) {
     const { PUT } = await import("@/app/api/csv-imports/[importId]/chunks/[chunkIndex]/route");
@@ -116,7 +116,7 @@ describe("CSV import routes", () => {
     const answers = [
       await browser.start(startBody(merchant.manualStoreId)),
       await browser.get(importId),
-      await browser.preview(importId, { orders: [] }),
+      await browser.preview({ storeId: merchant.manualStoreId, orders: [] }),
       await browser.chunk(importId, 0, { orders: [] }),
       await browser.finish(importId),
       await browser.unchanged({ storeId: merchant.manualStoreId, orders: [] }),
@@ -139,7 +139,7 @@ describe("CSV import routes", () => {
     expect(importId).toEqual(expect.any(String));
 
     const orders = ordersOf(["L-1", "AUTO"]);
-    const preview = await browser.preview(importId, { orders });
+    const preview = await browser.preview({ storeId: merchant.manualStoreId, orders });
     expect(preview).toMatchObject({ status: 200, json: { created: 2, updated: 0, unchanged: 0, skipped: 0, failed: 0 } });
     expect(preview.json.results).toEqual([
       { orderNumber: "L-1", rowNumbers: [2], outcome: "created" },
@@ -179,7 +179,7 @@ describe("CSV import routes", () => {
     const orders = ordersOf(["X-1"]);
     const answers = [
       await browser.get(importId),
-      await browser.preview(importId, { orders }),
+      await browser.preview({ storeId: merchant.manualStoreId, orders }),
       await browser.chunk(importId, 0, { orders }),
       await browser.finish(importId),
       await browser.start(startBody(merchant.manualStoreId)),
@@ -199,7 +199,7 @@ describe("CSV import routes", () => {
 
     const oversize = await browser.chunk(importId, 0, undefined, { rawBody: JSON.stringify({ orders: [order], padding: "x".repeat(4 * 1024 * 1024) }) });
     expect(oversize).toMatchObject({ status: 413, json: { code: "payload_too_large" } });
-    const declared = await browser.preview(importId, undefined, { rawBody: "{}", headers: { "content-length": String(5 * 1024 * 1024) } });
+    const declared = await browser.preview(undefined, { rawBody: "{}", headers: { "content-length": String(5 * 1024 * 1024) } });
     expect(declared.status).toBe(413);
 
     const malformed = await browser.chunk(importId, 0, undefined, { rawBody: '{"orders": [' });
@@ -209,7 +209,7 @@ describe("CSV import routes", () => {
 
     const tooMany = await browser.chunk(importId, 0, { orders: Array.from({ length: 1001 }, () => order) });
     expect(tooMany).toMatchObject({ status: 400, json: { code: "invalid_input", fieldErrors: { orders: [expect.stringContaining("1000")] } } });
-    const notAList = await browser.preview(importId, { orders: "all of them" });
+    const notAList = await browser.preview({ storeId: merchant.manualStoreId, orders: "all of them" });
     expect(notAList).toMatchObject({ status: 400, json: { fieldErrors: { orders: expect.any(Array) } } });
     const badIndex = await browser.chunk(importId, "first", { orders: [order] });
     expect(badIndex).toMatchObject({ status: 400, json: { fieldErrors: { chunkIndex: expect.any(Array) } } });

@@ -55,7 +55,7 @@ describe("CSV re-import by fingerprint", () => {
     const run = await getDb().selectFrom("import_runs").selectAll().where("id", "=", (await getDb().selectFrom("csv_imports").select("run_id").where("id", "=", importId).executeTakeFirstOrThrow()).run_id).executeTakeFirstOrThrow();
     expect(run).toMatchObject({ fetched: 2, unchanged: 2, created: 0, failed: 0 });
     expect(await getDb().selectFrom("orders").select(["order_number", "modified_at"]).where("store_id", "=", manualStoreId).orderBy("id").execute()).toEqual(before);
-    expect((await previewCsvOrders(workspaceId, importId, { orders: known } as CsvChunkInput, by)).unchanged).toBe(2);
+    expect((await previewCsvOrders(workspaceId, { storeId: manualStoreId, orders: known }, by)).unchanged).toBe(2);
   });
 
   it("does not find an order whose rows, reading options or stored order changed, or that is cancelled", async () => {
