@@ -282,6 +282,8 @@ export interface CsvImportTable {
   headers: string;
   total_chunks: number;
   total_rows: number;
+  /** Rows the browser could not read into orders (each reported to the merchant), never sent. */
+  rows_left_out: Generated<number>;
   status: Generated<CsvImportStatus>;
   created: Generated<number>;
   updated: Generated<number>;

@@ -54,6 +54,8 @@ export const startCsvImportSchema = z
     headers: z.array(z.string().max(1000)).min(1, "The file has no header row.").max(2000),
     totalChunks: z.number().int().min(0).max(100_000),
     totalRows: z.number().int().min(0).max(10_000_000),
+    /** Rows the browser could not read into orders: they make the import partial. */
+    rowsLeftOut: z.number().int().min(0).max(10_000_000).default(0),
   })
   .superRefine((input, context) => {
     for (const column of Object.keys(input.mapping)) {
@@ -158,6 +160,8 @@ export interface CsvImportSummary {
   /** Which chunk indexes are done, ascending: a resumed import sends the others. */
   appliedChunks: number[];
   totalRows: number;
+  /** Rows the browser could not read into orders, never sent. */
+  rowsLeftOut: number;
   counts: CsvImportCounts;
   options: CsvImportOptions;
   mapping: ColumnMappingInput;
@@ -192,6 +196,7 @@ export async function startCsvImport(workspaceId: string, input: StartCsvImportI
         headers: JSON.stringify(parsed.headers),
         total_chunks: parsed.totalChunks,
         total_rows: parsed.totalRows,
+        rows_left_out: parsed.rowsLeftOut,
         created_at: now,
         finished_at: null,
       })
@@ -222,6 +227,7 @@ export async function getCsvImport(workspaceId: string, importId: string): Promi
     chunksDone: chunks.length,
     appliedChunks: chunks.map((chunk) => chunk.chunk_index),
     totalRows: row.total_rows,
+    rowsLeftOut: row.rows_left_out,
     counts: countsOf(row),
     options: JSON.parse(row.options) as CsvImportOptions,
     mapping: JSON.parse(row.mapping) as ColumnMappingInput,
@@ -358,8 +364,8 @@ export async function applyCsvChunk(workspaceId: string, importId: string, chunk
 }
 
 /**
- * Ends the import: succeeded when every chunk arrived and no order failed, failed when nothing
- * was imported, partial otherwise. Finishing twice answers the same.
+ * Ends the import: succeeded when every chunk arrived, no order failed and the browser left no
+ * row out; failed when nothing was imported; partial otherwise. Finishing twice answers the same.
  */
 export async function finishCsvImport(workspaceId: string, importId: string, now = Date.now()): Promise<{ status: CsvImportStatus; counts: CsvImportCounts }> {
   const csvImport = await loadImport(workspaceId, importId);
@@ -372,9 +378,16 @@ export async function finishCsvImport(workspaceId: string, importId: string, now
   const counts = countsOf(csvImport);
   const imported = counts.created + counts.updated + counts.unchanged + counts.skipped;
   const missing = csvImport.total_chunks - chunksDone;
+  const leftOut = csvImport.rows_left_out;
   const status: Exclude<CsvImportStatus, "running"> =
-    missing === 0 && counts.failed === 0 ? "succeeded" : imported === 0 && (counts.failed > 0 || missing > 0) ? "failed" : "partial";
-  const error = missing > 0 ? `${missing} of ${csvImport.total_chunks} parts of the file were not imported.` : null;
+    missing === 0 && counts.failed === 0 && leftOut === 0 ? "succeeded"
+    : imported === 0 && (counts.failed > 0 || missing > 0 || leftOut > 0) ? "failed"
+    : "partial";
+  const problems = [
+    missing > 0 ? `${missing} of ${csvImport.total_chunks} parts of the file were not imported.` : null,
+    leftOut > 0 ? `${leftOut} ${leftOut === 1 ? "row" : "rows"} of the file could not be read into orders.` : null,
+  ].filter(Boolean);
+  const error = problems.length ? problems.join(" ") : null;
   await finishImportRun(workspaceId, csvImport.run_id, { status, cursorAfter: null, error }, now);
   await getDb()
     .updateTable("csv_imports")

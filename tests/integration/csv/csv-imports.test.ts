@@ -120,6 +120,19 @@ describe("CSV import", () => {
     expect((await finishCsvImport(workspaceId, importId)).status).toBe("succeeded");
   });
 
+  it("finishes partial when the browser left rows out, so the import's state after a reload says so", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant();
+    const importId = await start(workspaceId, manualStoreId, { totalRows: 3, rowsLeftOut: 2 });
+    await applyCsvChunk(workspaceId, importId, 0, chunk(ordersOf([row("2101")])), by);
+    expect(await finishCsvImport(workspaceId, importId)).toMatchObject({ status: "partial", counts: { created: 1, failed: 0 } });
+    expect(await getCsvImport(workspaceId, importId)).toMatchObject({ status: "partial", rowsLeftOut: 2 });
+    const run = await getDb().selectFrom("import_runs").select(["status", "error"]).where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
+    expect(run).toEqual({ status: "partial", error: "2 rows of the file could not be read into orders." });
+
+    const nothingRead = await start(workspaceId, manualStoreId, { totalChunks: 0, totalRows: 1, rowsLeftOut: 1 });
+    expect((await finishCsvImport(workspaceId, nothingRead)).status).toBe("failed");
+  });
+
   it("applies a chunk sent twice once, and the second send gets the stored results", async () => {
     const { workspaceId, manualStoreId } = await createMerchant();
     const importId = await start(workspaceId, manualStoreId, { totalChunks: 2 });
