@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CsvOrder } from "@/lib/csv/rows-to-orders";
-import { applyChunks, chunkOrders, serverRowErrors } from "@/app/(app)/orders/import/run-import";
+import { applyChunks, serverRowErrors } from "@/app/(app)/orders/import/run-import";
 
 const order = (number: string, note = ""): CsvOrder => ({
   order: { orderNumber: number, orderKey: number, orderDate: 0, status: "awaiting_shipment", customerNotes: note },
@@ -16,21 +16,6 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe("chunkOrders", () => {
-  it("puts at most 500 whole orders in a chunk, in file order", () => {
-    const orders = Array.from({ length: 1201 }, (_, index) => order(`A-${index}`));
-    const chunks = chunkOrders(orders);
-    expect(chunks.map((chunk) => chunk.length)).toEqual([500, 500, 201]);
-    expect(chunks.flat()).toEqual(orders);
-  });
-
-  it("starts a new chunk before one would pass the request size limit", () => {
-    const big = "x".repeat(1_000_000);
-    const chunks = chunkOrders([order("A", big), order("B", big), order("C", big), order("D", big)]);
-    expect(chunks.map((chunk) => chunk.map((entry) => entry.order.orderNumber))).toEqual([["A", "B", "C"], ["D"]]);
-  });
-});
-
 describe("applyChunks", () => {
   it("sends a chunk again after a network failure or a 5xx, up to three times", async () => {
     vi.useFakeTimers();
@@ -38,7 +23,7 @@ describe("applyChunks", () => {
     vi.stubGlobal("fetch", fetch);
     const retries: number[] = [];
     const done: number[] = [];
-    const running = applyChunks("imp-1", [[order("A")]], { from: 0, onChunk: (index) => done.push(index), onRetry: (_, attempt) => retries.push(attempt) });
+    const running = applyChunks("imp-1", [[order("A")]], { done: new Set(), onChunk: (index) => done.push(index), onRetry: (_, attempt) => retries.push(attempt) });
     await vi.runAllTimersAsync();
     await running;
     expect(retries).toEqual([1, 2]);
@@ -51,7 +36,7 @@ describe("applyChunks", () => {
   it("gives up after the third retry, and never retries a refused chunk", async () => {
     vi.useFakeTimers();
     vi.stubGlobal("fetch", vi.fn().mockImplementation(async () => json(500, { message: "down" })));
-    const failing = applyChunks("imp-1", [[order("A")]], { from: 0, onChunk: () => {}, onRetry: () => {} });
+    const failing = applyChunks("imp-1", [[order("A")]], { done: new Set(), onChunk: () => {}, onRetry: () => {} });
     const settled = failing.then(() => new Error("it went through"), (error: Error) => error);
     await vi.runAllTimersAsync();
     expect((await settled).message).toBe("down");
@@ -59,15 +44,34 @@ describe("applyChunks", () => {
 
     const refused = vi.fn().mockImplementation(async () => json(400, { message: "Bad chunk" }));
     vi.stubGlobal("fetch", refused);
-    await expect(applyChunks("imp-1", [[order("A")]], { from: 0, onChunk: () => {}, onRetry: () => {} })).rejects.toThrow("Bad chunk");
+    await expect(applyChunks("imp-1", [[order("A")]], { done: new Set(), onChunk: () => {}, onRetry: () => {} })).rejects.toThrow("Bad chunk");
     expect(refused).toHaveBeenCalledTimes(1);
   });
 
-  it("resumes from the chunk it is told", async () => {
-    const fetch = vi.fn().mockImplementation(async (url: string) => chunkAnswer(Number(url.split("/").pop())));
+  it("sends only the chunks not done yet, two at a time", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const fetch = vi.fn().mockImplementation(async (url: string) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+      return chunkAnswer(Number(url.split("/").pop()));
+    });
     vi.stubGlobal("fetch", fetch);
-    await applyChunks("imp-1", [[order("A")], [order("B")], [order("C")]], { from: 1, onChunk: () => {}, onRetry: () => {} });
-    expect(fetch.mock.calls.map((call) => call[0])).toEqual(["/api/csv-imports/imp-1/chunks/1", "/api/csv-imports/imp-1/chunks/2"]);
+    const done: number[] = [];
+    await applyChunks("imp-1", [[order("A")], [order("B")], [order("C")], [order("D")]], { done: new Set([1]), onChunk: (index) => done.push(index), onRetry: () => {} });
+    expect(fetch.mock.calls.map((call) => call[0]).sort()).toEqual(["/api/csv-imports/imp-1/chunks/0", "/api/csv-imports/imp-1/chunks/2", "/api/csv-imports/imp-1/chunks/3"]);
+    expect(done.sort()).toEqual([0, 2, 3]);
+    expect(most).toBe(2);
+  });
+
+  it("sends nothing more once a chunk is refused", async () => {
+    const fetch = vi.fn().mockImplementation(async (url: string) => (url.endsWith("/0") ? json(400, { message: "Bad chunk" }) : chunkAnswer(Number(url.split("/").pop()))));
+    vi.stubGlobal("fetch", fetch);
+    const chunks = Array.from({ length: 6 }, (_, index) => [order(`N-${index}`)]);
+    await expect(applyChunks("imp-1", chunks, { done: new Set(), onChunk: () => {}, onRetry: () => {} })).rejects.toThrow("Bad chunk");
+    // The chunk already on its way when 0 was refused may finish; no new one starts.
+    expect(fetch.mock.calls.length).toBeLessThanOrEqual(3);
   });
 });
 

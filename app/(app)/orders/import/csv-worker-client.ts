@@ -1,11 +1,14 @@
 import type { CsvRowError } from "@/lib/csv/write-csv";
-import type { BuiltOrders, ImportOptions, Mapping, ParsedFile, WorkerReply, WorkerRequest } from "./worker-protocol";
+import type { Fingerprint, ImportOptions, ImportPlan, Mapping, ParsedFile, WorkerReply, WorkerRequest } from "./worker-protocol";
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
 
 export interface CsvWorker {
   parse(file: File): Promise<ParsedFile>;
-  orders(mapping: Mapping, options: ImportOptions): Promise<BuiltOrders>;
+  /** Groups the rows into orders under this mapping and these options: each numbered order's fingerprint. */
+  fingerprints(mapping: Mapping, options: ImportOptions): Promise<Fingerprint[]>;
+  /** Reads the orders not found unchanged and cuts the file into chunks. */
+  plan(unchanged: string[]): Promise<ImportPlan>;
   report(errors: CsvRowError[]): Promise<string>;
   terminate(): void;
 }
@@ -38,7 +41,8 @@ export function startCsvWorker(): CsvWorker {
 
   return {
     parse: (file) => call<ParsedFile>({ type: "parse", file }),
-    orders: (mapping, options) => call<BuiltOrders>({ type: "orders", mapping, options }),
+    fingerprints: (mapping, options) => call<Fingerprint[]>({ type: "fingerprints", mapping, options }),
+    plan: (unchanged) => call<ImportPlan>({ type: "plan", unchanged }),
     report: (errors) => call<string>({ type: "report", errors }),
     terminate: () => worker.terminate(),
   };

@@ -2,10 +2,11 @@
 import { decodeCsvBytes } from "@/lib/csv/decode";
 import { EXPORT_MAPPING, ORDERS_EXPORT_COLUMNS } from "@/lib/csv/export-orders";
 import { parseCsvText, type ParsedCsv } from "@/lib/csv/parse";
-import { rowsToOrders } from "@/lib/csv/rows-to-orders";
+import { buildCsvChunk, planCsvChunks } from "@/lib/csv/plan-chunks";
+import { groupCsvRows, mergeErrors, type CsvOrder, type CsvRowGroup, type RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
 import { headersSignature, suggestMapping } from "@/lib/csv/suggest-mapping";
-import { errorReport } from "@/lib/csv/write-csv";
-import type { BuiltOrders, Mapping, ParsedFile, WorkerReply, WorkerRequest } from "./worker-protocol";
+import { errorReport, type CsvRowError } from "@/lib/csv/write-csv";
+import type { Fingerprint, ImportOptions, ImportPlan, Mapping, ParsedFile, WorkerReply, WorkerRequest } from "./worker-protocol";
 
 /**
  * Reading, parsing and grouping a file of up to 50 MB takes seconds; here it does not freeze the
@@ -13,6 +14,8 @@ import type { BuiltOrders, Mapping, ParsedFile, WorkerReply, WorkerRequest } fro
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let file: ParsedCsv | null = null;
+/** The file's rows grouped into orders under the mapping and options last asked for. */
+let grouping: { mapping: Mapping; options: RowsToOrdersOptions; groups: CsvRowGroup[]; errors: CsvRowError[] } | null = null;
 
 const EXPORT_SIGNATURE = headersSignature(ORDERS_EXPORT_COLUMNS);
 const SAMPLE_ROWS = 20;
@@ -32,11 +35,10 @@ async function handle(request: WorkerRequest): Promise<unknown> {
   switch (request.type) {
     case "parse":
       return parse(request.file);
-    case "orders": {
-      const parsed = current();
-      const result: BuiltOrders = rowsToOrders(parsed.rows, request.mapping, { ...request.options, rowNumbers: parsed.rowNumbers, headers: parsed.headers });
-      return result;
-    }
+    case "fingerprints":
+      return fingerprints(request.mapping, request.options);
+    case "plan":
+      return plan(new Set(request.unchanged));
     case "report": {
       const parsed = current();
       return errorReport(parsed.headers, parsed.rows, request.errors, { rowNumbers: parsed.rowNumbers });
@@ -49,8 +51,36 @@ function current(): ParsedCsv {
   return file;
 }
 
+function fingerprints(mapping: Mapping, importOptions: ImportOptions): Fingerprint[] {
+  const parsed = current();
+  const options: RowsToOrdersOptions = { ...importOptions, rowNumbers: parsed.rowNumbers, headers: parsed.headers };
+  const { groups, errors } = groupCsvRows(parsed.rows, mapping, options);
+  grouping = { mapping, options, groups, errors };
+  return groups.flatMap((group) => (group.number !== null && group.digest !== null ? [{ orderNumber: group.number, digest: group.digest }] : []));
+}
+
+/** Reads every order the server did not find unchanged, chunk by chunk. */
+function plan(unchanged: ReadonlySet<string>): ImportPlan {
+  const parsed = current();
+  if (!grouping) throw new Error("Choose the columns first.");
+  const { mapping, options, groups } = grouping;
+  const chunks: ImportPlan["chunks"] = [];
+  const orders: CsvOrder[] = [];
+  const errors: CsvRowError[][] = [grouping.errors];
+  for (const chunkGroups of planCsvChunks(parsed.rows, groups, unchanged)) {
+    const chunk = buildCsvChunk(parsed.rows, mapping, options, chunkGroups, unchanged);
+    // A chunk whose orders all had errors is not sent.
+    if (chunk.entries.length) chunks.push(chunk.entries);
+    orders.push(...chunk.orders);
+    errors.push(chunk.errors);
+  }
+  const sent = chunks.reduce((total, chunk) => total + chunk.length, 0);
+  return { chunks, orders, unchanged: sent - orders.length, errors: mergeErrors(...errors) };
+}
+
 async function parse(input: File): Promise<ParsedFile> {
   file = null;
+  grouping = null;
   const decoded = decodeCsvBytes(new Uint8Array(await input.arrayBuffer()));
   const parsed = parseCsvText(decoded.text);
   file = parsed;

@@ -1,5 +1,5 @@
-import type { CsvOrder } from "@/lib/csv/rows-to-orders";
-import type { ImportOptions, Mapping } from "./worker-protocol";
+import { MAX_FINGERPRINTS_PER_REQUEST, type CsvChunkEntry } from "@/lib/csv/plan-chunks";
+import type { Fingerprint, ImportOptions, Mapping } from "./worker-protocol";
 
 /** The CSV import endpoints (app/api/csv-imports, app/api/csv-mappings), as the browser calls them. */
 
@@ -20,6 +20,7 @@ export interface ImportState {
   totalChunks: number;
   chunksDone: number;
   totalRows: number;
+  rowsLeftOut: number;
   counts: Counts;
   createdAt: number | string;
   finishedAt: number | string | null;
@@ -82,14 +83,25 @@ export interface NewImport {
   headers: string[];
   totalChunks: number;
   totalRows: number;
+  rowsLeftOut: number;
 }
 
 export const createImport = (body: NewImport) => call<{ importId: string }>("POST", "/api/csv-imports", body);
 
-export const previewOrders = (importId: string, orders: CsvOrder[]) =>
-  call<Counts & { results: OrderResult[] }>("POST", `/api/csv-imports/${encodeURIComponent(importId)}/preview`, { orders });
+/** The order numbers of the store whose fingerprint is the one given: as the same rows last imported them. */
+export async function findUnchangedOrders(storeId: number, fingerprints: readonly Fingerprint[]): Promise<string[]> {
+  const unchanged: string[] = [];
+  for (let start = 0; start < fingerprints.length; start += MAX_FINGERPRINTS_PER_REQUEST) {
+    const orders = fingerprints.slice(start, start + MAX_FINGERPRINTS_PER_REQUEST);
+    unchanged.push(...(await call<{ unchanged: string[] }>("POST", "/api/csv-imports/unchanged-orders", { storeId, orders })).unchanged);
+  }
+  return unchanged;
+}
 
-export const putChunk = (importId: string, chunkIndex: number, orders: CsvOrder[]) =>
+export const previewOrders = (storeId: number, orders: CsvChunkEntry[]) =>
+  call<Counts & { results: OrderResult[] }>("POST", "/api/csv-imports/preview", { storeId, orders });
+
+export const putChunk = (importId: string, chunkIndex: number, orders: CsvChunkEntry[]) =>
   call<{ chunkIndex: number; applied: boolean; counts: Counts; results: OrderResult[] }>(
     "PUT",
     `/api/csv-imports/${encodeURIComponent(importId)}/chunks/${chunkIndex}`,

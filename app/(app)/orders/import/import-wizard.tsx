@@ -1,33 +1,33 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { CsvOrder } from "@/lib/csv/rows-to-orders";
+import { mergeErrors } from "@/lib/csv/rows-to-orders";
 import type { CsvRowError } from "@/lib/csv/write-csv";
 import { startCsvWorker, type CsvWorker } from "./csv-worker-client";
 import { FileStep } from "./file-step";
-import { ApiError, createImport, ZERO_COUNTS, type Counts, type ImportStatus } from "./import-api";
+import { ApiError, createImport, findUnchangedOrders, type Counts, type ImportStatus } from "./import-api";
 import { ImportProgress } from "./import-progress";
 import { ImportStatusView } from "./import-status";
 import { MappingStep } from "./mapping-step";
 import type { StoreChoice } from "./options-form";
 import { PreviewStep } from "./preview-step";
 import { ResultStep } from "./result-step";
-import { applyChunks, chunkOrders, finishChunks, mergeRowErrors, previewChunks, serverRowErrors, type Tally } from "./run-import";
+import { applyChunks, finishChunks, previewChunks, serverRowErrors, type Tally } from "./run-import";
 import { StepList, type StepName } from "./step-list";
 import { csvTranslator, type CsvLabels, type CsvT } from "./translator";
-import type { BuiltOrders, ImportOptions, Mapping, ParsedFile } from "./worker-protocol";
+import type { ImportOptions, ImportPlan, Mapping, ParsedFile } from "./worker-protocol";
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 type Step = "file" | "mapping" | "preview" | "importing" | "result" | "status";
 
-interface Plan {
+interface Plan extends ImportPlan {
+  /** Set once the import starts (Import, not Preview), so a retry continues the same import. */
   importId: string | null;
-  built: BuiltOrders;
-  chunks: CsvOrder[][];
+  storeId: number;
   preview: Tally;
-  /** Rows rowsToOrders left out, and the orders the dry run says would fail. */
-  errors: CsvRowError[];
+  /** Rows the worker could not read, and the orders the dry run says would fail. */
+  previewErrors: CsvRowError[];
 }
 
 interface Outcome {
@@ -113,17 +113,14 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
     setError(null);
     setBusy(t("checking", { done: 0, total: "…" }));
     try {
-      const built = await worker.current!.orders(mapping, options);
-      const chunks = chunkOrders(built.orders);
-      let importId: string | null = null;
-      let tally: Tally = { counts: ZERO_COUNTS, results: [] };
-      if (chunks.length) {
-        const total = built.orders.length;
-        setBusy(t("checking", { done: 0, total }));
-        ({ importId } = await createImport({ storeId, fileName: file.fileName, options, mapping, headers: file.headers, totalChunks: chunks.length, totalRows: file.rowCount }));
-        tally = await previewChunks(importId, chunks, (done) => setBusy(t("checking", { done, total })));
-      }
-      setPlan({ importId, built, chunks, preview: tally, errors: mergeRowErrors(built.errors, serverRowErrors(tally.results)) });
+      // Orders whose rows are exactly as this file last imported them are not read again.
+      const fingerprints = await worker.current!.fingerprints(mapping, options);
+      const unchanged = await findUnchangedOrders(storeId, fingerprints);
+      const planned = await worker.current!.plan(unchanged);
+      const total = planned.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+      setBusy(t("checking", { done: 0, total }));
+      const tally = await previewChunks(storeId, planned.chunks, (done) => setBusy(t("checking", { done, total })));
+      setPlan({ ...planned, importId: null, storeId, preview: tally, previewErrors: mergeErrors(planned.errors, serverRowErrors(tally.results)) });
       setStep("preview");
     } catch (failure) {
       setError(messageOf(failure, t));
@@ -132,27 +129,31 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
     }
   };
 
-  const runImport = async (from: number) => {
-    if (!plan?.importId) return;
-    const { importId, chunks, built } = plan;
-    if (from === 0) tallies.current.clear();
-    window.history.replaceState(null, "", `/orders/import?import=${encodeURIComponent(importId)}`);
+  const runImport = async () => {
+    if (!plan || !file) return;
+    const { chunks, errors } = plan;
+    if (!plan.importId) tallies.current.clear();
     setStep("importing");
-    setProgress({ done: from, notice: null, error: null });
+    setProgress({ done: tallies.current.size, notice: null, error: null });
     try {
+      let importId = plan.importId;
+      if (!importId) {
+        const rowsLeftOut = new Set(errors.map((rowError) => rowError.row)).size;
+        ({ importId } = await createImport({ storeId: plan.storeId, fileName: file.fileName, options, mapping, headers: file.headers, totalChunks: chunks.length, totalRows: file.rowCount, rowsLeftOut }));
+        setPlan({ ...plan, importId });
+      }
+      window.history.replaceState(null, "", `/orders/import?import=${encodeURIComponent(importId)}`);
       await applyChunks(importId, chunks, {
-        from,
+        done: new Set(tallies.current.keys()),
         onChunk: (index, tally) => {
           tallies.current.set(index, tally);
-          setProgress({ done: index + 1, notice: null, error: null });
+          setProgress({ done: tallies.current.size, notice: null, error: null });
         },
         onRetry: (index, attempt) => setProgress((current) => ({ ...current, notice: t("retrying", { chunk: index + 1, attempt }) })),
       });
       const finished = await finishChunks(importId);
       const results = [...tallies.current.values()].flatMap((tally) => tally.results);
-      // The server knows nothing of the rows left out before sending; to the merchant they make the import partial.
-      const status = finished.status === "succeeded" && built.errors.length ? "partial" : finished.status;
-      setOutcome({ status, counts: finished.counts, errors: mergeRowErrors(built.errors, serverRowErrors(results)) });
+      setOutcome({ status: finished.status, counts: finished.counts, errors: mergeErrors(errors, serverRowErrors(results)) });
       setStep("result");
     } catch (failure) {
       setProgress((current) => ({ ...current, error: messageOf(failure, t) }));
@@ -201,22 +202,23 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
           locale={labels.locale}
           timeZone={options.timeZone}
           counts={plan.preview.counts}
-          errors={plan.errors}
-          orders={plan.built.orders}
+          errors={plan.previewErrors}
+          orders={plan.orders}
+          total={plan.chunks.reduce((sum, chunk) => sum + chunk.length, 0)}
           results={plan.preview.results}
           onBack={() => setStep("mapping")}
-          onImport={() => runImport(0)}
+          onImport={runImport}
         />
       )}
       {step === "importing" && plan && (
-        <ImportProgress t={t} done={progress.done} total={plan.chunks.length} notice={progress.notice} error={progress.error} onRetry={() => runImport(progress.done)} />
+        <ImportProgress t={t} done={progress.done} total={plan.chunks.length} notice={progress.notice} error={progress.error} onRetry={runImport} />
       )}
       {step === "result" && outcome && (
         <ResultStep
           t={t}
           status={outcome.status}
           counts={outcome.counts}
-          rowErrors={new Set(plan?.built.errors.map((rowError) => rowError.row)).size}
+          rowErrors={new Set(plan?.errors.map((rowError) => rowError.row)).size}
           onDownloadReport={outcome.errors.length ? downloadReport : undefined}
           onImportAnother={reset}
         />

@@ -9,18 +9,21 @@ import { RowErrors } from "./row-errors";
 import type { CsvT } from "./translator";
 
 /** What importing would do: counts, the rows that cannot be imported, the first orders; then Import. */
-export function PreviewStep({ t, locale, timeZone, counts, errors, orders, results, onBack, onImport }: {
+export function PreviewStep({ t, locale, timeZone, counts, errors, orders, total, results, onBack, onImport }: {
   t: CsvT;
   locale: string;
   timeZone: string;
   counts: Counts;
   errors: CsvRowError[];
+  /** The orders read from their rows; the preview shows the first. */
   orders: CsvOrder[];
+  /** Every order the file would send, those found unchanged included. */
+  total: number;
   results: OrderResult[];
   onBack: () => void;
   onImport: () => void;
 }) {
-  const importable = orders.length - counts.failed;
+  const importable = total - counts.failed;
   return (
     <div className="space-y-4">
       <h2 className="text-lg font-semibold">{t("previewTitle")}</h2>
@@ -34,7 +37,7 @@ export function PreviewStep({ t, locale, timeZone, counts, errors, orders, resul
         </button>
         {importable > 0 && (
           <button type="button" onClick={onImport} className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
-            {t("import", { count: orders.length })}
+            {t("import", { count: total })}
           </button>
         )}
       </div>

@@ -1,31 +1,11 @@
-import type { CsvOrder } from "@/lib/csv/rows-to-orders";
+import type { CsvChunkEntry } from "@/lib/csv/plan-chunks";
 import type { CsvRowError } from "@/lib/csv/write-csv";
 import { ApiError, finishImport, previewOrders, putChunk, ZERO_COUNTS, type Counts, type OrderResult } from "./import-api";
 
-/** The server takes at most 500 orders and 4 MB per request; a chunk stays under both, and never splits an order. */
-export const MAX_CHUNK_ORDERS = 500;
-const MAX_CHUNK_BYTES = 3_500_000;
 /** A failed chunk is sent again up to this many times; the server applies a chunk once, so a repeat is safe. */
 export const MAX_RETRIES = 3;
-
-export function chunkOrders(orders: readonly CsvOrder[]): CsvOrder[][] {
-  const encoder = new TextEncoder();
-  const chunks: CsvOrder[][] = [];
-  let chunk: CsvOrder[] = [];
-  let bytes = 0;
-  for (const order of orders) {
-    const size = encoder.encode(JSON.stringify(order)).length + 1;
-    if (chunk.length === MAX_CHUNK_ORDERS || (chunk.length > 0 && bytes + size > MAX_CHUNK_BYTES)) {
-      chunks.push(chunk);
-      chunk = [];
-      bytes = 0;
-    }
-    chunk.push(order);
-    bytes += size;
-  }
-  if (chunk.length) chunks.push(chunk);
-  return chunks;
-}
+/** Chunks sent at once: the server reads one while it writes the other. */
+export const CHUNKS_IN_FLIGHT = 2;
 
 export interface Tally {
   counts: Counts;
@@ -36,13 +16,13 @@ export function addCounts(a: Counts, b: Counts): Counts {
   return { created: a.created + b.created, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged, skipped: a.skipped + b.skipped, failed: a.failed + b.failed };
 }
 
-/** The dry run, chunk by chunk: what importing would do, nothing written. */
-export async function previewChunks(importId: string, chunks: readonly CsvOrder[][], onProgress: (ordersDone: number) => void): Promise<Tally> {
+/** The dry run, chunk by chunk: what importing into the store would do, nothing written. */
+export async function previewChunks(storeId: number, chunks: readonly CsvChunkEntry[][], onProgress: (ordersDone: number) => void): Promise<Tally> {
   let counts = ZERO_COUNTS;
   const results: OrderResult[] = [];
   let done = 0;
   for (const chunk of chunks) {
-    const answer = await withRetries(() => previewOrders(importId, chunk));
+    const answer = await withRetries(() => previewOrders(storeId, chunk));
     counts = addCounts(counts, answer);
     results.push(...answer.results);
     done += chunk.length;
@@ -51,16 +31,30 @@ export async function previewChunks(importId: string, chunks: readonly CsvOrder[
   return { counts, results };
 }
 
-/** Sends one chunk, once it has gone through, calls `onChunk` with its results; resumes from `from`. */
+/**
+ * Sends every chunk not `done`, CHUNKS_IN_FLIGHT at a time, each retried; `onChunk` gets each
+ * one's results as it goes through. A failure stops the sending and rejects with it.
+ */
 export async function applyChunks(
   importId: string,
-  chunks: readonly CsvOrder[][],
-  { from, onChunk, onRetry }: { from: number; onChunk: (index: number, tally: Tally) => void; onRetry: (index: number, attempt: number) => void },
+  chunks: readonly CsvChunkEntry[][],
+  { done, onChunk, onRetry }: { done: ReadonlySet<number>; onChunk: (index: number, tally: Tally) => void; onRetry: (index: number, attempt: number) => void },
 ): Promise<void> {
-  for (let index = from; index < chunks.length; index++) {
-    const answer = await withRetries(() => putChunk(importId, index, chunks[index]), (attempt) => onRetry(index, attempt));
-    onChunk(index, { counts: answer.counts, results: answer.results });
-  }
+  const pending = chunks.map((_, index) => index).filter((index) => !done.has(index));
+  let failed = false;
+  const send = async () => {
+    for (let index = pending.shift(); index !== undefined && !failed; index = pending.shift()) {
+      const chunkIndex = index;
+      try {
+        const answer = await withRetries(() => putChunk(importId, chunkIndex, chunks[chunkIndex]), (attempt) => onRetry(chunkIndex, attempt));
+        onChunk(chunkIndex, { counts: answer.counts, results: answer.results });
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CHUNKS_IN_FLIGHT }, send));
 }
 
 /** Closes the import once every chunk is in; retried like a chunk (finishing twice answers the same). */
@@ -83,9 +77,4 @@ export function serverRowErrors(results: readonly OrderResult[]): CsvRowError[] 
   return results
     .filter((result) => result.outcome === "failed")
     .flatMap((result) => result.rowNumbers.map((row) => ({ row, column: null, message: result.reason ?? `Order ${result.orderNumber} was not imported` })));
-}
-
-/** Row errors from both sides, by row. */
-export function mergeRowErrors(...lists: readonly CsvRowError[][]): CsvRowError[] {
-  return lists.flat().sort((a, b) => a.row - b.row);
 }

@@ -1,5 +1,6 @@
 import type { CsvEncoding } from "@/lib/csv/decode";
 import type { CsvIssue } from "@/lib/csv/parse";
+import type { CsvChunkEntry } from "@/lib/csv/plan-chunks";
 import type { CsvOrder, FieldKey, RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
 import type { CsvRowError } from "@/lib/csv/write-csv";
 
@@ -23,14 +24,27 @@ export interface ParsedFile {
   suggestedFrom: "export" | "headers";
 }
 
-export interface BuiltOrders {
+/** Each numbered order of the file by its fingerprint, to ask the server which are unchanged. */
+export interface Fingerprint {
+  orderNumber: string;
+  digest: string;
+}
+
+/** The file cut into chunks, ready to preview and import. */
+export interface ImportPlan {
+  chunks: CsvChunkEntry[][];
+  /** The orders read from their rows (not those found unchanged), in file order: the preview shows the first. */
   orders: CsvOrder[];
+  /** Orders sent by fingerprint: exactly as this file last imported them. */
+  unchanged: number;
+  /** Rows that could not be read into orders, by row; they are not sent. */
   errors: CsvRowError[];
 }
 
 export type WorkerRequest = { id: number } & (
   | { type: "parse"; file: File }
-  | { type: "orders"; mapping: Mapping; options: ImportOptions }
+  | { type: "fingerprints"; mapping: Mapping; options: ImportOptions }
+  | { type: "plan"; unchanged: string[] }
   | { type: "report"; errors: CsvRowError[] }
 );
 
