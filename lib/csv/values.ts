@@ -374,6 +374,7 @@ const WEEKDAY_PREFIX = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i;
 const TIME = /(?:[T\s]+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*([ap])\.?\s*m\.?)?(?:\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?$/i;
 const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 const NUMERIC = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/;
+const NUMERIC_START = /^\s*\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?!\d)/;
 const MONTH_NAME_FIRST = /^([a-z]{3,})\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})$/i;
 const DAY_FIRST_NAME = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,})\.?,?[\s-]+(\d{4}|\d{2})$/i;
 
@@ -396,6 +397,53 @@ function isCalendarDay(year: number, month: number, day: number): boolean {
     return day <= DAYS_IN_MONTH[month - 1] + leapDay;
   }
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** What a file's numeric dates (03/04/2026) say of the order it writes them in. */
+export interface DateOrderEvidence {
+  /** Some date reads only month first (11/25/2026). */
+  monthFirst: boolean;
+  /** Some date reads only day first (25/11/2026). */
+  dayFirst: boolean;
+  /** Some date reads both ways as different days (03/04/2026). */
+  ambiguous: boolean;
+}
+
+/**
+ * Reads the numeric dates of these cells: which order they can be in. Dates written any other
+ * way (2026-11-05, Nov 5) say nothing.
+ */
+export function dateOrderEvidence(cells: Iterable<string>): DateOrderEvidence {
+  const evidence: DateOrderEvidence = { monthFirst: false, dayFirst: false, ambiguous: false };
+  for (const cell of cells) {
+    const raw = cell.trim();
+    const time = TIME.exec(raw);
+    const match = NUMERIC.exec(time ? raw.slice(0, time.index).replace(/,$/, "").trim() : raw);
+    if (!match) continue;
+    const [a, b] = [Number(match[1]), Number(match[2])];
+    if (a > 12 && b <= 12) evidence.dayFirst = true;
+    else if (b > 12 && a <= 12) evidence.monthFirst = true;
+    else if (a !== b && a <= 12 && b <= 12) evidence.ambiguous = true;
+  }
+  return evidence;
+}
+
+/**
+ * The date order the merchant must choose, or the one the file's dates settle: asked when some
+ * date reads both ways and none settles it, or when the dates disagree with each other.
+ */
+export function decideDateOrder(evidence: readonly DateOrderEvidence[]): { ask: boolean; dateOrder?: DateOrder } {
+  const dayFirst = evidence.some((column) => column.dayFirst);
+  const monthFirst = evidence.some((column) => column.monthFirst);
+  if (dayFirst && monthFirst) return { ask: true };
+  if (dayFirst) return { ask: false, dateOrder: "DMY" };
+  if (monthFirst) return { ask: false, dateOrder: "MDY" };
+  return { ask: evidence.some((column) => column.ambiguous) };
+}
+
+/** Whether a cell starts like a numeric date (03/04/2026), so its column's dates are worth reading for their order. */
+export function looksLikeNumericDate(text: string): boolean {
+  return NUMERIC_START.test(text);
 }
 
 /**

@@ -176,6 +176,37 @@ test.describe("CSV import", () => {
     await expectCounts(page, { created: 4 });
   });
 
+  test("the date order is asked only when the file's dates leave it open, and is read as chosen", async ({ page }) => {
+    await signUp(page, "Day First");
+    await page.goto("/orders/import");
+    const file = (dates: string[]) => ({
+      name: "dates.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        [
+          "Order Number,Order Date,Ship To - Name,Ship To - Address 1,Ship To - City,Ship To - Postal Code,Ship To - Country,Item - Name,Item - Qty",
+          ...dates.map((date, index) => `D-${index + 1},${date},Ada Lovelace,12 St James's Sq,London,SW1Y 4LB,GB,Mug,1`),
+        ].join("\r\n"),
+      ),
+    });
+    const dateOrder = page.getByLabel("Dates like 03/04/2026");
+
+    // 25/11 can only be day first: the file settles it, and 03/04 on another row is read the same way.
+    await page.getByLabel("Choose a file").setInputFiles(file(["25/11/2026", "03/04/2026"]));
+    await expect(page.getByTestId("csv-date-order")).toHaveText("The file writes its dates day first (25/11/2026); they are read that way.");
+    await expect(dateOrder).toHaveCount(0);
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expectCounts(page, { created: 2, failed: 0, rowErrors: 0 });
+    await expect(page.getByTestId("csv-preview-order").nth(1)).toContainText("Apr");
+
+    // Only dates that read both ways: the merchant chooses.
+    await page.getByRole("button", { name: "Back" }).click();
+    await page.getByRole("button", { name: "Choose another file" }).click();
+    await page.getByLabel("Choose a file").setInputFiles(file(["03/04/2026"]));
+    await expect(dateOrder).toBeVisible();
+    await expect(page.getByTestId("csv-date-order")).toHaveCount(0);
+  });
+
   test("a file over 50 MB is refused before it is read", async ({ page }, testInfo) => {
     const huge = testInfo.outputPath("huge.csv");
     await writeFile(huge, Buffer.alloc(50 * 1024 * 1024 + 1, 0x41));

@@ -378,6 +378,10 @@ export const en = {
       dateOrder: "Dates like 03/04/2026",
       mdy: "Month first (March 4)",
       dmy: "Day first (3 April)",
+      dateOrderFromFile: {
+        DMY: "The file writes its dates day first (25/11/2026); they are read that way.",
+        MDY: "The file writes its dates month first (11/25/2026); they are read that way.",
+      },
       weightUnit: "Weights without a unit are in",
       units: { ounces: "Ounces", pounds: "Pounds", grams: "Grams", kilograms: "Kilograms" },
       blankCells: "A blank cell, for an order already in Shipdeck",

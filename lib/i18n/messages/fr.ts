@@ -379,6 +379,10 @@ export const fr: Messages = {
       dateOrder: "Les dates comme 03/04/2026",
       mdy: "Mois d’abord (4 mars)",
       dmy: "Jour d’abord (3 avril)",
+      dateOrderFromFile: {
+        DMY: "Le fichier écrit ses dates jour d’abord (25/11/2026) ; elles sont lues ainsi.",
+        MDY: "Le fichier écrit ses dates mois d’abord (11/25/2026) ; elles sont lues ainsi.",
+      },
       weightUnit: "Les poids sans unité sont en",
       units: { ounces: "Onces", pounds: "Livres", grams: "Grammes", kilograms: "Kilogrammes" },
       blankCells: "Une cellule vide, pour une commande déjà dans Shipdeck",

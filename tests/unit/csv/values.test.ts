@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseApiDate } from "@/lib/orders/api-dates";
 import {
-  formatItemOptions, parseBoolean, parseCountry, parseDate, parseItemOptions, parseMoney, parseQuantity, parseState, parseStatus,
+  dateOrderEvidence, decideDateOrder, formatItemOptions, looksLikeNumericDate, parseBoolean, parseCountry, parseDate, parseItemOptions, parseMoney, parseQuantity, parseState, parseStatus,
   parseWeight, parseWeightUnit, type ValueResult,
 } from "@/lib/csv/values";
 
@@ -368,5 +368,31 @@ describe("item options", () => {
     ]) {
       expect(value(parseItemOptions(formatItemOptions(options)))).toEqual(options);
     }
+  });
+});
+
+describe("dateOrderEvidence", () => {
+  it("tells month-first, day-first and ambiguous numeric dates apart, and ignores other forms", () => {
+    expect(dateOrderEvidence(["11/25/2026", "2026-11-05", "Nov 5, 2026", ""])).toEqual({ monthFirst: true, dayFirst: false, ambiguous: false });
+    expect(dateOrderEvidence(["25.11.2026 14:30", "05/05/2026"])).toEqual({ monthFirst: false, dayFirst: true, ambiguous: false });
+    expect(dateOrderEvidence(["03/04/26, 2:30 PM"])).toEqual({ monthFirst: false, dayFirst: false, ambiguous: true });
+    expect(dateOrderEvidence(["2026-03-04T10:00:00Z", "13/13/2026"])).toEqual({ monthFirst: false, dayFirst: false, ambiguous: false });
+  });
+});
+
+describe("decideDateOrder", () => {
+  const none = { monthFirst: false, dayFirst: false, ambiguous: false };
+  it("asks only when a date reads both ways and nothing settles it, or when the dates disagree", () => {
+    expect(decideDateOrder([{ ...none, ambiguous: true }])).toEqual({ ask: true });
+    expect(decideDateOrder([{ ...none, ambiguous: true, dayFirst: true }])).toEqual({ ask: false, dateOrder: "DMY" });
+    expect(decideDateOrder([{ ...none, monthFirst: true }, { ...none, ambiguous: true }])).toEqual({ ask: false, dateOrder: "MDY" });
+    expect(decideDateOrder([{ ...none, monthFirst: true }, { ...none, dayFirst: true }])).toEqual({ ask: true });
+    expect(decideDateOrder([none])).toEqual({ ask: false });
+    expect(decideDateOrder([])).toEqual({ ask: false });
+  });
+
+  it("knows a numeric date when it sees one", () => {
+    expect(["03/04/2026", " 3.4.26 10:00", "11-25-2026"].map(looksLikeNumericDate)).toEqual([true, true, true]);
+    expect(["2026-03-04", "Nov 5, 2026", "12/3", "03/04/202655"].map(looksLikeNumericDate)).toEqual([false, false, false, false]);
   });
 });

@@ -5,6 +5,7 @@ import { parseCsvText, type ParsedCsv } from "@/lib/csv/parse";
 import { buildCsvChunk, planCsvChunks } from "@/lib/csv/plan-chunks";
 import { groupCsvRows, mergeErrors, type CsvOrder, type CsvRowGroup, type RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
 import { headersSignature, suggestMapping } from "@/lib/csv/suggest-mapping";
+import { dateOrderEvidence, looksLikeNumericDate, type DateOrderEvidence } from "@/lib/csv/values";
 import { errorReport, type CsvRowError } from "@/lib/csv/write-csv";
 import type { Fingerprint, ImportOptions, ImportPlan, Mapping, ParsedFile, WorkerReply, WorkerRequest } from "./worker-protocol";
 
@@ -78,6 +79,15 @@ function plan(unchanged: ReadonlySet<string>): ImportPlan {
   return { chunks, orders, unchanged: sent - orders.length, errors: mergeErrors(...errors) };
 }
 
+/** The date order evidence of every column whose sample is a numeric date, read from all its cells. */
+function dateEvidenceOf(parsed: ParsedCsv, samples: string[]): Record<number, DateOrderEvidence> {
+  const evidence: Record<number, DateOrderEvidence> = {};
+  samples.forEach((sample, col) => {
+    if (looksLikeNumericDate(sample)) evidence[col] = dateOrderEvidence(parsed.rows.map((row) => row[col] ?? ""));
+  });
+  return evidence;
+}
+
 async function parse(input: File): Promise<ParsedFile> {
   file = null;
   grouping = null;
@@ -85,16 +95,18 @@ async function parse(input: File): Promise<ParsedFile> {
   const parsed = parseCsvText(decoded.text);
   file = parsed;
   const signature = headersSignature(parsed.headers);
+  const samples = parsed.headers.map((_, col) => parsed.rows.slice(0, SAMPLE_ROWS).find((row) => row[col]?.trim())?.[col]?.trim() ?? "");
   const isExport = signature === EXPORT_SIGNATURE;
   return {
     fileName: input.name,
     headers: parsed.headers,
-    samples: parsed.headers.map((_, col) => parsed.rows.slice(0, SAMPLE_ROWS).find((row) => row[col]?.trim())?.[col]?.trim() ?? ""),
+    samples,
     rowCount: parsed.rows.length,
     encoding: decoded.encoding,
     issues: parsed.errors,
     signature,
     suggested: isExport ? { ...EXPORT_MAPPING } : (suggestMapping(parsed.headers) as Mapping),
     suggestedFrom: isExport ? "export" : "headers",
+    dateEvidence: dateEvidenceOf(parsed, samples),
   };
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { mergeErrors } from "@/lib/csv/rows-to-orders";
+import { decideDateOrder } from "@/lib/csv/values";
 import type { CsvRowError } from "@/lib/csv/write-csv";
 import { startCsvWorker, type CsvWorker } from "./csv-worker-client";
 import { FileStep } from "./file-step";
@@ -25,6 +26,8 @@ interface Plan extends ImportPlan {
   /** Set once the import starts (Import, not Preview), so a retry continues the same import. */
   importId: string | null;
   storeId: number;
+  /** The options the plan was read with: the import is started with the same. */
+  options: ImportOptions;
   preview: Tally;
   /** Rows the worker could not read, and the orders the dry run says would fail. */
   previewErrors: CsvRowError[];
@@ -36,6 +39,7 @@ interface Outcome {
   errors: CsvRowError[];
 }
 
+const DATE_FIELDS = new Set(["orderDate", "paymentDate", "shipByDate"]);
 const DEFAULT_OPTIONS: ImportOptions = { timeZone: "UTC", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep" };
 
 function messageOf(error: unknown, t: CsvT): string {
@@ -69,6 +73,13 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
   const [mapping, setMapping] = useState<Mapping>({});
   const [storeId, setStoreId] = useState(defaultStoreId);
   const [options, setOptions] = useState<ImportOptions>(DEFAULT_OPTIONS);
+  // The file's own dates settle their order unless some read both ways: then the merchant chooses.
+  const dateChoice = useMemo(() => {
+    if (!file) return { ask: false };
+    const dateColumns = Object.entries(mapping).filter(([, field]) => field && DATE_FIELDS.has(field)).map(([col]) => Number(col));
+    return decideDateOrder(dateColumns.flatMap((col) => file.dateEvidence[col] ?? []));
+  }, [file, mapping]);
+  const readOptions: ImportOptions = dateChoice.dateOrder ? { ...options, dateOrder: dateChoice.dateOrder } : options;
   const [plan, setPlan] = useState<Plan | null>(null);
   const [progress, setProgress] = useState({ done: 0, notice: null as string | null, error: null as string | null });
   const tallies = useRef(new Map<number, Tally>());
@@ -114,13 +125,13 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
     setBusy(t("checking", { done: 0, total: "…" }));
     try {
       // Orders whose rows are exactly as this file last imported them are not read again.
-      const fingerprints = await worker.current!.fingerprints(mapping, options);
+      const fingerprints = await worker.current!.fingerprints(mapping, readOptions);
       const unchanged = await findUnchangedOrders(storeId, fingerprints);
       const planned = await worker.current!.plan(unchanged);
       const total = planned.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
       setBusy(t("checking", { done: 0, total }));
       const tally = await previewChunks(storeId, planned.chunks, (done) => setBusy(t("checking", { done, total })));
-      setPlan({ ...planned, importId: null, storeId, preview: tally, previewErrors: mergeErrors(planned.errors, serverRowErrors(tally.results)) });
+      setPlan({ ...planned, importId: null, storeId, options: readOptions, preview: tally, previewErrors: mergeErrors(planned.errors, serverRowErrors(tally.results)) });
       setStep("preview");
     } catch (failure) {
       setError(messageOf(failure, t));
@@ -139,7 +150,7 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
       let importId = plan.importId;
       if (!importId) {
         const rowsLeftOut = new Set(errors.map((rowError) => rowError.row)).size;
-        ({ importId } = await createImport({ storeId: plan.storeId, fileName: file.fileName, options, mapping, headers: file.headers, totalChunks: chunks.length, totalRows: file.rowCount, rowsLeftOut }));
+        ({ importId } = await createImport({ storeId: plan.storeId, fileName: file.fileName, options: plan.options, mapping, headers: file.headers, totalChunks: chunks.length, totalRows: file.rowCount, rowsLeftOut }));
         setPlan({ ...plan, importId });
       }
       window.history.replaceState(null, "", `/orders/import?import=${encodeURIComponent(importId)}`);
@@ -189,6 +200,7 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
           storeId={storeId}
           onStore={setStoreId}
           options={options}
+          dateChoice={dateChoice}
           onOptions={setOptions}
           busy={busy}
           error={error}

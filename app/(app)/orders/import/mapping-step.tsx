@@ -5,7 +5,7 @@ import { missingRequiredFields } from "@/lib/csv/suggest-mapping";
 import { fieldLabel } from "./field-options";
 import { FileSummary } from "./file-summary";
 import { MappingTable } from "./mapping-table";
-import { OptionsForm, type StoreChoice } from "./options-form";
+import { OptionsForm, type DateOrderChoice, type StoreChoice } from "./options-form";
 import { SavedMappings } from "./saved-mappings";
 import type { CsvT } from "./translator";
 import type { ImportOptions, Mapping, ParsedFile } from "./worker-protocol";
@@ -20,6 +20,7 @@ export function MappingStep(props: {
   storeId: number;
   onStore: (storeId: number) => void;
   options: ImportOptions;
+  dateChoice: DateOrderChoice;
   onOptions: (options: ImportOptions) => void;
   busy: string | null;
   error: string | null;
@@ -44,7 +45,7 @@ export function MappingStep(props: {
           {missing.length ? t("mapping.missing", { fields: missing.map((key) => fieldLabel(t, key)).join(", ") }) : t("mapping.allMatched")}
         </p>
       </section>
-      <OptionsForm t={t} stores={props.stores} storeId={props.storeId} onStore={props.onStore} options={props.options} onChange={props.onOptions} />
+      <OptionsForm t={t} stores={props.stores} storeId={props.storeId} onStore={props.onStore} options={props.options} dateChoice={props.dateChoice} onChange={props.onOptions} />
       {props.error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {props.error}

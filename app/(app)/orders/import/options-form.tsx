@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
+import type { DateOrder } from "@/lib/csv/values";
 import { WEIGHT_UNITS, type WeightUnit } from "@/lib/weights";
 import type { CsvLabelKey, CsvT } from "./translator";
 import type { ImportOptions } from "./worker-protocol";
@@ -8,18 +9,25 @@ import type { ImportOptions } from "./worker-protocol";
 const control = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 const labelClass = "flex flex-col gap-1 text-xs font-medium text-slate-600";
 
+/** Whether the merchant chooses the date order, or the file's dates settled it. */
+export interface DateOrderChoice {
+  ask: boolean;
+  dateOrder?: DateOrder;
+}
+
 export interface StoreChoice {
   id: number;
   name: string;
 }
 
 /** How to read the file: where its orders go, its dates' zone and order, its weights' unit, what a blank cell means. */
-export function OptionsForm({ t, stores, storeId, onStore, options, onChange }: {
+export function OptionsForm({ t, stores, storeId, onStore, options, dateChoice, onChange }: {
   t: CsvT;
   stores: StoreChoice[];
   storeId: number;
   onStore: (storeId: number) => void;
   options: ImportOptions;
+  dateChoice: DateOrderChoice;
   onChange: (options: ImportOptions) => void;
 }) {
   const zones = useMemo(() => {
@@ -52,13 +60,20 @@ export function OptionsForm({ t, stores, storeId, onStore, options, onChange }: 
         </select>
         <span className="font-normal text-slate-500">{t("options.timeZoneHint")}</span>
       </label>
-      <label className={labelClass}>
-        {t("options.dateOrder")}
-        <select value={options.dateOrder} onChange={(event) => set("dateOrder", event.target.value === "DMY" ? "DMY" : "MDY")} className={control}>
-          <option value="MDY">{t("options.mdy")}</option>
-          <option value="DMY">{t("options.dmy")}</option>
-        </select>
-      </label>
+      {dateChoice.ask && (
+        <label className={labelClass}>
+          {t("options.dateOrder")}
+          <select value={options.dateOrder} onChange={(event) => set("dateOrder", event.target.value === "DMY" ? "DMY" : "MDY")} className={control}>
+            <option value="MDY">{t("options.mdy")}</option>
+            <option value="DMY">{t("options.dmy")}</option>
+          </select>
+        </label>
+      )}
+      {!dateChoice.ask && dateChoice.dateOrder && (
+        <p className="text-xs text-slate-600" data-testid="csv-date-order">
+          {t(`options.dateOrderFromFile.${dateChoice.dateOrder}`)}
+        </p>
+      )}
       <label className={labelClass}>
         {t("options.weightUnit")}
         <select value={options.weightUnit} onChange={(event) => set("weightUnit", event.target.value as WeightUnit)} className={control}>

@@ -2,6 +2,7 @@ import type { CsvEncoding } from "@/lib/csv/decode";
 import type { CsvIssue } from "@/lib/csv/parse";
 import type { CsvChunkEntry } from "@/lib/csv/plan-chunks";
 import type { CsvOrder, FieldKey, RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
+import type { DateOrderEvidence } from "@/lib/csv/values";
 import type { CsvRowError } from "@/lib/csv/write-csv";
 
 /** Column index → the field it fills; null for a column left out. */
@@ -20,6 +21,8 @@ export interface ParsedFile {
   issues: CsvIssue[];
   signature: string;
   suggested: Mapping;
+  /** What each column holding numeric dates (03/04/2026) says of their order, by column index. */
+  dateEvidence: Record<number, DateOrderEvidence>;
   /** "export": the file is a Shipdeck export, mapped as it was written. */
   suggestedFrom: "export" | "headers";
 }
