@@ -101,7 +101,9 @@ function beginFor(mode: TransactionMode): string {
 function toSqlArgs(args: InArgs | undefined): unknown[] {
   if (args === undefined) return [];
   if (!Array.isArray(args)) throw new Error("The write connection takes positional arguments only");
-  return args.map(toSqlValue);
+  // Bulk inserts bind tens of thousands of plain values: copy only when one needs converting.
+  for (const value of args) if (value === undefined || (typeof value === "object" && value !== null) || typeof value === "boolean") return args.map(toSqlValue);
+  return args;
 }
 
 function toSqlValue(value: InValue | undefined): unknown {
