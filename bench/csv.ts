@@ -12,7 +12,7 @@ import { migrateToLatest } from "@/db/migrate-to-latest";
 import { signUpUser } from "@/lib/auth/sign-up";
 import { decodeCsvBytes } from "@/lib/csv/decode";
 import { parseCsvText } from "@/lib/csv/parse";
-import { buildCsvChunk, MAX_FINGERPRINTS_PER_REQUEST, planCsvChunks } from "@/lib/csv/plan-chunks";
+import { buildCsvChunk, findUnchangedOrders, planCsvChunks } from "@/lib/csv/plan-chunks";
 import { groupCsvRows } from "@/lib/csv/rows-to-orders";
 import { suggestMapping } from "@/lib/csv/suggest-mapping";
 import { toCsv } from "@/lib/csv/write-csv";
@@ -85,12 +85,9 @@ try {
     const start = performance.now();
     const { parsed, mapping, readOptions, groups } = prepare(file);
     // Which orders are as this file last imported them, asked as the import page asks.
-    const unchanged = new Set<string>();
-    const numbered = groups.filter((group) => group.digest !== null);
-    for (let i = 0; i < numbered.length; i += MAX_FINGERPRINTS_PER_REQUEST) {
-      const orders = numbered.slice(i, i + MAX_FINGERPRINTS_PER_REQUEST).map((group) => ({ orderNumber: group.number!, digest: group.digest! }));
-      for (const number of (await call("POST", "/api/csv-imports/unchanged-orders", { storeId: merchant.manualStoreId, orders })).unchanged as string[]) unchanged.add(number);
-    }
+    const fingerprints = groups.flatMap((group) => (group.digest === null ? [] : [{ orderNumber: group.number!, digest: group.digest }]));
+    const ask = async (orders: typeof fingerprints) => (await call("POST", "/api/csv-imports/unchanged-orders", { storeId: merchant.manualStoreId, orders })).unchanged as string[];
+    const unchanged = new Set(await findUnchangedOrders(fingerprints, ask));
     const chunks = planCsvChunks(parsed.rows, groups, unchanged);
     const { importId } = await call("POST", "/api/csv-imports", {
       storeId: merchant.manualStoreId, fileName: "bench.csv", options: OPTIONS, mapping, headers: parsed.headers, totalChunks: chunks.length, totalRows: parsed.rows.length,

@@ -16,7 +16,7 @@ export const ROW_DIGEST_VERSION = "c1";
 export const ROW_DIGEST_PATTERN = /^c1[0-9a-f]{32}$/;
 
 /**
- * Hashes the strings as one sequence, each followed by a separator, so ["ab", "c"] and
+ * Hashes the strings as one sequence, each ended by its length, so ["ab", "c"] and
  * ["a", "bc"] differ. Start from `seedState` (the salt) to hash many inputs under one salt cheaply.
  */
 export class RowDigest {
@@ -31,18 +31,21 @@ export class RowDigest {
 
   add(text: string): this {
     let { h1, h2, h3, h4 } = this;
-    for (let i = 0; i < text.length; i++) {
-      const k = text.charCodeAt(i);
+    const length = text.length;
+    // Two UTF-16 units per round: half the mixing of one per round, and as thorough.
+    for (let i = 0; i < length; i += 2) {
+      const k = i + 1 < length ? text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16) : text.charCodeAt(i);
       h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
       h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
       h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
       h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
     }
-    // A separator no decoded text can produce on its own.
-    h1 = h2 ^ Math.imul(h1 ^ 0xfffff, 597399067);
-    h2 = h3 ^ Math.imul(h2 ^ 0xfffff, 2869860233);
-    h3 = h4 ^ Math.imul(h3 ^ 0xfffff, 951274213);
-    h4 = h1 ^ Math.imul(h4 ^ 0xfffff, 2716044179);
+    // The text's length ends it: "c" and "c\u0000" pack alike, and ["ab", "c"] must differ from ["a", "bc"].
+    const end = length ^ 0x9e3779b9;
+    h1 = h2 ^ Math.imul(h1 ^ end, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ end, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ end, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ end, 2716044179);
     this.h1 = h1;
     this.h2 = h2;
     this.h3 = h3;

@@ -49,6 +49,8 @@ describe("RowDigest", () => {
     const of = (...texts: string[]) => texts.reduce((digest, text) => digest.add(text), new RowDigest()).hex();
     expect(of("ab", "c")).not.toBe(of("a", "bc"));
     expect(of("ab", "")).not.toBe(of("ab"));
+    expect(of("c")).not.toBe(of("c\u0000"));
+    expect(of("abc", "d")).not.toBe(of("ab", "cd"));
     expect(of("x", "y")).toBe(of("x", "y"));
     expect(new RowDigest(new RowDigest().add("salt").state()).add("x").hex()).toBe(of("salt", "x"));
     expect(of("é")).toMatch(ROW_DIGEST_PATTERN);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCsvChunk, MAX_ENTRIES_PER_CHUNK, MAX_ORDERS_READ_PER_CHUNK, planCsvChunks } from "@/lib/csv/plan-chunks";
+import { buildCsvChunk, findUnchangedOrders, MAX_ENTRIES_PER_CHUNK, MAX_FINGERPRINTS_PER_REQUEST, MAX_ORDERS_READ_PER_CHUNK, planCsvChunks } from "@/lib/csv/plan-chunks";
 import { groupCsvRows, type FieldKey } from "@/lib/csv/rows-to-orders";
 
 const MAPPING: Record<number, FieldKey> = { 0: "orderNumber", 1: "orderDate", 2: "customerNotes", 3: "item.name" };
@@ -41,5 +41,37 @@ describe("buildCsvChunk", () => {
     expect(orders.map((order) => order.order.orderNumber)).toEqual(["N-0", "N-2"]);
     expect(entries[0]).toEqual({ orderNumber: "N-1", digest: groups[1].digest, rowNumbers: [3] });
     expect(entries.slice(1)).toEqual(orders);
+  });
+});
+
+describe("findUnchangedOrders", () => {
+  const fingerprints = (count: number) => Array.from({ length: count }, (_, index) => ({ orderNumber: `N-${index}`, digest: "c1" }));
+
+  it("asks about a small file in one request", async () => {
+    const asked: number[] = [];
+    const found = await findUnchangedOrders(fingerprints(3), async (slice) => (asked.push(slice.length), ["N-1"]));
+    expect(found).toEqual(["N-1"]);
+    expect(asked).toEqual([3]);
+  });
+
+  it("takes a large file as new when none of a sample spread over it is unchanged", async () => {
+    const asked: string[][] = [];
+    const found = await findUnchangedOrders(fingerprints(20_000), async (slice) => (asked.push(slice.map((entry) => entry.orderNumber)), []));
+    expect(found).toEqual([]);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toHaveLength(1000);
+    expect(asked[0].slice(0, 2)).toEqual(["N-0", "N-20"]);
+    expect(asked[0].at(-1)).toBe("N-19980");
+  });
+
+  it("asks about every order, in requests of at most 5,000, once the sample finds one unchanged", async () => {
+    const unchanged = new Set(["N-0", "N-7", "N-19999"]);
+    const sizes: number[] = [];
+    const found = await findUnchangedOrders(fingerprints(20_000), async (slice) => {
+      sizes.push(slice.length);
+      return slice.filter((entry) => unchanged.has(entry.orderNumber)).map((entry) => entry.orderNumber);
+    });
+    expect(found.sort()).toEqual([...unchanged].sort());
+    expect(sizes).toEqual([1000, MAX_FINGERPRINTS_PER_REQUEST, MAX_FINGERPRINTS_PER_REQUEST, MAX_FINGERPRINTS_PER_REQUEST, 4000]);
   });
 });

@@ -1,4 +1,4 @@
-import { MAX_FINGERPRINTS_PER_REQUEST, type CsvChunkEntry } from "@/lib/csv/plan-chunks";
+import { findUnchangedOrders as findUnchanged, type CsvChunkEntry } from "@/lib/csv/plan-chunks";
 import type { Fingerprint, ImportOptions, Mapping } from "./worker-protocol";
 
 /** The CSV import endpoints (app/api/csv-imports, app/api/csv-mappings), as the browser calls them. */
@@ -89,14 +89,8 @@ export interface NewImport {
 export const createImport = (body: NewImport) => call<{ importId: string }>("POST", "/api/csv-imports", body);
 
 /** The order numbers of the store whose fingerprint is the one given: as the same rows last imported them. */
-export async function findUnchangedOrders(storeId: number, fingerprints: readonly Fingerprint[]): Promise<string[]> {
-  const unchanged: string[] = [];
-  for (let start = 0; start < fingerprints.length; start += MAX_FINGERPRINTS_PER_REQUEST) {
-    const orders = fingerprints.slice(start, start + MAX_FINGERPRINTS_PER_REQUEST);
-    unchanged.push(...(await call<{ unchanged: string[] }>("POST", "/api/csv-imports/unchanged-orders", { storeId, orders })).unchanged);
-  }
-  return unchanged;
-}
+export const findUnchangedOrders = (storeId: number, fingerprints: readonly Fingerprint[]) =>
+  findUnchanged(fingerprints, async (orders) => (await call<{ unchanged: string[] }>("POST", "/api/csv-imports/unchanged-orders", { storeId, orders })).unchanged);
 
 export const previewOrders = (storeId: number, orders: CsvChunkEntry[]) =>
   call<Counts & { results: OrderResult[] }>("POST", "/api/csv-imports/preview", { storeId, orders });
