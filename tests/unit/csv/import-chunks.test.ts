@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CsvOrder } from "@/lib/csv/rows-to-orders";
-import { applyChunks, serverRowErrors } from "@/app/(app)/orders/import/run-import";
+import { applyChunks, previewChunks, serverRowErrors } from "@/app/(app)/orders/import/run-import";
 
 const order = (number: string, note = ""): CsvOrder => ({
   order: { orderNumber: number, orderKey: number, orderDate: 0, status: "awaiting_shipment", customerNotes: note },
@@ -72,6 +72,25 @@ describe("applyChunks", () => {
     await expect(applyChunks("imp-1", chunks, { done: new Set(), onChunk: () => {}, onRetry: () => {} })).rejects.toThrow("Bad chunk");
     // The chunk already on its way when 0 was refused may finish; no new one starts.
     expect(fetch.mock.calls.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe("previewChunks", () => {
+  it("dry-runs the chunks two at a time and adds them up in file order, whichever answers first", async () => {
+    const fetch = vi.fn().mockImplementation(async (_url: string, init: { body: string }) => {
+      const { storeId, orders } = JSON.parse(init.body) as { storeId: number; orders: { order: { orderNumber: string } }[] };
+      const number = orders[0].order.orderNumber;
+      // The first chunk answers last.
+      await new Promise((resolve) => setTimeout(resolve, number === "A" ? 20 : 1));
+      return json(200, { created: 1, updated: 0, unchanged: 0, skipped: 0, failed: 0, results: [{ orderNumber: `${number}@${storeId}`, rowNumbers: [2], outcome: "created" }] });
+    });
+    vi.stubGlobal("fetch", fetch);
+    const progress: number[] = [];
+    const tally = await previewChunks(7, [[order("A")], [order("B")], [order("C")]], (done) => progress.push(done));
+    expect(tally.counts).toEqual({ created: 3, updated: 0, unchanged: 0, skipped: 0, failed: 0 });
+    expect(tally.results.map((result) => result.orderNumber)).toEqual(["A@7", "B@7", "C@7"]);
+    expect(progress).toEqual([1, 2, 3]);
+    expect(fetch.mock.calls[0][0]).toBe("/api/csv-imports/preview");
   });
 });
 

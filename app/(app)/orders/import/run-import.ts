@@ -16,19 +16,20 @@ export function addCounts(a: Counts, b: Counts): Counts {
   return { created: a.created + b.created, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged, skipped: a.skipped + b.skipped, failed: a.failed + b.failed };
 }
 
-/** The dry run, chunk by chunk: what importing into the store would do, nothing written. */
+/** The dry run, chunk by chunk (CHUNKS_IN_FLIGHT at a time): what importing into the store would do, nothing written. */
 export async function previewChunks(storeId: number, chunks: readonly CsvChunkEntry[][], onProgress: (ordersDone: number) => void): Promise<Tally> {
-  let counts = ZERO_COUNTS;
-  const results: OrderResult[] = [];
+  const tallies: Tally[] = new Array(chunks.length);
   let done = 0;
-  for (const chunk of chunks) {
-    const answer = await withRetries(() => previewOrders(storeId, chunk));
-    counts = addCounts(counts, answer);
-    results.push(...answer.results);
-    done += chunk.length;
-    onProgress(done);
-  }
-  return { counts, results };
+  await sendInFlight(
+    chunks.map((_, index) => index),
+    async (index) => {
+      const answer = await withRetries(() => previewOrders(storeId, chunks[index]));
+      tallies[index] = { counts: answer, results: answer.results };
+      done += chunks[index].length;
+      onProgress(done);
+    },
+  );
+  return { counts: tallies.reduce((sum, tally) => addCounts(sum, tally.counts), ZERO_COUNTS), results: tallies.flatMap((tally) => tally.results) };
 }
 
 /**
@@ -41,20 +42,27 @@ export async function applyChunks(
   { done, onChunk, onRetry }: { done: ReadonlySet<number>; onChunk: (index: number, tally: Tally) => void; onRetry: (index: number, attempt: number) => void },
 ): Promise<void> {
   const pending = chunks.map((_, index) => index).filter((index) => !done.has(index));
+  await sendInFlight(pending, async (index) => {
+    const answer = await withRetries(() => putChunk(importId, index, chunks[index]), (attempt) => onRetry(index, attempt));
+    onChunk(index, { counts: answer.counts, results: answer.results });
+  });
+}
+
+/** Runs `send` for each index in order, CHUNKS_IN_FLIGHT at a time; after a failure no new send starts, and it rejects with it. */
+async function sendInFlight(indexes: readonly number[], send: (index: number) => Promise<void>): Promise<void> {
+  const pending = [...indexes];
   let failed = false;
-  const send = async () => {
+  const lane = async () => {
     for (let index = pending.shift(); index !== undefined && !failed; index = pending.shift()) {
-      const chunkIndex = index;
       try {
-        const answer = await withRetries(() => putChunk(importId, chunkIndex, chunks[chunkIndex]), (attempt) => onRetry(chunkIndex, attempt));
-        onChunk(chunkIndex, { counts: answer.counts, results: answer.results });
+        await send(index);
       } catch (error) {
         failed = true;
         throw error;
       }
     }
   };
-  await Promise.all(Array.from({ length: CHUNKS_IN_FLIGHT }, send));
+  await Promise.all(Array.from({ length: CHUNKS_IN_FLIGHT }, lane));
 }
 
 /** Closes the import once every chunk is in; retried like a chunk (finishing twice answers the same). */
