@@ -26,9 +26,17 @@ export function reportResults(name: string, figures: Record<string, unknown>) {
   console.log(JSON.stringify(result));
 }
 
-/** `npm start`'s path (migrate, build when stale, `next start`) against the given database; resolves when it answers. */
+/**
+ * `npm start`'s path (migrate, build when stale, `next start`) against the given database;
+ * resolves when it answers. BENCH_SERVER_PROFILE=<dir> runs `next start` itself (the build
+ * must be current) under `node --cpu-prof`, writing the server's CPU profile there on stop.
+ */
 export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const server = spawn("npx", ["tsx", "scripts/start.ts"], {
+  const profileDir = process.env.BENCH_SERVER_PROFILE;
+  const command = profileDir
+    ? ["node", ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "node_modules/next/dist/bin/next", "start", "-p", String(port)]] as const
+    : ["npx", ["tsx", "scripts/start.ts"]] as const;
+  const server = spawn(command[0], [...command[1]], {
     env: { ...process.env, ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
@@ -48,7 +56,8 @@ export async function startServer(env: Record<string, string>, port: number): Pr
 }
 
 export function stopServer(server: ChildProcess) {
-  if (server.pid) process.kill(-server.pid, "SIGTERM");
+  // SIGINT lets a profiled server write its profile before it exits.
+  if (server.pid) process.kill(-server.pid, process.env.BENCH_SERVER_PROFILE ? "SIGINT" : "SIGTERM");
 }
 
 /** Signs in through Auth.js's own endpoints, as a browser would, and returns the session cookie header. */

@@ -141,8 +141,9 @@ export async function importOrders(workspaceId: string, storeId: number, orders:
 }
 
 async function applyBatch(tx: Transaction, workspaceId: string, storeId: number, batch: Prepared[], options: ImportOptions, now: number): Promise<ImportResult[]> {
-  const alreadyImported = await ordersMatchingHash(tx, storeId, batch);
-  const existing = await loadExisting(tx, storeId, batch.filter((entry) => !alreadyImported.has(entry.order.orderKey)).map((entry) => entry.order.orderKey));
+  const { alreadyImported, stored } = await ordersMatchingHash(tx, storeId, batch);
+  // Only keys with a stored order need it read whole; a key never seen (a first import) is a create.
+  const existing = await loadExisting(tx, storeId, batch.map((entry) => entry.order.orderKey).filter((key) => stored.has(key) && !alreadyImported.has(key)));
   let nextId = await lastOrderId(tx);
 
   const orderRows: InValue[][] = [];
@@ -276,14 +277,18 @@ function importHashOf(order: ParsedOrder): string {
 /** A stored order a re-sent order can be "unchanged" against without reading it back: open, not replaced. */
 const STILL_OPEN = "active = 1 AND deleted_at IS NULL AND replaced_by_order_id IS NULL AND status NOT IN ('shipped', 'cancelled')";
 
-/** Keys (of this store) whose stored order is open and was last written from exactly this digest. */
-async function ordersMatchingHash(tx: Transaction, storeId: number, batch: Prepared[]): Promise<Map<string, number>> {
+/**
+ * Keys (of this store) whose stored order is open and was last written from exactly this digest,
+ * and which keys have a stored order at all.
+ */
+async function ordersMatchingHash(tx: Transaction, storeId: number, batch: Prepared[]): Promise<{ alreadyImported: Map<string, number>; stored: Set<string> }> {
   const digests = new Map(batch.map((entry) => [entry.order.orderKey, entry.hash]));
   const { rows } = await tx.execute({
-    sql: `SELECT id, order_key, import_hash FROM orders WHERE store_id = ? AND order_key IN (${placeholdersFor(batch)}) AND ${STILL_OPEN}`,
+    sql: `SELECT id, order_key, import_hash, ${STILL_OPEN} AS still_open FROM orders WHERE store_id = ? AND order_key IN (${placeholdersFor(batch)})`,
     args: [storeId, ...digests.keys()],
   });
-  return matchingDigests(rows as unknown as DigestRow[], digests);
+  const found = rows as unknown as (DigestRow & { still_open: number })[];
+  return { alreadyImported: matchingDigests(found.filter((row) => row.still_open), digests), stored: new Set(found.map((row) => row.order_key)) };
 }
 
 /**
