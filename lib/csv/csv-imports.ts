@@ -238,8 +238,9 @@ export async function getCsvImport(workspaceId: string, importId: string): Promi
 }
 
 /**
- * What importing these orders would do, decided exactly as the import will (a dry run of the
- * write path) and written nowhere. AUTO orders count as created; no number is taken for them.
+ * What importing these orders into the store would do, decided exactly as the import will (a
+ * dry run of the write path) and written nowhere; no import is started, so previewing again
+ * leaves nothing behind. AUTO orders count as created; no number is taken for them.
  */
 export async function previewCsvOrders(workspaceId: string, input: CsvPreviewInput, by: CsvImporter): Promise<CsvPreview> {
   const storeId = await storeOfWorkspace(workspaceId, (input as { storeId?: unknown } | null)?.storeId);
@@ -264,9 +265,11 @@ export async function findUnchangedCsvOrders(workspaceId: string, input: Unchang
 }
 
 /**
- * Imports one chunk into the import's store (never a store named in the payload). Each order is
- * validated again with the order schema; an invalid one fails with its reason and the others are
- * imported. AUTO orders get the next numbers of the workspace's sequence.
+ * Imports one chunk into the import's store (a chunk naming another store is refused). Each
+ * order sent whole is validated again with the order schema; an invalid one fails with its
+ * reason and the others are imported. An order sent by fingerprint is unchanged if its stored
+ * order still carries that fingerprint. AUTO orders get the next numbers of the workspace's
+ * sequence.
  *
  * A chunk is applied once: its row is claimed in a write transaction before anything is
  * imported, so a second send (a retry, a double click, a second tab) gets the first one's stored
