@@ -11,7 +11,8 @@ import type { Fingerprint, ImportOptions, ImportPlan, Mapping, ParsedFile, Worke
 
 /**
  * Reading, parsing and grouping a file of up to 50 MB takes seconds; here it does not freeze the
- * page. The rows stay in this worker, and the page asks for what it needs (orders, error report).
+ * page. The rows stay in this worker, and the page asks for what it needs (fingerprints, the
+ * chunks to send, the error report).
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let file: ParsedCsv | null = null;
