@@ -179,11 +179,7 @@ export function groupCsvRows(
   const groups: CsvRowGroup[] = [];
   const byNumber = new Map<string, CsvRowGroup>();
   rows.forEach((row, index) => {
-    let number = "";
-    for (const col of numberColumns) {
-      number = readCsvCell(row[col] ?? "").trim();
-      if (number) break;
-    }
+    const number = reader.firstText(index, numberColumns);
     if (!number) {
       if (!row.every((cell) => !cell?.trim())) {
         errors.push(reader.error({ index, col: numberColumns[0] }, "The order number is missing; enter one, or AUTO for a new number"));
