@@ -374,7 +374,6 @@ const WEEKDAY_PREFIX = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i;
 const TIME = /(?:[T\s]+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*([ap])\.?\s*m\.?)?(?:\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?$/i;
 const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 const NUMERIC = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/;
-const NUMERIC_START = /^\s*\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?!\d)/;
 const MONTH_NAME_FIRST = /^([a-z]{3,})\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4})$/i;
 const DAY_FIRST_NAME = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,})\.?,?[\s-]+(\d{4}|\d{2})$/i;
 
@@ -416,11 +415,9 @@ export interface DateOrderEvidence {
 export function dateOrderEvidence(cells: Iterable<string>): DateOrderEvidence {
   const evidence: DateOrderEvidence = { monthFirst: false, dayFirst: false, ambiguous: false };
   for (const cell of cells) {
-    const raw = cell.trim();
-    const time = TIME.exec(raw);
-    const match = NUMERIC.exec(time ? raw.slice(0, time.index).replace(/,$/, "").trim() : raw);
-    if (!match) continue;
-    const [a, b] = [Number(match[1]), Number(match[2])];
+    const parts = numericDateParts(cell);
+    if (!parts) continue;
+    const [a, b] = parts;
     if (a > 12 && b <= 12) evidence.dayFirst = true;
     else if (b > 12 && a <= 12) evidence.monthFirst = true;
     else if (a !== b && a <= 12 && b <= 12) evidence.ambiguous = true;
@@ -441,9 +438,21 @@ export function decideDateOrder(evidence: readonly DateOrderEvidence[]): { ask: 
   return { ask: evidence.some((column) => column.ambiguous) };
 }
 
-/** Whether a cell starts like a numeric date (03/04/2026), so its column's dates are worth reading for their order. */
+/** Whether a cell is a numeric date (03/04/2026), so its column's dates are worth reading for their order. */
 export function looksLikeNumericDate(text: string): boolean {
-  return NUMERIC_START.test(text);
+  return numericDateParts(text) !== null;
+}
+
+/** The first two numbers of a numeric date, with or without a time ("03/04/2026, 2:30 PM" → 3, 4); null for other cells. */
+function numericDateParts(text: string): [number, number] | null {
+  const match = NUMERIC.exec(splitDateTime(text.trim()).datePart);
+  return match ? [Number(match[1]), Number(match[2])] : null;
+}
+
+/** A cell's date without its trailing time ("11/05/2026" of "11/05/2026, 2:30 PM"), and the time as TIME matched it. */
+function splitDateTime(raw: string): { datePart: string; time: RegExpExecArray | null } {
+  const time = TIME.exec(raw);
+  return { datePart: time ? raw.slice(0, time.index).replace(/,$/, "").trim() : raw, time };
 }
 
 /**
@@ -462,11 +471,9 @@ export function parseDate(text: string, options: { timeZone: string; dateOrder: 
   const notADate = fail(`${quoted(raw)} is not a date; write it like ${example}`);
   if (!raw) return fail("Enter a date");
 
-  let datePart = raw;
+  const { datePart, time } = splitDateTime(raw);
   let hour = 0, minute = 0, second = 0, fraction = "", offset = "";
-  const time = TIME.exec(raw);
   if (time) {
-    datePart = raw.slice(0, time.index).replace(/,$/, "").trim();
     const [, h, mi, s = "0", frac = "", meridiem, zone] = time;
     hour = Number(h);
     minute = Number(mi);
