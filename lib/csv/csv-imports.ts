@@ -343,7 +343,7 @@ export async function applyCsvChunk(workspaceId: string, importId: string, chunk
       .where("id", "=", importId)
       .execute();
     // The write path counted the orders it read; these it never saw.
-    const notRead = tally(allResults.filter((_, position) => !prepared.read.has(position)));
+    const notRead = tally(allResults.filter((_, position) => !("order" in orders[position])));
     if (notRead.unchanged + notRead.failed > 0) {
       await trx
         .updateTable("import_runs")
@@ -434,8 +434,6 @@ interface PreparedOrders {
   digests: (string | undefined)[];
   /** Each of `orders`' position in the chunk. */
   positions: number[];
-  /** Positions in the chunk of the orders sent whole, which the write path reads. */
-  read: Set<number>;
   /** Indexes into `orders` of the valid AUTO orders, which need a number. */
   autoIndexes: number[];
   /** Indexes into `orders` of all AUTO orders. */
@@ -473,12 +471,11 @@ function parseChunk(input: CsvChunkInput, target: { storeId: number; workspaceId
  * placeholder.
  */
 function prepareOrders(entries: CsvChunkEntry[]): PreparedOrders {
-  const prepared: PreparedOrders = { orders: [], digests: [], positions: [], read: new Set(), autoIndexes: [], auto: new Set(), keys: new Set() };
+  const prepared: PreparedOrders = { orders: [], digests: [], positions: [], autoIndexes: [], auto: new Set(), keys: new Set() };
   entries.forEach((entry, position) => {
     if (!("order" in entry)) return;
     const index = prepared.orders.length;
     prepared.positions.push(position);
-    prepared.read.add(position);
     const number = typeof entry.order.orderNumber === "string" ? entry.order.orderNumber.trim() : entry.order.orderNumber;
     if (entry.auto || (typeof number === "string" && number.toUpperCase() === AUTO)) {
       const order = { ...entry.order, orderKey: AUTO, orderNumber: AUTO } as NormalizedOrder;
