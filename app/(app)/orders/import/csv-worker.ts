@@ -76,8 +76,14 @@ function plan(unchanged: ReadonlySet<string>): ImportPlan {
     orders.push(...chunk.orders);
     errors.push(chunk.errors);
   }
-  const sent = chunks.reduce((total, chunk) => total + chunk.length, 0);
-  return { chunks, orders, unchanged: sent - orders.length, errors: mergeErrors(...errors) };
+  const rowErrors = mergeErrors(...errors);
+  return {
+    chunks,
+    orders,
+    total: chunks.reduce((sum, chunk) => sum + chunk.length, 0),
+    errors: rowErrors,
+    rowsLeftOut: new Set(rowErrors.map((rowError) => rowError.row)).size,
+  };
 }
 
 /** The date order evidence of every column whose sample is a numeric date, read from all its cells. */

@@ -128,7 +128,7 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
       const fingerprints = await worker.current!.fingerprints(mapping, readOptions);
       const unchanged = await findUnchangedOrders(storeId, fingerprints);
       const planned = await worker.current!.plan(unchanged);
-      const total = planned.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+      const { total } = planned;
       setBusy(t("checking", { done: 0, total }));
       const tally = await previewChunks(storeId, planned.chunks, (done) => setBusy(t("checking", { done, total })));
       setPlan({ ...planned, importId: null, storeId, options: readOptions, preview: tally, previewErrors: mergeErrors(planned.errors, serverRowErrors(tally.results)) });
@@ -142,14 +142,13 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
 
   const runImport = async () => {
     if (!plan || !file) return;
-    const { chunks, errors } = plan;
+    const { chunks, errors, rowsLeftOut } = plan;
     if (!plan.importId) tallies.current.clear();
     setStep("importing");
     setProgress({ done: tallies.current.size, notice: null, error: null });
     try {
       let importId = plan.importId;
       if (!importId) {
-        const rowsLeftOut = new Set(errors.map((rowError) => rowError.row)).size;
         ({ importId } = await createImport({ storeId: plan.storeId, fileName: file.fileName, options: plan.options, mapping, headers: file.headers, totalChunks: chunks.length, totalRows: file.rowCount, rowsLeftOut }));
         setPlan({ ...plan, importId });
       }
@@ -216,7 +215,7 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
           counts={plan.preview.counts}
           errors={plan.previewErrors}
           orders={plan.orders}
-          total={plan.chunks.reduce((sum, chunk) => sum + chunk.length, 0)}
+          total={plan.total}
           results={plan.preview.results}
           onBack={() => setStep("mapping")}
           onImport={runImport}
@@ -230,7 +229,7 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
           t={t}
           status={outcome.status}
           counts={outcome.counts}
-          rowErrors={new Set(plan?.errors.map((rowError) => rowError.row)).size}
+          rowErrors={plan?.rowsLeftOut}
           onDownloadReport={outcome.errors.length ? downloadReport : undefined}
           onImportAnother={reset}
         />

@@ -38,10 +38,12 @@ export interface ImportPlan {
   chunks: CsvChunkEntry[][];
   /** The orders read from their rows (not those found unchanged), in file order: the preview shows the first. */
   orders: CsvOrder[];
-  /** Orders sent by fingerprint: exactly as this file last imported them. */
-  unchanged: number;
+  /** Every order the chunks send, those found unchanged included. */
+  total: number;
   /** Rows that could not be read into orders, by row; they are not sent. */
   errors: CsvRowError[];
+  /** How many rows `errors` names: the rows left out of the import. */
+  rowsLeftOut: number;
 }
 
 export type WorkerRequest = { id: number } & (
