@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { signUpUser } from "@/lib/auth/sign-up";
-import { AppError } from "@/lib/errors";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { useTestDatabase } from "../../helpers/database";
+import { rejection } from "../../helpers/errors";
 
 // The real createWorkspace, wrapped so one test can make it fail halfway through a sign-up.
 vi.mock("@/lib/workspaces/create-workspace", async (importOriginal) => {
@@ -28,11 +28,7 @@ async function rowCounts() {
   return counts;
 }
 
-async function signUpError(input: Parameters<typeof signUpUser>[0]): Promise<AppError> {
-  const error = await signUpUser(input).then(() => null, (error: unknown) => error);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const signUpError = (input: Parameters<typeof signUpUser>[0]) => rejection(signUpUser(input));
 
 describe("signUpUser", () => {
   it("creates the user, their password, their workspace and its Manual Orders store", async () => {

@@ -4,9 +4,9 @@ import {
   applyCsvChunk, finishCsvImport, getCsvImport, previewCsvOrders, startCsvImport, type CsvChunkInput, type CsvPreviewInput, type StartCsvImportInput,
 } from "@/lib/csv/csv-imports";
 import { rowsToOrders, type CsvOrder, type FieldKey } from "@/lib/csv/rows-to-orders";
-import { AppError } from "@/lib/errors";
 import { importOrders } from "@/lib/orders/import-orders";
 import { useTestDatabase } from "../../helpers/database";
+import { rejection } from "../../helpers/errors";
 import { buildOrder } from "../../helpers/orders";
 import { createMerchant } from "../../helpers/workspaces";
 
@@ -55,11 +55,6 @@ async function lastOrderNumber(workspaceId: string) {
 }
 async function getCsvImportRun(importId: string) {
   return (await getDb().selectFrom("csv_imports").select("run_id").where("id", "=", importId).executeTakeFirstOrThrow()).run_id;
-}
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe("CSV import", () => {

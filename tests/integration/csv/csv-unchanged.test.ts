@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { applyCsvChunk, findUnchangedCsvOrders, getCsvImport, previewCsvOrders, startCsvImport, type CsvChunkInput } from "@/lib/csv/csv-imports";
 import { groupCsvRows, rowsToOrders, type CsvOrder, type FieldKey } from "@/lib/csv/rows-to-orders";
-import { AppError } from "@/lib/errors";
 import { importOrders } from "@/lib/orders/import-orders";
 import { useTestDatabase } from "../../helpers/database";
+import { rejection } from "../../helpers/errors";
 import { createMerchant } from "../../helpers/workspaces";
 
 useTestDatabase();
@@ -34,11 +34,6 @@ async function firstImport() {
   return merchant;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("CSV re-import by fingerprint", () => {
   it("finds the orders whose rows are as they last imported them, and answers those unchanged without reading them", async () => {
