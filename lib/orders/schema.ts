@@ -8,19 +8,29 @@ const cents = z.number().int().min(-1_000_000_000_00).max(1_000_000_000_00);
 /** UTC epoch milliseconds. */
 const instant = z.number().int().min(0).max(8_640_000_000_000);
 
-export const addressSchema = z.object({
-  name: optionalText(200),
-  company: optionalText(200),
-  street1: optionalText(200),
-  street2: optionalText(200),
-  street3: optionalText(200),
-  city: optionalText(100),
-  state: optionalText(100),
-  postalCode: optionalText(40),
-  country: z.string().regex(/^[A-Z]{2}$/, "Use a two-letter ISO country code").nullish(),
-  phone: optionalText(50),
-  residential: z.boolean().nullish(),
-});
+/**
+ * An address's fields, in the order every schema of one lists them, each text line up to its
+ * length: the order schema here and the API's lenient one build theirs from it.
+ */
+export function addressShape<T extends z.ZodType, C extends z.ZodType, R extends z.ZodType>(optionalLine: (max: number) => T, country: C, residential: R) {
+  return {
+    name: optionalLine(200),
+    company: optionalLine(200),
+    street1: optionalLine(200),
+    street2: optionalLine(200),
+    street3: optionalLine(200),
+    city: optionalLine(100),
+    state: optionalLine(100),
+    postalCode: optionalLine(40),
+    country,
+    phone: optionalLine(50),
+    residential,
+  };
+}
+
+export const addressSchema = z.object(
+  addressShape(optionalText, z.string().regex(/^[A-Z]{2}$/, "Use a two-letter ISO country code").nullish(), z.boolean().nullish()),
+);
 export type Address = z.infer<typeof addressSchema>;
 
 export const orderItemSchema = z.object({

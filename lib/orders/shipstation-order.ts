@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { OrderItemRow, OrderRow } from "@/db/schema";
 import { API_DATE_HINT, apiDateProblem, formatApiDate, parseApiDate } from "./api-dates";
-import type { Address, NormalizedOrder, OrderItem } from "./schema";
+import { addressShape, type Address, type NormalizedOrder, type OrderItem } from "./schema";
 import { ORDER_STATUSES } from "./status";
 import { decimalToCents } from "@/lib/money";
 import { toOunces } from "@/lib/weights";
@@ -59,20 +59,8 @@ const weightSchema = object({
   // WeightUnits, ShipStation's read-only code for the units, is dropped like any unknown key.
 }).nullish();
 
-const addressSchema = object({
-  name: optionalText(200),
-  company: optionalText(200),
-  street1: optionalText(200),
-  street2: optionalText(200),
-  street3: optionalText(200),
-  city: optionalText(100),
-  state: optionalText(100),
-  postalCode: optionalText(40),
-  country,
-  phone: optionalText(50),
-  residential: flag(),
-  // addressVerified is ShipStation's verdict, read-only: unknown keys are dropped, so is it.
-});
+// addressVerified is ShipStation's verdict, read-only: unknown keys are dropped, so is it.
+const addressSchema = object(addressShape(optionalText, country, flag()));
 
 // orderItemId, createDate and modifyDate are ShipStation's, read-only: dropped.
 const itemSchema = object({
