@@ -1,8 +1,11 @@
-import { buildCsvOrders, type CsvOrder, type CsvRowGroup, type CsvUnchangedOrder, type FieldKey, type RowsToOrdersOptions } from "./rows-to-orders";
+import { buildCsvOrders, fingerprintCsvGroups, type CsvOrder, type CsvRowGroup, type CsvUnchangedOrder, type FieldKey, type RowsToOrdersOptions } from "./rows-to-orders";
 import type { CsvRowError } from "./write-csv";
 
 /** What a chunk holds: orders read from their rows, and orders sent by number and fingerprint only. */
 export type CsvChunkEntry = CsvOrder | CsvUnchangedOrder;
+
+/** A numbered order by its fingerprint: what the server is asked about to find it unchanged. */
+export type CsvFingerprint = { orderNumber: string; digest: string };
 
 /** Orders read from their rows in one chunk: what the server writes in one transaction. */
 export const MAX_ORDERS_READ_PER_CHUNK = 1_000;
@@ -22,22 +25,42 @@ export const MAX_CHUNK_CELL_CHARS = 1_500_000;
 const FINGERPRINT_SAMPLE = 1_000;
 
 /**
- * The order numbers whose fingerprint the server found unchanged, asked `ask` in requests of at
- * most MAX_FINGERPRINTS_PER_REQUEST. A large file is sampled first (every nth order): when none
- * of the sample is unchanged, the file is taken as new and the rest is not asked about. Taking
- * an unchanged order as new costs only speed: sent whole, the server still finds it unchanged.
+ * The items asked about first, and the others, both in file order. A small list is asked about
+ * whole; of a large one, every nth item, spread over the file, so that one request tells whether
+ * the file was imported before (and only these need fingerprinting before the import can start).
  */
-export async function findUnchangedOrders<T extends { orderNumber: string }>(fingerprints: readonly T[], ask: (fingerprints: T[]) => Promise<string[]>): Promise<string[]> {
-  const inSlices = async (list: readonly T[]) => {
-    const found: string[] = [];
-    for (let start = 0; start < list.length; start += MAX_FINGERPRINTS_PER_REQUEST) found.push(...(await ask(list.slice(start, start + MAX_FINGERPRINTS_PER_REQUEST))));
-    return found;
-  };
-  if (fingerprints.length <= MAX_FINGERPRINTS_PER_REQUEST) return inSlices(fingerprints);
-  const step = Math.ceil(fingerprints.length / FINGERPRINT_SAMPLE);
-  const sampled = await inSlices(fingerprints.filter((_, index) => index % step === 0));
-  if (sampled.length === 0) return [];
-  return [...sampled, ...(await inSlices(fingerprints.filter((_, index) => index % step !== 0)))];
+export function splitFingerprintSample<T>(items: readonly T[]): { sample: T[]; rest: T[] } {
+  if (items.length <= MAX_FINGERPRINTS_PER_REQUEST) return { sample: [...items], rest: [] };
+  const step = Math.ceil(items.length / FINGERPRINT_SAMPLE);
+  const sample: T[] = [];
+  const rest: T[] = [];
+  items.forEach((item, index) => (index % step === 0 ? sample : rest).push(item));
+  return { sample, rest };
+}
+
+/**
+ * The order numbers whose fingerprint the server found unchanged, asked `ask` in requests of at
+ * most MAX_FINGERPRINTS_PER_REQUEST: the `sample` (from `splitFingerprintSample`) first, then
+ * `rest()` only when some of the sample is unchanged; otherwise the file is taken as new and the
+ * rest is neither fingerprinted nor asked about. Taking an unchanged order as new costs only
+ * speed: sent whole, the server still finds it unchanged.
+ */
+export async function findUnchangedOrders(
+  sample: readonly CsvFingerprint[],
+  rest: () => Promise<CsvFingerprint[]> | CsvFingerprint[],
+  ask: (fingerprints: CsvFingerprint[]) => Promise<string[]>,
+): Promise<string[]> {
+  const found = await askInSlices(sample, ask);
+  if (found.length === 0) return [];
+  return [...found, ...(await askInSlices(await rest(), ask))];
+}
+
+async function askInSlices(fingerprints: readonly CsvFingerprint[], ask: (fingerprints: CsvFingerprint[]) => Promise<string[]>): Promise<string[]> {
+  const found: string[] = [];
+  for (let start = 0; start < fingerprints.length; start += MAX_FINGERPRINTS_PER_REQUEST) {
+    found.push(...(await ask(fingerprints.slice(start, start + MAX_FINGERPRINTS_PER_REQUEST))));
+  }
+  return found;
 }
 
 /**
@@ -75,7 +98,8 @@ function isUnchanged(group: CsvRowGroup, unchanged: ReadonlySet<string>): boolea
 
 /**
  * One chunk's entries: orders the server found unchanged go by number and fingerprint, the
- * others are read from their rows. `orders` and `errors` are those of the orders read.
+ * others are read from their rows. `orders` and `errors` are those of the orders read. Groups
+ * not fingerprinted yet are fingerprinted here, as each order sent whole carries its digest.
  */
 export function buildCsvChunk(
   rows: readonly (readonly string[])[],
@@ -84,6 +108,7 @@ export function buildCsvChunk(
   groups: readonly CsvRowGroup[],
   unchanged: ReadonlySet<string>,
 ): { entries: CsvChunkEntry[]; orders: CsvOrder[]; errors: CsvRowError[] } {
+  fingerprintCsvGroups(rows, mapping, options, groups);
   const known: CsvUnchangedOrder[] = [];
   const toRead: CsvRowGroup[] = [];
   for (const group of groups) {

@@ -57,7 +57,7 @@ export interface CsvOrder {
   /** The spreadsheet rows it came from, in file order. */
   rowNumbers: number[];
   auto: boolean;
-  /** `groupCsvRows`'s fingerprint of its rows; absent for AUTO orders. */
+  /** `fingerprintCsvGroups`'s fingerprint of its rows; absent for AUTO orders. */
   digest?: string;
 }
 
@@ -145,6 +145,7 @@ export function rowsToOrders(
   options: RowsToOrdersOptions,
 ): RowsToOrdersResult {
   const grouped = groupCsvRows(rows, mapping, options);
+  fingerprintCsvGroups(rows, mapping, options, grouped.groups);
   const built = buildCsvOrders(rows, mapping, options, grouped.groups);
   return { orders: built.orders, errors: mergeErrors(grouped.errors, built.errors) };
 }
@@ -157,13 +158,17 @@ export interface CsvRowGroup {
   rows: number[];
   /** The spreadsheet row numbers of `rows`. */
   rowNumbers: number[];
-  /** Fingerprint of the group's mapped cells under this mapping and these options; null for AUTO (always a new order). */
+  /**
+   * Fingerprint of the group's mapped cells under this mapping and these options, once
+   * `fingerprintCsvGroups` has set it; always null for AUTO (always a new order).
+   */
   digest: string | null;
 }
 
 /**
- * The file's orders as groups of rows, with a fingerprint of each: the cheap first half of
- * `rowsToOrders`, enough to ask the server which orders are exactly as last imported. Blank
+ * The file's orders as groups of rows, every `digest` still null: the cheap first half of
+ * `rowsToOrders`. Fingerprinting is left to `fingerprintCsvGroups`, because most of a new file's
+ * fingerprints are only needed as each order is read, not before the import can start. Blank
  * rows are skipped; a row without an order number is an error.
  */
 export function groupCsvRows(
@@ -173,8 +178,6 @@ export function groupCsvRows(
 ): { groups: CsvRowGroup[]; errors: CsvRowError[] } {
   const reader = new RowReader(rows, mappedColumns(mapping), options, options.firstDataRowNumber ?? 2);
   const numberColumns = reader.columns.get("orderNumber")!;
-  const digestColumns = [...new Set([...reader.columns.values()].flat())].sort((a, b) => a - b);
-  const salt = new RowDigest().add(JSON.stringify([ROW_DIGEST_VERSION, digestColumns.map((col) => [col, mapping[col]]), digestOptionsOf(options)])).state();
   const errors: CsvRowError[] = [];
   const groups: CsvRowGroup[] = [];
   const byNumber = new Map<string, CsvRowGroup>();
@@ -200,16 +203,32 @@ export function groupCsvRows(
       groups.push(created);
     }
   });
+  return { groups, errors };
+}
+
+/**
+ * Sets the fingerprint of each numbered group of `groups` (from `groupCsvRows`) that has none
+ * yet, so the server can tell whether the order is exactly as these rows last imported it. Its
+ * mapped cells are hashed in row order, salted with the mapping and the options that change how
+ * a cell is read: the same rows under another mapping or time zone are another order.
+ */
+export function fingerprintCsvGroups(
+  rows: readonly (readonly string[])[],
+  mapping: Readonly<Record<number, FieldKey | null>>,
+  options: RowsToOrdersOptions,
+  groups: readonly CsvRowGroup[],
+): void {
+  const columns = digestColumnsOf(mapping);
+  const salt = new RowDigest().add(JSON.stringify([ROW_DIGEST_VERSION, columns.map((col) => [col, mapping[col]]), digestOptionsOf(options)])).state();
   for (const group of groups) {
-    if (group.number === null) continue;
+    if (group.number === null || group.digest !== null) continue;
     const digest = new RowDigest(salt);
     for (const index of group.rows) {
       const row = rows[index];
-      for (const col of digestColumns) digest.add(row[col] ?? "");
+      for (const col of columns) digest.add(row[col] ?? "");
     }
     group.digest = digest.hex();
   }
-  return { groups, errors };
 }
 
 /** The orders of these groups (from `groupCsvRows`), each read and checked: the costly second half of `rowsToOrders`. */
@@ -252,6 +271,11 @@ function mappedColumns(mapping: Readonly<Record<number, FieldKey | null>>): Map<
     throw new AppError("invalid_input", "Choose the column that holds the order number.", { mapping: ["Choose the column that holds the order number."] });
   }
   return columns;
+}
+
+/** Every mapped column once, ascending: the cells an order is read from. */
+function digestColumnsOf(mapping: Readonly<Record<number, FieldKey | null>>): number[] {
+  return [...new Set([...mappedColumns(mapping).values()].flat())].sort((a, b) => a - b);
 }
 
 /** The options that change how a cell is read, in a fixed order. */

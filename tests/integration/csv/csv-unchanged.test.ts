@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { applyCsvChunk, findUnchangedCsvOrders, getCsvImport, previewCsvOrders, startCsvImport, type CsvChunkInput } from "@/lib/csv/csv-imports";
-import { groupCsvRows, rowsToOrders, type CsvOrder, type FieldKey } from "@/lib/csv/rows-to-orders";
+import { fingerprintCsvGroups, groupCsvRows, rowsToOrders, type CsvOrder, type FieldKey } from "@/lib/csv/rows-to-orders";
 import { importOrders } from "@/lib/orders/import-orders";
 import { useTestDatabase } from "../../helpers/database";
 import { rejection } from "../../helpers/errors";
@@ -19,8 +19,14 @@ const FILE = [
 ];
 const by = { actor: "user-1" };
 
+function fingerprintedGroups(rows: string[][], options: typeof OPTIONS = OPTIONS) {
+  const { groups } = groupCsvRows(rows, MAPPING, options);
+  fingerprintCsvGroups(rows, MAPPING, options, groups);
+  return groups;
+}
+
 const fingerprints = (rows: string[][]) =>
-  groupCsvRows(rows, MAPPING, OPTIONS).groups.map((group) => ({ orderNumber: group.number!, digest: group.digest!, rowNumbers: group.rows.map((index) => index + 2) }));
+  fingerprintedGroups(rows).map((group) => ({ orderNumber: group.number!, digest: group.digest!, rowNumbers: group.rows.map((index) => index + 2) }));
 
 async function importFile(workspaceId: string, storeId: number, orders: unknown[]) {
   const { importId } = await startCsvImport(workspaceId, { storeId, fileName: "orders.csv", options: OPTIONS, mapping: MAPPING, headers: HEADERS, totalChunks: 1, totalRows: 3 });
@@ -56,7 +62,7 @@ describe("CSV re-import by fingerprint", () => {
   it("does not find an order whose rows, reading options or stored order changed, or that is cancelled", async () => {
     const { workspaceId, manualStoreId } = await firstImport();
     const ask = async (rows: string[][], options: typeof OPTIONS | { [K in keyof typeof OPTIONS]: string } = OPTIONS) => {
-      const groups = groupCsvRows(rows, MAPPING, options as typeof OPTIONS).groups;
+      const groups = fingerprintedGroups(rows, options as typeof OPTIONS);
       const orders = groups.map((group) => ({ orderNumber: group.number!, digest: group.digest! }));
       return (await findUnchangedCsvOrders(workspaceId, { storeId: manualStoreId, orders })).unchanged.sort();
     };

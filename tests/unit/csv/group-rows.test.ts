@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { ROW_DIGEST_PATTERN, RowDigest } from "@/lib/csv/row-digest";
-import { groupCsvRows, rowsToOrders, type FieldKey, type RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
+import { fingerprintCsvGroups, groupCsvRows, rowsToOrders, type FieldKey, type RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
 
 const MAPPING: Record<number, FieldKey | null> = { 0: "orderNumber", 1: "orderDate", 2: "item.name", 3: "item.quantity", 4: null };
 const OPTIONS: RowsToOrdersOptions = { timeZone: "America/Chicago", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep" };
 
-const digestsOf = (rows: string[][], options: Partial<RowsToOrdersOptions> = {}, mapping = MAPPING) =>
-  Object.fromEntries(groupCsvRows(rows, mapping, { ...OPTIONS, ...options }).groups.map((group) => [group.number ?? "AUTO", group.digest]));
+function digestsOf(rows: string[][], options: Partial<RowsToOrdersOptions> = {}, mapping = MAPPING) {
+  const readOptions = { ...OPTIONS, ...options };
+  const { groups } = groupCsvRows(rows, mapping, readOptions);
+  fingerprintCsvGroups(rows, mapping, readOptions, groups);
+  return Object.fromEntries(groups.map((group) => [group.number ?? "AUTO", group.digest]));
+}
 
 describe("groupCsvRows", () => {
   it("groups rows by order number wherever they are, AUTO rows alone, and reports rows without a number", () => {
@@ -16,9 +20,43 @@ describe("groupCsvRows", () => {
       OPTIONS,
     );
     expect(groups.map((group) => [group.number, group.rows])).toEqual([["A1", [0, 4]], [null, [1]]]);
-    expect(groups[1].digest).toBeNull();
-    expect(groups[0].digest).toMatch(ROW_DIGEST_PATTERN);
     expect(errors).toEqual([{ row: 5, column: "Column A", message: expect.stringContaining("order number is missing") }]);
+  });
+
+  it("leaves every fingerprint to fingerprintCsvGroups", () => {
+    const { groups } = groupCsvRows([["A1", "11/05/2026", "Mug", "1", ""], ["AUTO", "11/05/2026", "Tea", "1", ""]], MAPPING, OPTIONS);
+    expect(groups.map((group) => group.digest)).toEqual([null, null]);
+  });
+
+  it("is the first half of rowsToOrders: each numbered order carries its group's fingerprint", () => {
+    const rows = [["A1", "11/05/2026", "Mug", "1", ""], ["AUTO", "11/05/2026", "Tea", "1", ""]];
+    const { orders } = rowsToOrders(rows, MAPPING, OPTIONS);
+    expect(orders.map((order) => order.digest)).toEqual([digestsOf(rows).A1, undefined]);
+  });
+});
+
+describe("fingerprintCsvGroups", () => {
+  const fileRows = [["A1", "11/05/2026", "Mug", "1", "note"], ["B2", "11/05/2026", "Tea", "1", ""], ["A1", "", "Pot", "2", ""], ["AUTO", "11/05/2026", "Pen", "1", ""]];
+
+  it("fingerprints the numbered groups only, exactly as earlier imports stored them", () => {
+    const { groups } = groupCsvRows(fileRows, MAPPING, OPTIONS);
+    fingerprintCsvGroups(fileRows, MAPPING, OPTIONS, groups);
+    // Pinned: the server keeps the fingerprints of earlier imports, and any change would find none of them unchanged.
+    expect(groups.map((group) => [group.number, group.digest])).toEqual([
+      ["A1", "c140eef29b7d5c8ac6883042d5c75bcc72"],
+      ["B2", "c14c55176a81eaa241f5ac1a379e004587"],
+      [null, null],
+    ]);
+    expect(groups[0].digest).toMatch(ROW_DIGEST_PATTERN);
+  });
+
+  it("fingerprints only the groups given that have no fingerprint yet", () => {
+    const { groups } = groupCsvRows(fileRows, MAPPING, OPTIONS);
+    fingerprintCsvGroups(fileRows, MAPPING, OPTIONS, [groups[1]]);
+    expect(groups.map((group) => group.digest)).toEqual([null, digestsOf(fileRows).B2, null]);
+    groups[1].digest = "kept";
+    fingerprintCsvGroups(fileRows, MAPPING, OPTIONS, groups);
+    expect(groups.map((group) => group.digest)).toEqual([digestsOf(fileRows).A1, "kept", null]);
   });
 
   it("fingerprints what the order is read from: its mapped cells in order, the mapping and the reading options", () => {
@@ -35,12 +73,6 @@ describe("groupCsvRows", () => {
       expect(digestsOf(rows, options).A1).not.toBe(base.A1);
     }
     expect(digestsOf(rows, {}, { ...MAPPING, 3: null }).A1).not.toBe(base.A1);
-  });
-
-  it("is the first half of rowsToOrders: each numbered order carries its group's fingerprint", () => {
-    const rows = [["A1", "11/05/2026", "Mug", "1", ""], ["AUTO", "11/05/2026", "Tea", "1", ""]];
-    const { orders } = rowsToOrders(rows, MAPPING, OPTIONS);
-    expect(orders.map((order) => order.digest)).toEqual([digestsOf(rows).A1, undefined]);
   });
 });
 

@@ -23,7 +23,7 @@ describe("insertRowsStatements", () => {
 
   it("writes a column that has never held a value as a literal NULL, and binds it from the first value on", () => {
     const columns = ["id", "note", "gift"];
-    const [first] = insertRowsStatements("unused_columns", columns, [[1, null, 0], [2, undefined, 1]]) as { sql: string; args: unknown[] }[];
+    const [first] = insertRowsStatements("unused_columns", columns, [[1, null, 0], [2, undefined as unknown as null, 1]]) as { sql: string; args: unknown[] }[];
     expect(first.sql).toBe("INSERT INTO unused_columns (id,note,gift) VALUES (?,NULL,?),(?,NULL,?)");
     expect(first.args).toEqual([1, 0, 2, 1]);
 

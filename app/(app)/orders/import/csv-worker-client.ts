@@ -1,12 +1,15 @@
 import type { CsvRowError } from "@/lib/csv/write-csv";
-import type { Fingerprint, ImportOptions, ImportPlan, Mapping, ParsedFile, WorkerReply, WorkerRequest } from "./worker-protocol";
+import type { Fingerprint, FingerprintPart, ImportOptions, ImportPlan, Mapping, ParsedFile, WorkerReply, WorkerRequest } from "./worker-protocol";
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
 
 export interface CsvWorker {
   parse(file: File): Promise<ParsedFile>;
-  /** Groups the rows into orders under this mapping and these options: each numbered order's fingerprint. */
-  fingerprints(mapping: Mapping, options: ImportOptions): Promise<Fingerprint[]>;
+  /**
+   * "sample": groups the rows into orders under this mapping and these options, and fingerprints
+   * the sample of the numbered orders asked about first. "rest": the other numbered orders' fingerprints.
+   */
+  fingerprints(mapping: Mapping, options: ImportOptions, part: FingerprintPart): Promise<Fingerprint[]>;
   /** Reads the orders not found unchanged and cuts the file into chunks. */
   plan(unchanged: string[]): Promise<ImportPlan>;
   report(errors: CsvRowError[]): Promise<string>;
@@ -41,7 +44,7 @@ export function startCsvWorker(): CsvWorker {
 
   return {
     parse: (file) => call<ParsedFile>({ type: "parse", file }),
-    fingerprints: (mapping, options) => call<Fingerprint[]>({ type: "fingerprints", mapping, options }),
+    fingerprints: (mapping, options, part) => call<Fingerprint[]>({ type: "fingerprints", mapping, options, part }),
     plan: (unchanged) => call<ImportPlan>({ type: "plan", unchanged }),
     report: (errors) => call<string>({ type: "report", errors }),
     terminate: () => worker.terminate(),

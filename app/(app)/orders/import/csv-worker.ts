@@ -2,8 +2,8 @@
 import { decodeCsvBytes } from "@/lib/csv/decode";
 import { EXPORT_MAPPING, ORDERS_EXPORT_COLUMNS } from "@/lib/csv/export-orders";
 import { parseCsvText, type ParsedCsv } from "@/lib/csv/parse";
-import { buildCsvChunk, planCsvChunks } from "@/lib/csv/plan-chunks";
-import { groupCsvRows, mergeErrors, type CsvOrder, type CsvRowGroup, type RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
+import { buildCsvChunk, planCsvChunks, splitFingerprintSample } from "@/lib/csv/plan-chunks";
+import { fingerprintCsvGroups, groupCsvRows, mergeErrors, type CsvOrder, type CsvRowGroup, type RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
 import { headersSignature, suggestMapping } from "@/lib/csv/suggest-mapping";
 import { dateOrderEvidence, looksLikeNumericDate, type DateOrderEvidence } from "@/lib/csv/values";
 import { errorReport, type CsvRowError } from "@/lib/csv/write-csv";
@@ -17,7 +17,13 @@ import type { Fingerprint, ImportOptions, ImportPlan, Mapping, ParsedFile, Worke
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let file: ParsedCsv | null = null;
 /** The file's rows grouped into orders under the mapping and options last asked for. */
-let grouping: { mapping: Mapping; options: RowsToOrdersOptions; groups: CsvRowGroup[]; errors: CsvRowError[] } | null = null;
+interface Grouping {
+  mapping: Mapping;
+  options: RowsToOrdersOptions;
+  groups: CsvRowGroup[];
+  errors: CsvRowError[];
+}
+let grouping: Grouping | null = null;
 
 const EXPORT_SIGNATURE = headersSignature(ORDERS_EXPORT_COLUMNS);
 const SAMPLE_ROWS = 20;
@@ -38,7 +44,7 @@ async function handle(request: WorkerRequest): Promise<unknown> {
     case "parse":
       return parse(request.file);
     case "fingerprints":
-      return fingerprints(request.mapping, request.options);
+      return request.part === "sample" ? fingerprintSample(request.mapping, request.options) : fingerprintRest();
     case "plan":
       return plan(new Set(request.unchanged));
     case "report": {
@@ -53,12 +59,31 @@ function current(): ParsedCsv {
   return file;
 }
 
-function fingerprints(mapping: Mapping, importOptions: ImportOptions): Fingerprint[] {
+/**
+ * Groups the rows into orders under this mapping and these options, and fingerprints only the
+ * sample asked about first: a new file's other orders are fingerprinted as each chunk is read.
+ */
+function fingerprintSample(mapping: Mapping, importOptions: ImportOptions): Fingerprint[] {
   const parsed = current();
   const options: RowsToOrdersOptions = { ...importOptions, rowNumbers: parsed.rowNumbers, headers: parsed.headers };
   const { groups, errors } = groupCsvRows(parsed.rows, mapping, options);
   grouping = { mapping, options, groups, errors };
-  return groups.flatMap((group) => (group.number !== null && group.digest !== null ? [{ orderNumber: group.number, digest: group.digest }] : []));
+  return fingerprintsOf(grouping, splitFingerprintSample(numbered(groups)).sample);
+}
+
+/** The fingerprints of the numbered orders left out of the sample, once some of it was found unchanged. */
+function fingerprintRest(): Fingerprint[] {
+  if (!grouping) throw new Error("Choose the columns first.");
+  return fingerprintsOf(grouping, splitFingerprintSample(numbered(grouping.groups)).rest);
+}
+
+function numbered(groups: readonly CsvRowGroup[]): CsvRowGroup[] {
+  return groups.filter((group) => group.number !== null);
+}
+
+function fingerprintsOf({ mapping, options }: Grouping, groups: readonly CsvRowGroup[]): Fingerprint[] {
+  fingerprintCsvGroups(current().rows, mapping, options, groups);
+  return groups.map((group) => ({ orderNumber: group.number!, digest: group.digest! }));
 }
 
 /** Reads every order the server did not find unchanged, chunk by chunk. */

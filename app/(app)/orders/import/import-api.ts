@@ -88,9 +88,12 @@ export interface NewImport {
 
 export const createImport = (body: NewImport) => call<{ importId: string }>("POST", "/api/csv-imports", body);
 
-/** The order numbers of the store whose fingerprint is the one given: as the same rows last imported them. */
-export const findUnchangedOrders = (storeId: number, fingerprints: readonly Fingerprint[]) =>
-  findUnchanged(fingerprints, async (orders) => (await call<{ unchanged: string[] }>("POST", "/api/csv-imports/unchanged-orders", { storeId, orders })).unchanged);
+/**
+ * The order numbers of the store whose fingerprint is the one given: as the same rows last
+ * imported them. `rest` is only called when some of the `sample` is unchanged.
+ */
+export const findUnchangedOrders = (storeId: number, sample: readonly Fingerprint[], rest: () => Promise<Fingerprint[]>) =>
+  findUnchanged(sample, rest, async (orders) => (await call<{ unchanged: string[] }>("POST", "/api/csv-imports/unchanged-orders", { storeId, orders })).unchanged);
 
 export const previewOrders = (storeId: number, orders: CsvChunkEntry[]) =>
   call<Counts & { results: OrderResult[] }>("POST", "/api/csv-imports/preview", { storeId, orders });

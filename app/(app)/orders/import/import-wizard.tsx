@@ -125,8 +125,8 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
     setBusy(t("checking", { done: 0, total: "…" }));
     try {
       // Orders whose rows are exactly as this file last imported them are not read again.
-      const fingerprints = await worker.current!.fingerprints(mapping, readOptions);
-      const unchanged = await findUnchangedOrders(storeId, fingerprints);
+      const sample = await worker.current!.fingerprints(mapping, readOptions, "sample");
+      const unchanged = await findUnchangedOrders(storeId, sample, () => worker.current!.fingerprints(mapping, readOptions, "rest"));
       const planned = await worker.current!.plan(unchanged);
       const { total } = planned;
       setBusy(t("checking", { done: 0, total }));

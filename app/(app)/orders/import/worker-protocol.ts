@@ -1,6 +1,6 @@
 import type { CsvEncoding } from "@/lib/csv/decode";
 import type { CsvIssue } from "@/lib/csv/parse";
-import type { CsvChunkEntry } from "@/lib/csv/plan-chunks";
+import type { CsvChunkEntry, CsvFingerprint } from "@/lib/csv/plan-chunks";
 import type { CsvOrder, FieldKey, RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
 import type { DateOrderEvidence } from "@/lib/csv/values";
 import type { CsvRowError } from "@/lib/csv/write-csv";
@@ -27,11 +27,11 @@ export interface ParsedFile {
   suggestedFrom: "export" | "headers";
 }
 
-/** Each numbered order of the file by its fingerprint, to ask the server which are unchanged. */
-export interface Fingerprint {
-  orderNumber: string;
-  digest: string;
-}
+/** A numbered order of the file by its fingerprint, to ask the server whether it is unchanged. */
+export type Fingerprint = CsvFingerprint;
+
+/** Which fingerprints to make: the sample asked about first, or the rest, needed only once some of the sample is unchanged. */
+export type FingerprintPart = "sample" | "rest";
 
 /** The file cut into chunks, ready to preview and import. */
 export interface ImportPlan {
@@ -48,7 +48,7 @@ export interface ImportPlan {
 
 export type WorkerRequest = { id: number } & (
   | { type: "parse"; file: File }
-  | { type: "fingerprints"; mapping: Mapping; options: ImportOptions }
+  | { type: "fingerprints"; mapping: Mapping; options: ImportOptions; part: FingerprintPart }
   | { type: "plan"; unchanged: string[] }
   | { type: "report"; errors: CsvRowError[] }
 );
