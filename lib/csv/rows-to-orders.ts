@@ -283,9 +283,14 @@ function digestOptionsOf(options: RowsToOrdersOptions) {
   return [options.timeZone, options.dateOrder, options.weightUnit, options.blankCells, options.decimalComma ?? false];
 }
 
+/** Zones already found valid: checking builds an Intl formatter, about a millisecond each time, and every chunk checks. */
+const validTimeZones = new Set<string>();
+
 function assertTimeZone(timeZone: string) {
+  if (validTimeZones.has(timeZone)) return;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone });
+    validTimeZones.add(timeZone);
   } catch {
     const message = `"${timeZone}" is not a time zone; choose one such as America/New_York.`;
     throw new AppError("invalid_input", message, { timeZone: [message] });
