@@ -15,15 +15,21 @@ export interface WritableConnection {
  */
 export class WriteQueue {
   #tail: Promise<void> = Promise.resolve();
+  #pending = 0;
 
-  constructor(private readonly client: WritableConnection) {}
+  constructor(
+    private readonly client: WritableConnection,
+    /** Told when the queue goes from empty to busy and back (the WAL is checkpointed in the pauses). */
+    private readonly activity?: { writesStarted(): void; writesPaused(): void },
+  ) {}
 
   /** Runs `task` once every earlier task and transaction has finished. */
   run<T>(task: () => Promise<T>): Promise<T> {
+    this.#started();
     const result = this.#tail.then(task);
     this.#tail = result.then(
-      () => undefined,
-      () => undefined,
+      () => this.#settled(),
+      () => this.#settled(),
     );
     return result;
   }
@@ -38,8 +44,9 @@ export class WriteQueue {
 
   /** Opens a transaction that keeps the queue until it settles. */
   async transaction(mode: TransactionMode = "write"): Promise<Transaction> {
+    this.#started();
     let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve)).then(() => this.#settled());
     const opened = this.run(async () => {
       const tx = await this.client.transaction(mode);
       return tx;
@@ -55,6 +62,14 @@ export class WriteQueue {
       throw error;
     }
     return settleReleasing(tx, release);
+  }
+
+  #started() {
+    if (this.#pending++ === 0) this.activity?.writesStarted();
+  }
+
+  #settled() {
+    if (--this.#pending === 0) this.activity?.writesPaused();
   }
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { statSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "kysely";
 import { getDatabase, getDb } from "@/db/client";
 import { useTestDatabase } from "../../helpers/database";
@@ -62,5 +64,25 @@ describe("the database handle", () => {
     expect(name).not.toBe("Half written");
     // The queue is free again after the failure.
     await sql`UPDATE workspaces SET name = 'Fine' WHERE id = ${workspaceId}`.execute(getDb());
+  });
+
+  it("copies the WAL into the database file on its own thread once writes pause, not while they go on", async () => {
+    const client = getDatabase().sql;
+    const file = (await client.execute("PRAGMA database_list")).rows.find((row) => row.name === "main")!.file as string;
+    await sleep(400); // earlier tests' writes checkpointed
+    const before = statSync(file).size;
+    await client.execute("CREATE TABLE checkpoint_probe (id INTEGER PRIMARY KEY, body TEXT)");
+    const body = "x".repeat(4_000);
+    // About 8 MiB of pages, written back to back: they only go to the WAL.
+    for (let batch = 0; batch < 20; batch++) {
+      await client.batch(Array.from({ length: 100 }, (_, i) => ({ sql: "INSERT INTO checkpoint_probe (id, body) VALUES (?, ?)", args: [batch * 100 + i, body] })));
+    }
+    expect(statSync(file).size).toBeLessThan(before + 1_000_000);
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(8_000_000);
+
+    // A pause in writes: the checkpoint thread copies them into the database file.
+    await expect.poll(() => statSync(file).size, { timeout: 5_000, interval: 100 }).toBeGreaterThan(before + 8_000_000);
+    const { rows } = await client.execute("SELECT COUNT(*) AS n FROM checkpoint_probe");
+    expect(Number(rows[0].n)).toBe(2_000);
   });
 });
