@@ -3,10 +3,10 @@
  * does: decode, papaparse parse, suggested mapping, grouping, fingerprinting a sample of the
  * orders and asking which are unchanged (the rest fingerprinted and asked about only when some
  * of the sample are), then each chunk read and fingerprinted just before it is sent over HTTP to
- * `next start` (two in flight), to the last committed order; then the same file again. In the
- * same run, the floor: papaparse parse plus multi-row INSERT of the same orders and items into a
- * bare libSQL file in one transaction. Each of ROUNDS rounds imports into a new workspace; the
- * figures are medians. Also the server's peak RSS.
+ * `next start` (as many in flight as the page sends), to the last committed order; then the same
+ * file again. In the same run, the floor: papaparse parse plus multi-row INSERT of the same orders
+ * and items into a bare libSQL file in one transaction. Each of ROUNDS rounds imports into a new
+ * workspace; the figures are medians. Also the server's peak RSS.
  */
 import { readFileSync } from "node:fs";
 import { execSync } from "node:child_process";
@@ -15,7 +15,7 @@ import { migrateToLatest } from "@/db/migrate-to-latest";
 import { signUpUser } from "@/lib/auth/sign-up";
 import { decodeCsvBytes } from "@/lib/csv/decode";
 import { parseCsvText } from "@/lib/csv/parse";
-import { buildCsvChunk, findUnchangedOrders, planCsvChunks, splitFingerprintSample, type CsvFingerprint } from "@/lib/csv/plan-chunks";
+import { buildCsvChunk, CHUNKS_IN_FLIGHT, findUnchangedOrders, planCsvChunks, splitFingerprintSample, type CsvFingerprint } from "@/lib/csv/plan-chunks";
 import { fingerprintCsvGroups, groupCsvRows, type CsvRowGroup } from "@/lib/csv/rows-to-orders";
 import { suggestMapping } from "@/lib/csv/suggest-mapping";
 import { toCsv } from "@/lib/csv/write-csv";
@@ -24,7 +24,7 @@ import { centsToDecimalString } from "@/lib/money";
 import { percentile, reportResults, round, signInOverHttp, startServer, stopServer, freshDatabase, removeDatabaseFiles } from "./support";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
-const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 2);
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? CHUNKS_IN_FLIGHT);
 /** Each round imports the file twice into its own new workspace; the figures are the rounds' medians. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PORT = 3212;

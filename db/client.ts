@@ -6,6 +6,7 @@ import { dirname } from "node:path";
 import type { Database } from "./schema";
 import { IdleCheckpoints } from "./idle-checkpoints";
 import { NativeWriter } from "./native-writer";
+import { CrossThreadLock } from "./write-lock";
 import { WriteQueue, type WritableConnection } from "./write-queue";
 
 export const DEFAULT_DATABASE_URL = "file:./data/shipdeck.db";
@@ -15,7 +16,15 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   /** Raw access for the bulk write path; same routing as `db`. */
   sql: SqlClient;
+  /** What a worker thread needs to open the same database: its URL and, for a file, the write lock it shares. */
+  shared: SharedDatabase;
   close(): void;
+}
+
+export interface SharedDatabase {
+  url: string;
+  authToken?: string;
+  writeLock?: SharedArrayBuffer;
 }
 
 export interface SqlClient {
@@ -44,36 +53,44 @@ const READ_ONLY_SQL = /^\s*(select|explain)\b/i;
  * Opens the database named by `url`. A `file:` URL gets a pool of read connections (WAL lets
  * them run beside a write) and one write connection with its pragmas set once and its
  * statements cached (NativeWriter), behind a queue. A remote URL (Turso, libSQL
- * server) gets one client; the server orders writes.
+ * server) gets one client; the server orders writes. A worker thread opens the database its
+ * parent shares (`handle.shared`, `openSharedDatabase`): its writes take the parent's write lock.
  */
-export function openDatabase(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL, authToken = process.env.DATABASE_AUTH_TOKEN): DatabaseHandle {
+export function openDatabase(url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL, authToken = process.env.DATABASE_AUTH_TOKEN, writeLock?: SharedArrayBuffer): DatabaseHandle {
   if (!url.startsWith("file:")) {
     const client = createClient({ url, authToken });
-    return handleFor(client, client, () => client.close());
+    return handleFor(client, client, { url, authToken }, () => client.close());
   }
   ensureDirectoryFor(url);
-  const connection = new NativeWriter(filePathOf(url));
+  const path = filePathOf(url);
+  const connection = new NativeWriter(path);
   // The writer's one connection keeps these for every write.
   for (const pragma of WRITER_PRAGMAS) void connection.execute(pragma);
-  const path = filePathOf(url);
-  const checkpoints = path === ":memory:" ? undefined : new IdleCheckpoints(path);
-  const writer = new WriteQueue(connection, checkpoints);
+  const lock = new CrossThreadLock(writeLock);
+  // The thread that opened the file checkpoints it, for all the threads that write to it.
+  const checkpoints = writeLock || path === ":memory:" ? undefined : new IdleCheckpoints(path, lock);
+  const writer = new WriteQueue(connection, lock);
   const reader = createClient({ url, concurrency: 8 });
-  return handleFor(reader, writer, () => {
+  return handleFor(reader, writer, { url, writeLock: lock.buffer }, () => {
     checkpoints?.close();
     reader.close();
     connection.close();
   });
 }
 
-function handleFor(reader: Client, writer: WritableConnection, close: () => void): DatabaseHandle {
+/** Opens, in a worker thread, the database its parent thread shared. */
+export function openSharedDatabase(shared: SharedDatabase): DatabaseHandle {
+  return openDatabase(shared.url, shared.authToken, shared.writeLock);
+}
+
+function handleFor(reader: Client, writer: WritableConnection, shared: SharedDatabase, close: () => void): DatabaseHandle {
   const sql: SqlClient = {
     execute: (stmt) => (isReadOnly(stmt) ? reader.execute(stmt) : writer.execute(stmt)),
     batch: (stmts, mode = "write") => (mode === "read" ? reader.batch(stmts, mode) : writer.batch(stmts, mode)),
     transaction: (mode = "write") => (mode === "read" ? reader.transaction(mode) : writer.transaction(mode)),
   };
   const db = new Kysely<Database>({ dialect: new LibsqlDialect({ client: sql as unknown as Client }) });
-  return { db, sql, close };
+  return { db, sql, shared, close };
 }
 
 function isReadOnly(stmt: InStatement): boolean {

@@ -1,41 +1,49 @@
 import { Worker } from "node:worker_threads";
+import type { CrossThreadLock } from "./write-lock";
 
-/** How long writes must pause before the WAL is copied back into the database. */
-const IDLE_MS = 250;
+/** How often writes are looked at; a checkpoint waits for one whole interval without any. */
+const POLL_MS = 250;
 
 /**
  * Copies the WAL back into the database file (a checkpoint) on a thread of its own, once writes
  * pause. Left to the writer, SQLite checkpoints inside the commit that crosses the threshold:
  * copying tens of megabytes and syncing them to disk in the middle of an import (0.8 s of a
- * 100,000-order CSV import, measured). Here the import's commits only append to the WAL, and the
- * copy happens while the app is idle, off its event loop. The writer keeps a high threshold of
- * its own as a backstop, should writes never pause.
+ * 100,000-order CSV import, measured). Here an import's commits only append to the WAL, and the
+ * copy happens once no thread has written for a while, off every event loop. The writer keeps a
+ * high threshold of its own as a backstop, should writes never pause.
  */
 export class IdleCheckpoints {
-  #timer: NodeJS.Timeout | undefined;
+  readonly #timer: NodeJS.Timeout;
   #worker: Worker | undefined;
   #failed = false;
+  #seen: number;
+  #checkpointed: number;
 
-  constructor(private readonly path: string) {}
-
-  writesStarted() {
-    clearTimeout(this.#timer);
-  }
-
-  writesPaused() {
-    clearTimeout(this.#timer);
-    if (this.#failed) return;
-    this.#timer = setTimeout(() => this.#checkpoint(), IDLE_MS);
+  constructor(
+    private readonly path: string,
+    private readonly lock: CrossThreadLock,
+  ) {
+    this.#seen = this.#checkpointed = lock.acquisitions;
+    this.#timer = setInterval(() => this.#look(), POLL_MS);
     this.#timer.unref();
   }
 
   close() {
-    clearTimeout(this.#timer);
+    clearInterval(this.#timer);
     void this.#worker?.terminate();
     this.#worker = undefined;
   }
 
-  #checkpoint() {
+  #look() {
+    const writes = this.lock.acquisitions;
+    const paused = writes === this.#seen;
+    this.#seen = writes;
+    if (!paused || writes === this.#checkpointed || this.#failed) return;
+    this.#checkpointed = writes;
+    this.#threadFor().postMessage("checkpoint");
+  }
+
+  #threadFor(): Worker {
     if (!this.#worker) {
       this.#worker = new Worker(new URL("./checkpoint-thread.mjs", import.meta.url), { workerData: { path: this.path } });
       this.#worker.unref();
@@ -46,6 +54,6 @@ export class IdleCheckpoints {
         this.#worker = undefined;
       });
     }
-    this.#worker.postMessage("checkpoint");
+    return this.#worker;
   }
 }

@@ -1,4 +1,5 @@
 import type { InStatement, ResultSet, Transaction, TransactionMode } from "@libsql/client";
+import type { CrossThreadLock } from "./write-lock";
 
 /** What the queue needs of a connection: @libsql/client's Client and NativeWriter both fit. */
 export interface WritableConnection {
@@ -11,25 +12,24 @@ export interface WritableConnection {
  * Serialises every call on a single-connection libSQL client. An open interactive
  * transaction holds the queue until it commits, rolls back or closes, so a write
  * from elsewhere in the process waits its turn instead of failing with
- * TRANSACTION_ACTIVE or blocking the event loop on SQLite's busy handler.
+ * TRANSACTION_ACTIVE or blocking the event loop on SQLite's busy handler. When another thread
+ * writes to the same file, each task and transaction also holds the lock they share.
  */
 export class WriteQueue {
   #tail: Promise<void> = Promise.resolve();
-  #pending = 0;
 
   constructor(
     private readonly client: WritableConnection,
-    /** Told when the queue goes from empty to busy and back (the WAL is checkpointed in the pauses). */
-    private readonly activity?: { writesStarted(): void; writesPaused(): void },
+    /** Held with every write, as another thread may write to the same file. */
+    private readonly lock?: CrossThreadLock,
   ) {}
 
   /** Runs `task` once every earlier task and transaction has finished. */
   run<T>(task: () => Promise<T>): Promise<T> {
-    this.#started();
-    const result = this.#tail.then(task);
+    const result = this.#tail.then(() => this.#holdingLock(task));
     this.#tail = result.then(
-      () => this.#settled(),
-      () => this.#settled(),
+      () => undefined,
+      () => undefined,
     );
     return result;
   }
@@ -42,34 +42,46 @@ export class WriteQueue {
     return this.run(() => this.client.batch(stmts, mode));
   }
 
-  /** Opens a transaction that keeps the queue until it settles. */
+  /** Opens a transaction that keeps the queue (and the shared lock) until it settles. */
   async transaction(mode: TransactionMode = "write"): Promise<Transaction> {
-    this.#started();
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve)).then(() => this.#settled());
-    const opened = this.run(async () => {
-      const tx = await this.client.transaction(mode);
-      return tx;
+    let releaseQueue!: () => void;
+    const held = new Promise<void>((resolve) => (releaseQueue = resolve));
+    const opened = this.#tail.then(async () => {
+      await this.lock?.acquire();
+      try {
+        return await this.client.transaction(mode);
+      } catch (error) {
+        this.lock?.release();
+        throw error;
+      }
     });
     // The queue stays blocked on `held` until the transaction is over.
-    const previousTail = this.#tail;
-    this.#tail = previousTail.then(() => held);
+    this.#tail = opened.then(
+      () => held,
+      () => undefined,
+    );
     let tx: Transaction;
     try {
       tx = await opened;
     } catch (error) {
-      release();
+      releaseQueue();
       throw error;
     }
-    return settleReleasing(tx, release);
+    return settleReleasing(tx, () => {
+      this.lock?.release();
+      releaseQueue();
+    });
   }
 
-  #started() {
-    if (this.#pending++ === 0) this.activity?.writesStarted();
-  }
-
-  #settled() {
-    if (--this.#pending === 0) this.activity?.writesPaused();
+  async #holdingLock<T>(task: () => Promise<T>): Promise<T> {
+    const lock = this.lock;
+    if (!lock) return task();
+    await lock.acquire();
+    try {
+      return await task();
+    } finally {
+      lock.release();
+    }
   }
 }
 

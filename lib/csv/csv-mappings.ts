@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { parseWith } from "@/lib/http/api-route";
+import { parseWith } from "@/lib/errors";
 import { isFieldKey } from "./parse";
 import { FIELD_KEYS } from "./rows-to-orders";
 

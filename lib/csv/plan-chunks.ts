@@ -9,6 +9,12 @@ export type CsvFingerprint = { orderNumber: string; digest: string };
 
 /** Orders read from their rows in one chunk: what the server writes in one transaction. */
 export const MAX_ORDERS_READ_PER_CHUNK = 1_000;
+/**
+ * Chunks a browser sends at once. The server writes one on the import's thread while its main
+ * thread receives the next; with two, the import thread sat idle between chunks (measured: three
+ * in flight took the bench file from 7.3 s to 6.5 s).
+ */
+export const CHUNKS_IN_FLIGHT = 3;
 /** Orders in one chunk in all: the others are sent by fingerprint, a few dozen bytes each. */
 export const MAX_ENTRIES_PER_CHUNK = 5_000;
 /** Fingerprints asked about in one request (which orders are unchanged): a 100,000-order file takes 20. */

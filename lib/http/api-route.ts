@@ -1,10 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
-import { AppError, fieldErrorsOf, type ErrorCode } from "@/lib/errors";
+import { AppError, parseJsonBody, type ErrorCode } from "@/lib/errors";
 import { parseBasicAuth } from "./basic-auth";
 import { apiRateLimitPerMinute, consumeRateLimit } from "./rate-limit";
-import type { ZodType } from "zod";
 
 /** Who is calling: the workspace an API key belongs to, and the zone its timestamps are read in. */
 export interface ApiCaller {
@@ -79,6 +78,11 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
 
 /** The body as JSON, refusing an oversize body (413) and malformed JSON (400) with a clear message. */
 export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  return parseJsonBody(await readTextBody(request, maxBytes));
+}
+
+/** The body as text, refusing an oversize or empty one; parse it with `parseJsonBody`. */
+export async function readTextBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get("content-length"));
   if (declared > maxBytes) throw new AppError("payload_too_large", `The body is larger than ${maxBytes} bytes.`);
   const reader = request.body?.getReader();
@@ -97,20 +101,6 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
   }
   const text = Buffer.concat(chunks).toString("utf8");
   if (!text.trim()) throw new AppError("invalid_input", "The request needs a JSON body.");
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new AppError("invalid_input", `Malformed JSON: ${(error as Error).message}`);
-  }
+  return text;
 }
 
-/** Parses with the entity's schema; the errors name each field by its path. */
-export function parseWith<T>(schema: ZodType<T>, value: unknown, what = "request"): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error.issues, what);
-    const summary = Object.entries(fieldErrors).map(([field, messages]) => `${field}: ${messages[0]}`).join("; ");
-    throw new AppError("invalid_input", `Invalid ${what}. ${summary}`, fieldErrors);
-  }
-  return parsed.data;
-}

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
-import { getDb } from "@/db/client";
+import { getDatabase, getDb } from "@/db/client";
 import type { WorkspaceSession } from "@/lib/auth/session";
 import { rowsToOrders, type FieldKey } from "@/lib/csv/rows-to-orders";
 import { AppError } from "@/lib/errors";
@@ -167,6 +167,27 @@ describe("CSV import routes", () => {
 
     const events = await getDb().selectFrom("order_events").select(["actor", "source"]).where("workspace_id", "=", merchant.workspaceId).execute();
     expect(events).toEqual([{ actor: merchant.userId, source: "csv" }, { actor: merchant.userId, source: "csv" }]);
+  });
+
+  it("write a chunk on the import's own thread, which waits its turn while the app's thread writes", async () => {
+    const merchant = await createMerchant();
+    signedIn.userId = merchant.userId;
+    // The import's thread is up and has written once.
+    const warmUp = (await browser.start(startBody(merchant.manualStoreId))).json.importId;
+    expect(await browser.chunk(warmUp, 0, { orders: ordersOf(["W-1"]) })).toMatchObject({ status: 200 });
+    const { importId } = (await browser.start(startBody(merchant.manualStoreId))).json;
+
+    // Held past SQLite's 2 s busy timeout: waiting on SQLite's own lock instead, the chunk would fail.
+    const tx = await getDatabase().sql.transaction("write");
+    let answered = false;
+    const applying = browser.chunk(importId, 0, { orders: ordersOf(["T-1", "T-2"]) }).finally(() => (answered = true));
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(answered).toBe(false);
+    await tx.commit();
+
+    expect(await applying).toMatchObject({ status: 200, json: { applied: true, counts: { created: 2, failed: 0 } } });
+    const stored = await getDb().selectFrom("orders").select("order_number").where("workspace_id", "=", merchant.workspaceId).orderBy("order_number").execute();
+    expect(stored.map((row) => row.order_number)).toEqual(["T-1", "T-2", "W-1"]);
   });
 
   it("answer 404 for another workspace's import or store", async () => {

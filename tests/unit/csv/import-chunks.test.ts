@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { CHUNKS_IN_FLIGHT } from "@/lib/csv/plan-chunks";
 import type { CsvOrder } from "@/lib/csv/rows-to-orders";
 import { applyChunks, previewChunks, serverRowErrors } from "@/app/(app)/orders/import/run-import";
 
@@ -48,7 +49,7 @@ describe("applyChunks", () => {
     expect(refused).toHaveBeenCalledTimes(1);
   });
 
-  it("sends only the chunks not done yet, two at a time", async () => {
+  it("sends only the chunks not done yet, CHUNKS_IN_FLIGHT at a time", async () => {
     let inFlight = 0;
     let most = 0;
     const fetch = vi.fn().mockImplementation(async (url: string) => {
@@ -59,24 +60,26 @@ describe("applyChunks", () => {
     });
     vi.stubGlobal("fetch", fetch);
     const done: number[] = [];
-    await applyChunks("imp-1", [[order("A")], [order("B")], [order("C")], [order("D")]], { done: new Set([1]), onChunk: (index) => done.push(index), onRetry: () => {} });
-    expect(fetch.mock.calls.map((call) => call[0]).sort()).toEqual(["/api/csv-imports/imp-1/chunks/0", "/api/csv-imports/imp-1/chunks/2", "/api/csv-imports/imp-1/chunks/3"]);
-    expect(done.sort()).toEqual([0, 2, 3]);
-    expect(most).toBe(2);
+    const chunks = Array.from({ length: CHUNKS_IN_FLIGHT + 3 }, (_, index) => [order(`N-${index}`)]);
+    await applyChunks("imp-1", chunks, { done: new Set([1]), onChunk: (index) => done.push(index), onRetry: () => {} });
+    const sent = chunks.map((_, index) => index).filter((index) => index !== 1);
+    expect(fetch.mock.calls.map((call) => call[0]).sort()).toEqual(sent.map((index) => `/api/csv-imports/imp-1/chunks/${index}`).sort());
+    expect(done.sort((a, b) => a - b)).toEqual(sent);
+    expect(most).toBe(CHUNKS_IN_FLIGHT);
   });
 
   it("sends nothing more once a chunk is refused", async () => {
     const fetch = vi.fn().mockImplementation(async (url: string) => (url.endsWith("/0") ? json(400, { message: "Bad chunk" }) : chunkAnswer(Number(url.split("/").pop()))));
     vi.stubGlobal("fetch", fetch);
-    const chunks = Array.from({ length: 6 }, (_, index) => [order(`N-${index}`)]);
+    const chunks = Array.from({ length: CHUNKS_IN_FLIGHT + 4 }, (_, index) => [order(`N-${index}`)]);
     await expect(applyChunks("imp-1", chunks, { done: new Set(), onChunk: () => {}, onRetry: () => {} })).rejects.toThrow("Bad chunk");
-    // The chunk already on its way when 0 was refused may finish; no new one starts.
-    expect(fetch.mock.calls.length).toBeLessThanOrEqual(3);
+    // The chunks already on their way when 0 was refused may finish; no new one starts.
+    expect(fetch.mock.calls.length).toBeLessThanOrEqual(CHUNKS_IN_FLIGHT);
   });
 });
 
 describe("previewChunks", () => {
-  it("dry-runs the chunks two at a time and adds them up in file order, whichever answers first", async () => {
+  it("dry-runs the chunks a few at a time and adds them up in file order, whichever answers first", async () => {
     const fetch = vi.fn().mockImplementation(async (_url: string, init: { body: string }) => {
       const { storeId, orders } = JSON.parse(init.body) as { storeId: number; orders: { order: { orderNumber: string } }[] };
       const number = orders[0].order.orderNumber;

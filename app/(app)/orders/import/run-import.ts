@@ -1,11 +1,9 @@
-import type { CsvChunkEntry } from "@/lib/csv/plan-chunks";
+import { CHUNKS_IN_FLIGHT, type CsvChunkEntry } from "@/lib/csv/plan-chunks";
 import type { CsvRowError } from "@/lib/csv/write-csv";
 import { ApiError, finishImport, previewOrders, putChunk, ZERO_COUNTS, type Counts, type OrderResult } from "./import-api";
 
 /** A failed chunk is sent again up to this many times; the server applies a chunk once, so a repeat is safe. */
 export const MAX_RETRIES = 3;
-/** Chunks sent at once: the server reads one while it writes the other. */
-export const CHUNKS_IN_FLIGHT = 2;
 
 export interface Tally {
   counts: Counts;

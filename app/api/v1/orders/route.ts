@@ -1,4 +1,5 @@
-import { apiRoute, parseWith } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/http/api-route";
+import { parseWith } from "@/lib/errors";
 import { apiOrderListQuerySchema, listApiOrders } from "@/lib/orders/api-orders";
 
 export const GET = apiRoute(async (request, caller) => {

@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/errors";
-import { apiRoute, parseWith } from "@/lib/http/api-route";
+import { AppError, parseWith } from "@/lib/errors";
+import { apiRoute } from "@/lib/http/api-route";
 import { getRefreshStatus, refreshStoreQuerySchema } from "@/lib/stores/refresh-status";
 
 export const GET = apiRoute(async (request, caller) => {

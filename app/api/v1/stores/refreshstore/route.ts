@@ -1,5 +1,6 @@
 import { afterResponse } from "@/lib/http/after-response";
-import { apiRoute, parseWith } from "@/lib/http/api-route";
+import { parseWith } from "@/lib/errors";
+import { apiRoute } from "@/lib/http/api-route";
 import { importOneStore } from "@/lib/imports/import-all-stores";
 import { parseApiDate } from "@/lib/orders/api-dates";
 import { refreshStoreQuerySchema, storesToRefresh } from "@/lib/stores/refresh-status";
