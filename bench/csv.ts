@@ -15,8 +15,8 @@ import { migrateToLatest } from "@/db/migrate-to-latest";
 import { signUpUser } from "@/lib/auth/sign-up";
 import { decodeCsvBytes } from "@/lib/csv/decode";
 import { parseCsvText } from "@/lib/csv/parse";
-import { buildCsvChunk, CHUNKS_IN_FLIGHT, findUnchangedOrders, planCsvChunks, splitFingerprintSample, type CsvFingerprint } from "@/lib/csv/plan-chunks";
-import { fingerprintCsvGroups, groupCsvRows, type CsvRowGroup } from "@/lib/csv/rows-to-orders";
+import { buildCsvChunk, CHUNKS_IN_FLIGHT, findUnchangedOrders, fingerprintsOf, planCsvChunks, splitFingerprintSample, type CsvFingerprint } from "@/lib/csv/plan-chunks";
+import { groupCsvRows, type CsvRowGroup } from "@/lib/csv/rows-to-orders";
 import { suggestMapping } from "@/lib/csv/suggest-mapping";
 import { toCsv } from "@/lib/csv/write-csv";
 import { generateOrders } from "@/lib/demo/generate-orders";
@@ -138,13 +138,10 @@ try {
       const start = performance.now();
       const { parsed, mapping, readOptions, groups } = prepare(file);
       // Which orders are as this file last imported them, asked as the import page asks.
-      const fingerprintsOf = (list: CsvRowGroup[]): CsvFingerprint[] => {
-        fingerprintCsvGroups(parsed.rows, mapping, readOptions, list);
-        return list.map((group) => ({ orderNumber: group.number!, digest: group.digest! }));
-      };
+      const fingerprints = (list: CsvRowGroup[]) => fingerprintsOf(parsed.rows, mapping, readOptions, list);
       const { sample, rest } = splitFingerprintSample(groups.filter((group) => group.number !== null));
       const ask = async (orders: CsvFingerprint[]) => (await call("POST", "/api/csv-imports/unchanged-orders", { storeId: merchant.manualStoreId, orders })).unchanged as string[];
-      const unchanged = new Set(await findUnchangedOrders(fingerprintsOf(sample), () => fingerprintsOf(rest), ask));
+      const unchanged = new Set(await findUnchangedOrders(fingerprints(sample), () => fingerprints(rest), ask));
       const chunks = planCsvChunks(parsed.rows, groups, unchanged);
       const { importId } = await call("POST", "/api/csv-imports", {
         storeId: merchant.manualStoreId, fileName: "bench.csv", options: OPTIONS, mapping, headers: parsed.headers, totalChunks: chunks.length, totalRows: parsed.rows.length,

@@ -44,6 +44,17 @@ export function splitFingerprintSample<T>(items: readonly T[]): { sample: T[]; r
   return { sample, rest };
 }
 
+/** The fingerprints of these numbered groups, each made now if it has none yet: what the server is asked about. */
+export function fingerprintsOf(
+  rows: readonly (readonly string[])[],
+  mapping: Readonly<Record<number, FieldKey | null>>,
+  options: RowsToOrdersOptions,
+  groups: readonly CsvRowGroup[],
+): CsvFingerprint[] {
+  fingerprintCsvGroups(rows, mapping, options, groups);
+  return groups.map((group) => ({ orderNumber: group.number!, digest: group.digest! }));
+}
+
 /**
  * The order numbers whose fingerprint the server found unchanged, asked `ask` in requests of at
  * most MAX_FINGERPRINTS_PER_REQUEST: the `sample` (from `splitFingerprintSample`) first, then

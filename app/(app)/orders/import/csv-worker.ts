@@ -2,8 +2,8 @@
 import { decodeCsvBytes } from "@/lib/csv/decode";
 import { EXPORT_MAPPING, ORDERS_EXPORT_COLUMNS } from "@/lib/csv/export-orders";
 import { parseCsvText, type ParsedCsv } from "@/lib/csv/parse";
-import { buildCsvChunk, planCsvChunks, splitFingerprintSample } from "@/lib/csv/plan-chunks";
-import { fingerprintCsvGroups, groupCsvRows, mergeErrors, type CsvOrder, type CsvRowGroup, type RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
+import { buildCsvChunk, fingerprintsOf, planCsvChunks, splitFingerprintSample } from "@/lib/csv/plan-chunks";
+import { groupCsvRows, mergeErrors, type CsvOrder, type CsvRowGroup, type RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
 import { headersSignature, suggestMapping } from "@/lib/csv/suggest-mapping";
 import { dateOrderEvidence, looksLikeNumericDate, type DateOrderEvidence } from "@/lib/csv/values";
 import { errorReport, type CsvRowError } from "@/lib/csv/write-csv";
@@ -68,23 +68,20 @@ function fingerprintSample(mapping: Mapping, importOptions: ImportOptions): Fing
   const options: RowsToOrdersOptions = { ...importOptions, rowNumbers: parsed.rowNumbers, headers: parsed.headers };
   const { groups, errors } = groupCsvRows(parsed.rows, mapping, options);
   grouping = { mapping, options, groups, errors };
-  return fingerprintsOf(grouping, splitFingerprintSample(numbered(groups)).sample);
+  return fingerprintsOf(parsed.rows, mapping, options, splitFingerprintSample(numbered(groups)).sample);
 }
 
 /** The fingerprints of the numbered orders left out of the sample, once some of it was found unchanged. */
 function fingerprintRest(): Fingerprint[] {
   if (!grouping) throw new Error("Choose the columns first.");
-  return fingerprintsOf(grouping, splitFingerprintSample(numbered(grouping.groups)).rest);
+  const { mapping, options, groups } = grouping;
+  return fingerprintsOf(current().rows, mapping, options, splitFingerprintSample(numbered(groups)).rest);
 }
 
 function numbered(groups: readonly CsvRowGroup[]): CsvRowGroup[] {
   return groups.filter((group) => group.number !== null);
 }
 
-function fingerprintsOf({ mapping, options }: Grouping, groups: readonly CsvRowGroup[]): Fingerprint[] {
-  fingerprintCsvGroups(current().rows, mapping, options, groups);
-  return groups.map((group) => ({ orderNumber: group.number!, digest: group.digest! }));
-}
 
 /** Reads every order the server did not find unchanged, chunk by chunk. */
 function plan(unchanged: ReadonlySet<string>): ImportPlan {
