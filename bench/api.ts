@@ -22,10 +22,10 @@ const batches = shipStationBatches(ORDERS, BATCH);
 // Over HTTP.
 const HTTP_DB = "bench/.data/api.db";
 const handle = freshDatabase(HTTP_DB);
-await migrateToLatest(handle.db);
+await migrateToLatest(handle.write);
 const { workspaceId } = await signUpUser({ name: "API Bench", email: "api@bench.test", password: "bench-password" });
 const { key, secret } = await createApiKey(workspaceId, { name: "bench" });
-handle.close();
+await handle.close();
 
 const authorization = `Basic ${Buffer.from(`${key}:${secret}`).toString("base64")}`;
 const url = `http://localhost:${PORT}/api/v1/orders/createorders`;
@@ -68,7 +68,7 @@ console.log(`HTTP: ${ORDERS} orders in ${first.seconds.toFixed(1)} s, re-sent in
 
 // The floor: the same batches, parsed and converted as the route does, straight into importOrders.
 const floorHandle = freshDatabase("bench/.data/api-floor.db");
-await migrateToLatest(floorHandle.db);
+await migrateToLatest(floorHandle.write);
 const floorMerchant = await signUpUser({ name: "Floor", email: "floor@bench.test", password: "bench-password" });
 const floorStart = performance.now();
 for (const batch of batches) {

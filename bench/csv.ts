@@ -15,7 +15,8 @@ import { migrateToLatest } from "@/db/migrate-to-latest";
 import { signUpUser } from "@/lib/auth/sign-up";
 import { decodeCsvBytes } from "@/lib/csv/decode";
 import { parseCsvText } from "@/lib/csv/parse";
-import { buildCsvChunk, CHUNKS_IN_FLIGHT, findUnchangedOrders, fingerprintsOf, planCsvChunks, splitFingerprintSample, type CsvFingerprint } from "@/lib/csv/plan-chunks";
+import type { CsvFingerprint, CsvOrderResult } from "@/lib/csv/import-protocol";
+import { buildCsvChunk, CHUNKS_IN_FLIGHT, findUnchangedOrders, fingerprintsOf, planCsvChunks, splitFingerprintSample } from "@/lib/csv/plan-chunks";
 import { groupCsvRows, type CsvRowGroup } from "@/lib/csv/rows-to-orders";
 import { suggestMapping } from "@/lib/csv/suggest-mapping";
 import { toCsv } from "@/lib/csv/write-csv";
@@ -112,10 +113,10 @@ for (let round = 0; round < ROUNDS; round++) floors.push(await measureFloor());
 
 // ── Over HTTP to next start. ──
 const handle = freshDatabase(DB_PATH);
-await migrateToLatest(handle.db);
+await migrateToLatest(handle.write);
 const merchants = [];
 for (let round = 0; round < ROUNDS; round++) merchants.push(await signUpUser({ name: `CSV Bench ${round}`, email: `csv${round}@bench.test`, password: "bench-password" }));
-handle.close();
+await handle.close();
 
 const server = await startServer({ DATABASE_URL: `file:./${DB_PATH}` }, PORT);
 const base = `http://localhost:${PORT}`;
@@ -140,7 +141,10 @@ try {
       // Which orders are as this file last imported them, asked as the import page asks.
       const fingerprints = (list: CsvRowGroup[]) => fingerprintsOf(parsed.rows, mapping, readOptions, list);
       const { sample, rest } = splitFingerprintSample(groups.filter((group) => group.number !== null));
-      const ask = async (orders: CsvFingerprint[]) => (await call("POST", "/api/csv-imports/unchanged-orders", { storeId: merchant.manualStoreId, orders })).unchanged as string[];
+      const ask = async (orders: CsvFingerprint[]) =>
+        ((await call("POST", "/api/csv-imports/preview", { storeId: merchant.manualStoreId, orders })).results as CsvOrderResult[])
+          .filter((result) => result.outcome === "unchanged")
+          .map((result) => result.orderNumber);
       const unchanged = new Set(await findUnchangedOrders(fingerprints(sample), () => fingerprints(rest), ask));
       const chunks = planCsvChunks(parsed.rows, groups, unchanged);
       const { importId } = await call("POST", "/api/csv-imports", {

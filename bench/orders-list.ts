@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { sql } from "kysely";
-import { openDatabase, useDatabase } from "@/db/client";
+import { openDatabase, useDatabase } from "@/db/database";
 import { migrateToLatest } from "@/db/migrate-to-latest";
 import { signUpUser } from "@/lib/auth/sign-up";
 import { generateOrders } from "@/lib/demo/generate-orders";
@@ -31,13 +31,13 @@ const reuse = process.env.BENCH_REUSE_DB === "1" && existsSync(DB_PATH);
 if (!reuse) removeDatabaseFiles(DB_PATH);
 const handle = openDatabase(DATABASE_URL);
 useDatabase(handle);
-await migrateToLatest(handle.db);
+await migrateToLatest(handle.write);
 
 async function seedWorkspace(email: string, count: number, seed: number) {
   const { workspaceId } = await signUpUser({ name: "Bench Merchant", email, password: PASSWORD });
   const storeIds: number[] = [];
   for (const [index, platform] of (["shopify", "woocommerce", "amazon"] as const).entries()) {
-    const store = await handle.db
+    const store = await handle.write
       .insertInto("stores")
       .values({ workspace_id: workspaceId, platform, name: `${platform} store`, auto_import: 0, created_at: Date.now(), modified_at: Date.now() })
       .returning("id")
@@ -58,9 +58,9 @@ async function seedWorkspace(email: string, count: number, seed: number) {
 }
 
 async function existingWorkspace(email: string) {
-  const { workspace_id } = await handle.db
+  const { workspace_id } = await handle.read
     .selectFrom("memberships").innerJoin("User", "User.id", "memberships.user_id").select("workspace_id").where("User.email", "=", email).executeTakeFirstOrThrow();
-  const stores = await handle.db.selectFrom("stores").select("id").where("workspace_id", "=", workspace_id).where("platform", "!=", "manual").orderBy("id").execute();
+  const stores = await handle.read.selectFrom("stores").select("id").where("workspace_id", "=", workspace_id).where("platform", "!=", "manual").orderBy("id").execute();
   return { workspaceId: workspace_id, storeIds: stores.map((store) => store.id) };
 }
 
@@ -83,9 +83,9 @@ const awaiting = (await countOrdersByStatus(a.workspaceId)).awaiting_shipment;
 const deepOffset = Math.min(999 * 50, Math.floor((awaiting - 1) / 50) * 50);
 const deepRow = await sql<{ order_date: number; id: number }>`
   SELECT order_date, id FROM orders WHERE workspace_id = ${a.workspaceId} AND status = 'awaiting_shipment'
-  ORDER BY order_date DESC, id DESC LIMIT 1 OFFSET ${deepOffset - 1}`.execute(handle.db);
+  ORDER BY order_date DESC, id DESC LIMIT 1 OFFSET ${deepOffset - 1}`.execute(handle.read);
 const deepCursor = `${deepRow.rows[0].order_date}.${deepRow.rows[0].id}`;
-const sampleName = (await handle.db.selectFrom("orders").select("ship_to_name").where("workspace_id", "=", a.workspaceId).where("id", "=", 424_242).executeTakeFirst())?.ship_to_name ?? "Garcia";
+const sampleName = (await handle.read.selectFrom("orders").select("ship_to_name").where("workspace_id", "=", a.workspaceId).where("id", "=", 424_242).executeTakeFirst())?.ship_to_name ?? "Garcia";
 const recent = new Date(Date.UTC(2026, 10, 25) - 30 * 86_400_000).toISOString().slice(0, 10);
 const recentEnd = new Date(Date.UTC(2026, 10, 25) - 23 * 86_400_000).toISOString().slice(0, 10);
 
@@ -144,7 +144,7 @@ try {
   }
 } finally {
   stopServer(server);
-  handle.close();
+  await handle.close();
 }
 
 const worstP95 = Math.max(...Object.values(views).map((view) => view.p95_ms));

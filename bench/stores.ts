@@ -4,7 +4,7 @@
  * connector and importStore, then an incremental import after 100 orders change; in the same
  * run, the floor: the same orders, mapped, straight into importOrders in-process.
  */
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { migrateToLatest } from "@/db/migrate-to-latest";
 import { signUpUser } from "@/lib/auth/sign-up";
 import { ensureAuthSecret } from "@/lib/config/local-env";
@@ -47,7 +47,7 @@ const shop = await startShopProcess();
 const sleep = async () => {};
 
 const handle = freshDatabase("bench/.data/stores.db");
-await migrateToLatest(handle.db);
+await migrateToLatest(handle.write);
 const { workspaceId } = await signUpUser({ name: "Stores Bench", email: "stores@bench.test", password: "bench-password" });
 const storeId = await createStore(workspaceId, { platform: "shopify", name: "Bench shop", baseUrl: shop.url, credentials: { accessToken: TOKEN } });
 
@@ -72,13 +72,13 @@ await shop.command(`change ${CHANGED}`, "changed");
 const incrementalStart = performance.now();
 const incremental = await importStore(workspaceId, storeId, { trigger: "schedule", connector: shopifyConnector, sleep, now: () => Date.now() + 1 });
 const incrementalSeconds = (performance.now() - incrementalStart) / 1000;
-const events = await getDb().selectFrom("order_events").select((eb) => eb.fn.countAll<number>().as("n")).where("action", "=", "updated").executeTakeFirstOrThrow();
-handle.close();
+const events = await db.read.selectFrom("order_events").select((eb) => eb.fn.countAll<number>().as("n")).where("action", "=", "updated").executeTakeFirstOrThrow();
+await handle.close();
 console.log(`Incremental import: ${incremental.updated} updated, ${incremental.unchanged} unchanged in ${incrementalSeconds.toFixed(2)} s`);
 
 // The floor: the same orders, already mapped, into importOrders in pages of 250.
 const floorHandle = freshDatabase("bench/.data/stores-floor.db");
-await migrateToLatest(floorHandle.db);
+await migrateToLatest(floorHandle.write);
 const floorMerchant = await signUpUser({ name: "Floor", email: "floor@bench.test", password: "bench-password" });
 const mapped = received;
 const floorStart = performance.now();

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { openDatabase, useDatabase } from "@/db/client";
+import { openDatabase, useDatabase } from "@/db/database";
 import { cpus, totalmem } from "node:os";
 
 export function percentile(samples: number[], p: number): number {

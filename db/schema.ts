@@ -168,8 +168,13 @@ export interface OrderTable {
   /** Set by DELETE /orders/{id}: hidden from lists and counts, history kept. */
   deleted_at: Generated<number | null>;
   tracking_number: Generated<string | null>;
-  /** Digest of the order as its source last sent it (see importOrders). */
-  import_hash: Generated<string | null>;
+  /**
+   * What the source that last wrote the order sent, digested, in the column for its kind (see
+   * DIGEST_COLUMNS in lib/orders/merge.ts); the other two are null.
+   */
+  order_digest: Generated<string | null>;
+  api_digest: Generated<string | null>;
+  csv_fingerprint: Generated<string | null>;
 }
 
 export interface OrderItemTable {
@@ -294,15 +299,13 @@ export interface CsvImportTable {
   finished_at: number | null;
 }
 
+/** A chunk applied: written in the transaction that applied it, so a chunk is applied once. */
 export interface CsvImportChunkTable {
   import_id: string;
   chunk_index: number;
-  claimed_at: number;
-  /** JSON: order numbers reserved for the chunk's AUTO orders. */
-  auto_numbers: Generated<string>;
-  /** JSON: one result per order; null while the chunk is being applied. */
-  results: string | null;
-  applied_at: number | null;
+  /** JSON: the chunk's counts and the orders it reports one by one (CsvChunkRecord). */
+  results: string;
+  applied_at: number;
 }
 
 export interface CsvMappingTable {

@@ -7,7 +7,3 @@ const OUNCES_PER: Record<WeightUnit, number> = { ounces: 1, pounds: 16, grams: 1
 export function toOunces(value: number, unit: WeightUnit): number {
   return Math.round(value * OUNCES_PER[unit] * 1000) / 1000;
 }
-
-export function fromOunces(ounces: number, unit: WeightUnit): number {
-  return Math.round((ounces / OUNCES_PER[unit]) * 1000) / 1000;
-}

@@ -1,4 +1,4 @@
-import { openDatabase } from "../db/client";
+import { openDatabase } from "../db/database";
 import { migrateToLatest } from "../db/migrate-to-latest";
 import { ensureAuthSecret, loadLocalEnv } from "../lib/config/local-env";
 
@@ -11,10 +11,10 @@ export async function prepareEnvironment({ envFile = ".env.local" } = {}) {
   if (ensureAuthSecret(envFile) === "generated") console.log(`Generated AUTH_SECRET into ${envFile}`);
   const handle = openDatabase();
   try {
-    const applied = await migrateToLatest(handle.db);
+    const applied = await migrateToLatest(handle.write);
     console.log(applied.length ? `Database migrated: ${applied.join(", ")}` : "Database is up to date");
   } finally {
-    handle.close();
+    await handle.close();
   }
 }
 

@@ -6,7 +6,7 @@
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_DATABASE_URL, openDatabase, useDatabase } from "../db/client";
+import { DEFAULT_DATABASE_URL, openDatabase, useDatabase } from "../db/database";
 import { loadLocalEnv } from "../lib/config/local-env";
 import { prepareEnvironment } from "./prepare";
 
@@ -27,7 +27,7 @@ if (flags.has("--demo")) {
   const handle = openDatabase();
   useDatabase(handle);
   const demo = await seedDemoWorkspace(Number(process.env.DEMO_ORDER_COUNT) || 3000);
-  handle.close();
+  await handle.close();
   console.log(`${demo.created ? "Seeded" : "Found"} the demo workspace. Sign in as ${demo.email} / ${demo.password}`);
 }
 

@@ -2,21 +2,14 @@
 
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { signUpSchema } from "@/lib/auth/schemas";
 import { signUpUser } from "@/lib/auth/sign-up";
 import { SIGN_IN_LIMITS } from "@/lib/auth/throttle";
-import { AppError } from "@/lib/errors";
+import { publicAction, type FormState } from "@/lib/http/action-client";
 import { getI18n } from "@/lib/i18n/server";
 
-export interface AuthFormState {
-  error?: string;
-  fieldErrors?: Record<string, string[]>;
-  values?: Record<string, string>;
-}
-
-/** Only same-site paths, so a crafted link can't send a merchant elsewhere after sign-in. */
-function safeCallbackUrl(value: FormDataEntryValue | null): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/orders";
-}
+export type AuthFormState = FormState;
 
 async function signInWithPassword(email: string, password: string, redirectTo: string): Promise<AuthFormState | never> {
   const { t } = await getI18n();
@@ -39,27 +32,22 @@ export async function signInAction(_state: AuthFormState, formData: FormData): P
   return signInWithPassword(email, password, safeCallbackUrl(formData.get("callbackUrl")));
 }
 
-export async function signUpAction(_state: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const { t } = await getI18n();
-  const input = {
-    name: String(formData.get("name") ?? ""),
-    email: String(formData.get("email") ?? ""),
-    password: String(formData.get("password") ?? ""),
-    workspaceName: String(formData.get("workspaceName") ?? "") || undefined,
-  };
-  const values = { name: input.name, email: input.email, workspaceName: input.workspaceName ?? "" };
-  try {
+export const signUpAction = publicAction(
+  {
+    input: (_state: AuthFormState, formData: FormData) => ({
+      name: String(formData.get("name") ?? ""),
+      email: String(formData.get("email") ?? ""),
+      password: String(formData.get("password") ?? ""),
+      workspaceName: String(formData.get("workspaceName") ?? "") || undefined,
+    }),
+    // Everything but the password goes back to the form.
+    values: (_state, formData) => ({ name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? ""), workspaceName: String(formData.get("workspaceName") ?? "") }),
+    schema: signUpSchema,
+    errors: { conflict: "auth.emailTaken" },
+    fieldErrors: { name: "auth.errors.name", email: "auth.errors.email", password: "auth.errors.password", workspaceName: "auth.errors.workspaceName" },
+  },
+  async ({ input }): Promise<AuthFormState> => {
     await signUpUser(input);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "conflict") return { error: t("auth.emailTaken"), fieldErrors: { email: [t("auth.emailTaken")] }, values };
-    if (error instanceof AppError && error.code === "invalid_input") {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const field of Object.keys(error.fieldErrors ?? {})) {
-        if (field === "name" || field === "email" || field === "password" || field === "workspaceName") fieldErrors[field] = [t(`auth.errors.${field}`)];
-      }
-      return { error: t("auth.fixFields"), fieldErrors, values };
-    }
-    throw error;
-  }
-  return signInWithPassword(input.email, input.password, "/orders");
-}
+    return signInWithPassword(input.email, input.password, "/orders");
+  },
+);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import type { Role } from "@/db/schema";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 
@@ -14,6 +14,9 @@ export const createApiKeySchema = z.object({
   name: z.string().trim().min(1, "Name the key.").max(100, "Use at most 100 characters."),
 });
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
+
+/** The revoke button's form: the key's id, as posted. */
+export const revokeApiKeySchema = z.object({ apiKeyId: z.coerce.number().int().positive() });
 
 export interface CreatedApiKey {
   id: number;
@@ -43,7 +46,7 @@ export async function createApiKey(workspaceId: string, input: CreateApiKeyInput
   if (!parsed.success) throw new AppError("invalid_input", "Check the highlighted fields", fieldErrorsOf(parsed.error.issues));
   const key = API_KEY_PREFIX + randomBase62(KEY_RANDOM_LENGTH);
   const secret = randomBytes(SECRET_BYTES).toString("base64url");
-  const row = await getDb()
+  const row = await db.write
     .insertInto("api_keys")
     .values({ workspace_id: workspaceId, name: parsed.data.name, key, secret_hash: hashSecret(secret), created_by: input.createdBy ?? null, created_at: now })
     .returning("id")
@@ -53,7 +56,7 @@ export async function createApiKey(workspaceId: string, input: CreateApiKeyInput
 
 /** The workspace's keys, newest first, without their secrets or hashes. */
 export async function listApiKeys(workspaceId: string): Promise<ApiKeySummary[]> {
-  const rows = await getDb()
+  const rows = await db.read
     .selectFrom("api_keys")
     .select(["id", "name", "key", "created_at", "last_used_at", "revoked_at"])
     .where("workspace_id", "=", workspaceId)
@@ -65,7 +68,7 @@ export async function listApiKeys(workspaceId: string): Promise<ApiKeySummary[]>
 
 /** Revokes the key at once. Revoking twice keeps the first time; another workspace's key is not found. */
 export async function revokeApiKey(workspaceId: string, apiKeyId: number, now = Date.now()): Promise<void> {
-  const revoked = await getDb()
+  const revoked = await db.write
     .updateTable("api_keys")
     .set((eb) => ({ revoked_at: eb.fn.coalesce("revoked_at", eb.val(now)) }))
     .where("id", "=", apiKeyId)
@@ -82,14 +85,14 @@ export async function revokeApiKey(workspaceId: string, apiKeyId: number, now = 
 export async function authenticateApiKey(key: string, secret: string, now = Date.now()): Promise<{ apiKeyId: number; workspaceId: string } | null> {
   const row =
     key.startsWith(API_KEY_PREFIX) && key.length <= 64
-      ? await getDb().selectFrom("api_keys").select(["id", "workspace_id", "secret_hash", "last_used_at", "revoked_at"]).where("key", "=", key).executeTakeFirst()
+      ? await db.read.selectFrom("api_keys").select(["id", "workspace_id", "secret_hash", "last_used_at", "revoked_at"]).where("key", "=", key).executeTakeFirst()
       : undefined;
   // Compare even when there is no key, so an unknown key costs what a wrong secret does.
   const matches = secretMatches(secret, row?.secret_hash ?? DUMMY_HASH);
   if (!row || !matches || row.revoked_at !== null) return null;
   if (row.last_used_at === null || row.last_used_at <= now - LAST_USED_RESOLUTION_MS) {
     // The condition repeats in SQL so that concurrent requests write it once between them.
-    await getDb()
+    await db.write
       .updateTable("api_keys")
       .set({ last_used_at: now })
       .where("id", "=", row.id)

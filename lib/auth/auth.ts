@@ -4,7 +4,7 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { KyselyAdapter, type Database as AuthDatabase } from "@auth/kysely-adapter";
 import type { Kysely } from "kysely";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { baseAuthConfig } from "./auth.config";
 import { clientAddress } from "./client-address";
@@ -17,11 +17,10 @@ class SignInLocked extends CredentialsSignin {
 }
 
 function config(): NextAuthConfig {
-  const db = getDb();
   return {
     ...baseAuthConfig,
     // Credentials sign-in needs JWT sessions; the adapter still stores OAuth users and accounts.
-    adapter: KyselyAdapter(db as unknown as Kysely<AuthDatabase>),
+    adapter: KyselyAdapter(db.write as unknown as Kysely<AuthDatabase>),
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },
@@ -38,7 +37,7 @@ function config(): NextAuthConfig {
       // A merchant who arrives through GitHub or Google gets a workspace like one who signed up.
       async createUser({ user }) {
         if (!user.id) return;
-        await createWorkspace(getDb(), { name: `${user.name || user.email || "My"}'s workspace`, ownerUserId: user.id });
+        await createWorkspace(db.write, { name: `${user.name || user.email || "My"}'s workspace`, ownerUserId: user.id });
       },
     },
   };

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import type { Role } from "@/db/schema";
 import { auth } from "./auth";
 
@@ -30,7 +30,7 @@ export const getWorkspaceSession = cache(async (): Promise<WorkspaceSession | nu
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
-  const membership = await getDb()
+  const membership = await db.read
     .selectFrom("memberships")
     .innerJoin("workspaces", "workspaces.id", "memberships.workspace_id")
     .innerJoin("User", "User.id", "memberships.user_id")

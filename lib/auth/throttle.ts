@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 
 /** Failures allowed in one window before the key is locked for the rest of it. */
 export const SIGN_IN_LIMITS = { account: 5, address: 20, windowMs: 15 * 60_000 } as const;
@@ -9,7 +9,7 @@ export function throttleKeys(email: string, address: string | null) {
 
 /** When sign-in is locked for either key, the instant it opens again; otherwise null. */
 export async function signInLockedUntil(keys: ReturnType<typeof throttleKeys>, now = Date.now()): Promise<number | null> {
-  const rows = await getDb()
+  const rows = await db.read
     .selectFrom("auth_throttle")
     .select("locked_until")
     .where("key", "in", [keys.account, ...(keys.address ? [keys.address] : [])])
@@ -19,12 +19,11 @@ export async function signInLockedUntil(keys: ReturnType<typeof throttleKeys>, n
 }
 
 export async function recordSignInFailure(keys: ReturnType<typeof throttleKeys>, now = Date.now()) {
-  const db = getDb();
   const entries: [string, number][] = [[keys.account, SIGN_IN_LIMITS.account]];
   if (keys.address) entries.push([keys.address, SIGN_IN_LIMITS.address]);
   for (const [key, limit] of entries) {
     const windowStart = now - SIGN_IN_LIMITS.windowMs;
-    await db
+    await db.write
       .insertInto("auth_throttle")
       .values({ key, failures: 1, window_started_at: now, locked_until: limit <= 1 ? now + SIGN_IN_LIMITS.windowMs : null })
       .onConflict((oc) =>
@@ -45,5 +44,5 @@ export async function recordSignInFailure(keys: ReturnType<typeof throttleKeys>,
 }
 
 export async function clearSignInFailures(keys: ReturnType<typeof throttleKeys>) {
-  await getDb().deleteFrom("auth_throttle").where("key", "=", keys.account).execute();
+  await db.write.deleteFrom("auth_throttle").where("key", "=", keys.account).execute();
 }

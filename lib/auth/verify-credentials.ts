@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { verifyAgainstDummy, verifyPassword } from "./passwords";
 import { signInSchema } from "./schemas";
 import { clearSignInFailures, recordSignInFailure, signInLockedUntil, throttleKeys } from "./throttle";
@@ -16,7 +16,7 @@ export async function verifyCredentials(input: unknown, address: string | null):
   const lockedUntil = await signInLockedUntil(keys);
   if (lockedUntil) return { ok: false, reason: "locked", lockedUntil };
 
-  const found = await getDb()
+  const found = await db.read
     .selectFrom("User")
     .innerJoin("credentials", "credentials.user_id", "User.id")
     .select(["User.id", "User.email", "User.name", "credentials.password_hash"])

@@ -1,174 +1,17 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
-import { z } from "zod";
-import { getDb } from "@/db/client";
-import type { CsvImportStatus, Database } from "@/db/schema";
+import { db, type WriteTransaction } from "@/db/database";
 import { AppError, notFound, parseWith } from "@/lib/errors";
 import { finishImportRun, startImportRun } from "@/lib/imports/import-runs";
-import { findOrdersAlreadyImported, importOrders, type ImportOutcome, type ImportResult } from "@/lib/orders/import-orders";
+import { findOrdersAlreadyImported, importOrders, type ImportResult } from "@/lib/orders/import-orders";
 import { normalizedOrderSchema, type NormalizedOrder } from "@/lib/orders/schema";
-import { WEIGHT_UNITS } from "@/lib/weights";
-import { MAX_ENTRIES_PER_CHUNK, MAX_FINGERPRINTS_PER_REQUEST, MAX_ORDERS_READ_PER_CHUNK } from "./plan-chunks";
-import { ROW_DIGEST_PATTERN } from "./row-digest";
 import { reserveOrderNumbers } from "@/lib/workspaces/next-order-number";
-import { columnMappingSchema, type ColumnMappingInput } from "./csv-mappings";
-
-/** The largest preview or chunk body. */
-export const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
-/** The largest body that starts an import (header row and mapping). */
-export const MAX_START_BYTES = 1024 * 1024;
-
-/**
- * A chunk whose claim is older than this and still has no results was left by a request that
- * died: the next send of the chunk takes it over (re-applying is harmless, see `applyCsvChunk`).
- */
-const STALE_CLAIM_MS = 60_000;
-/** How long a second send of a chunk waits for the first to finish before answering "retry". */
-const WAIT_FOR_CHUNK_MS = 15_000;
-const POLL_MS = 100;
-
-function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export const csvImportOptionsSchema = z.object({
-  timeZone: z.string().min(1).max(100).refine(isTimeZone, "Choose a time zone such as America/New_York."),
-  dateOrder: z.enum(["MDY", "DMY"]),
-  weightUnit: z.enum(WEIGHT_UNITS),
-  blankCells: z.enum(["keep", "clear"]),
-});
-export type CsvImportOptions = z.infer<typeof csvImportOptionsSchema>;
-
-export const startCsvImportSchema = z
-  .object({
-    storeId: z.number().int().positive(),
-    fileName: z.string().trim().min(1, "The file needs a name.").max(255),
-    options: csvImportOptionsSchema,
-    mapping: columnMappingSchema,
-    headers: z.array(z.string().max(1000)).min(1, "The file has no header row.").max(2000),
-    totalChunks: z.number().int().min(0).max(100_000),
-    totalRows: z.number().int().min(0).max(10_000_000),
-    /** Rows the browser could not read into orders: they make the import partial. */
-    rowsLeftOut: z.number().int().min(0).max(10_000_000).default(0),
-  })
-  .superRefine((input, context) => {
-    for (const column of Object.keys(input.mapping)) {
-      if (Number(column) >= input.headers.length) {
-        context.addIssue({ code: "custom", path: ["mapping", column], message: `The file has no column ${Number(column) + 1}.` });
-      }
-    }
-    if (!Object.values(input.mapping).includes("orderNumber")) {
-      context.addIssue({ code: "custom", path: ["mapping"], message: "Choose the column that holds the order number." });
-    }
-  });
-export type StartCsvImportInput = z.input<typeof startCsvImportSchema>;
-
-const rowNumbersSchema = z.array(z.number().int().min(1)).max(100_000);
-const digestSchema = z.string().regex(ROW_DIGEST_PATTERN, "A fingerprint is c1 and 32 hex digits.");
-const orderNumberSchema = normalizedOrderSchema.shape.orderNumber;
-
-/**
- * One order as the browser built it (`CsvOrder` of lib/csv/rows-to-orders.ts). The order itself
- * is checked here only for being an object: each one is validated on its own with the order
- * schema, so a bad order fails alone and the rest of the chunk is imported.
- */
-const csvOrderSchema = z.object({
-  order: z.custom<Record<string, unknown>>((value) => typeof value === "object" && value !== null && !Array.isArray(value), "Each order is an object."),
-  rowNumbers: rowNumbersSchema,
-  auto: z.boolean(),
-  digest: digestSchema.optional(),
-});
-
-/**
- * An order the browser did not read again (`CsvUnchangedOrder`): its rows have the fingerprint
- * that last wrote it, so it stays as it is. The server checks that this is still so.
- */
-const csvUnchangedOrderSchema = z.object({ orderNumber: orderNumberSchema, digest: digestSchema, rowNumbers: rowNumbersSchema });
-
-type CsvChunkEntry = z.infer<typeof csvOrderSchema> | z.infer<typeof csvUnchangedOrderSchema>;
-
-export const csvChunkSchema = z.object({
-  orders: z
-    .array(z.union([csvOrderSchema, csvUnchangedOrderSchema]))
-    .max(MAX_ENTRIES_PER_CHUNK, `Send at most ${MAX_ENTRIES_PER_CHUNK} orders at a time.`)
-    .refine(
-      (entries) => entries.filter((entry) => "order" in entry).length <= MAX_ORDERS_READ_PER_CHUNK,
-      `Send at most ${MAX_ORDERS_READ_PER_CHUNK} orders read from their rows at a time; the others by fingerprint.`,
-    ),
-});
-export type CsvChunkInput = z.input<typeof csvChunkSchema>;
-/** A preview names the store the orders would go to; the rest is a chunk. */
-export type CsvPreviewInput = CsvChunkInput & { storeId: number };
-
-export const unchangedCsvOrdersSchema = z.object({
-  storeId: z.number().int().positive(),
-  orders: z
-    .array(z.object({ orderNumber: orderNumberSchema, digest: digestSchema }))
-    .max(MAX_FINGERPRINTS_PER_REQUEST, `Ask about at most ${MAX_FINGERPRINTS_PER_REQUEST} orders at a time.`),
-});
-export type UnchangedCsvOrdersInput = z.input<typeof unchangedCsvOrdersSchema>;
-
-export interface CsvImportCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  failed: number;
-}
-
-export interface CsvOrderResult {
-  /** The assigned number for an AUTO order ("AUTO" in a preview, or when it failed before getting one); "" when the payload had none. */
-  orderNumber: string;
-  rowNumbers: number[];
-  outcome: ImportOutcome;
-  reason?: string;
-}
-
-export interface CsvPreview extends CsvImportCounts {
-  results: CsvOrderResult[];
-}
-
-/** What a chunk answers, and keeps for a second send of it. */
-interface CsvChunkRecord {
-  counts: CsvImportCounts;
-  /**
-   * The orders to report one by one: those that failed or were skipped, and AUTO orders with the
-   * numbers they got. The rest are in the counts (a chunk of 1,000 created orders answers no list).
-   */
-  results: CsvOrderResult[];
-}
-
-export interface CsvChunkOutcome extends CsvChunkRecord {
-  chunkIndex: number;
-  /** False when this chunk had been applied already: these are its stored results. */
-  applied: boolean;
-}
-
-export interface CsvImportSummary {
-  id: string;
-  status: CsvImportStatus;
-  fileName: string;
-  storeId: number;
-  totalChunks: number;
-  chunksDone: number;
-  /** Which chunk indexes are done, ascending: a resumed import sends the others. */
-  appliedChunks: number[];
-  totalRows: number;
-  /** Rows the browser could not read into orders, never sent. */
-  rowsLeftOut: number;
-  counts: CsvImportCounts;
-  options: CsvImportOptions;
-  mapping: ColumnMappingInput;
-  headers: string[];
-  /** ISO 8601, UTC. */
-  createdAt: string;
-  finishedAt: string | null;
-}
+import {
+  csvChunkSchema, startCsvImportSchema, ZERO_COUNTS,
+  type CsvChunkEntry, type CsvChunkInput, type CsvChunkOutcome, type CsvChunkRecord, type CsvFingerprint, type CsvImportCounts, type CsvImportFinished,
+  type CsvImportOptions, type CsvImportSummary, type CsvOrderResult, type CsvPreview, type CsvPreviewInput, type StartCsvImportInput,
+} from "./import-protocol";
+import type { ColumnMappingInput } from "./mapping-schema";
 
 /** Who is importing: the signed-in user, recorded on each order's history. */
 export interface CsvImporter {
@@ -179,10 +22,10 @@ export interface CsvImporter {
 export async function startCsvImport(workspaceId: string, input: StartCsvImportInput, now = Date.now()): Promise<{ importId: string }> {
   const parsed = parseWith(startCsvImportSchema, input, "import");
   const storeId = await storeOfWorkspace(workspaceId, parsed.storeId);
-  const runId = await startImportRun(workspaceId, storeId, "csv", "manual", null, now);
   const importId = randomUUID();
-  try {
-    await getDb()
+  await db.transaction(async (tx) => {
+    const runId = await startImportRun(workspaceId, storeId, "csv", "manual", null, now, tx);
+    await tx.db
       .insertInto("csv_imports")
       .values({
         id: importId,
@@ -200,23 +43,14 @@ export async function startCsvImport(workspaceId: string, input: StartCsvImportI
         finished_at: null,
       })
       .execute();
-  } catch (error) {
-    await finishImportRun(workspaceId, runId, { status: "failed", cursorAfter: null, error: "The import could not be recorded." });
-    throw error;
-  }
+  });
   return { importId };
 }
 
 /** Where an import stands. Another workspace's import is not found. */
 export async function getCsvImport(workspaceId: string, importId: string): Promise<CsvImportSummary> {
   const row = await loadImport(workspaceId, importId);
-  const chunks = await getDb()
-    .selectFrom("csv_import_chunks")
-    .select("chunk_index")
-    .where("import_id", "=", row.id)
-    .where("results", "is not", null)
-    .orderBy("chunk_index")
-    .execute();
+  const chunks = await db.read.selectFrom("csv_import_chunks").select("chunk_index").where("import_id", "=", row.id).orderBy("chunk_index").execute();
   return {
     id: row.id,
     status: row.status,
@@ -237,30 +71,23 @@ export async function getCsvImport(workspaceId: string, importId: string): Promi
 }
 
 /**
- * What importing these orders into the store would do, decided exactly as the import will (a
- * dry run of the write path) and written nowhere; no import is started, so previewing again
- * leaves nothing behind. AUTO orders count as created; no number is taken for them.
+ * What importing these entries into the store would do, decided exactly as the import will (a
+ * dry run of the write path) and written nowhere; no import is started. An entry sent by
+ * fingerprint answers "unchanged" when its order was last written from those rows: asked about a
+ * sample of a file's orders, that tells the page which it need not read again. AUTO orders count
+ * as created; no number is taken for them.
  */
 export async function previewCsvOrders(workspaceId: string, input: CsvPreviewInput, by: CsvImporter): Promise<CsvPreview> {
   const storeId = await storeOfWorkspace(workspaceId, (input as { storeId?: unknown } | null)?.storeId);
-  const { orders } = parseChunk(input, { storeId, workspaceId });
-  const prepared = prepareOrders(orders);
+  const entries = parseChunk(input, { storeId, workspaceId });
+  const prepared = prepareOrders(entries);
   prepared.autoIndexes.forEach((index) => {
     prepared.orders[index] = { ...prepared.orders[index], orderKey: `auto-preview:${randomUUID()}`, orderNumber: AUTO };
   });
-  const outcomes = await importOrders(workspaceId, storeId, prepared.orders, { source: "csv", actor: by.actor, dryRun: true, digests: prepared.digests });
-  const results = resultsOf(orders, outcomes, prepared, await checkUnchanged(workspaceId, storeId, orders));
+  const byFingerprint = await checkFingerprints(workspaceId, storeId, entries);
+  const outcomes = await importOrders(workspaceId, storeId, prepared.orders, { source: "csv", actor: by.actor, dryRun: true, receivedDigests: { kind: "csv", values: prepared.digests } });
+  const results = resultsOf(entries, outcomes, prepared, byFingerprint);
   return { ...tally(results), results };
-}
-
-/**
- * Which of these orders of a store are exactly as their file rows last imported them (same
- * fingerprint, still open): the browser leaves those out of what it reads and sends.
- */
-export async function findUnchangedCsvOrders(workspaceId: string, input: UnchangedCsvOrdersInput): Promise<{ unchanged: string[] }> {
-  const { storeId, orders } = parseWith(unchangedCsvOrdersSchema, input, "fingerprints");
-  const matching = await findOrdersAlreadyImported(workspaceId, new Map(orders.map((order) => [order.orderNumber, order.digest])), await storeOfWorkspace(workspaceId, storeId));
-  return { unchanged: [...matching.keys()] };
 }
 
 /**
@@ -270,67 +97,46 @@ export async function findUnchangedCsvOrders(workspaceId: string, input: Unchang
  * order still carries that fingerprint. AUTO orders get the next numbers of the workspace's
  * sequence.
  *
- * A chunk is applied once: its row is claimed in a write transaction before anything is
- * imported, so a second send (a retry, a double click, a second tab) gets the first one's stored
- * results with `applied: false`, waiting for them if the first is still running. The claim also
- * holds the AUTO numbers it reserved: a claim left by a request that died is taken over with the
- * same numbers, so re-applying the chunk finds its orders instead of creating them twice.
+ * A chunk is applied once: it is applied and recorded in one write transaction, so a second send
+ * (a retry, a double click, a second tab) waits for the first and gets its record with `applied:
+ * false`, and a send that fails leaves nothing, AUTO numbers included.
  */
 export async function applyCsvChunk(workspaceId: string, importId: string, chunkIndex: number, input: CsvChunkInput, by: CsvImporter): Promise<CsvChunkOutcome> {
   const csvImport = await loadImport(workspaceId, importId);
-  const { orders } = parseChunk(input, { storeId: csvImport.store_id, workspaceId });
+  const entries = parseChunk(input, { storeId: csvImport.store_id, workspaceId });
   if (!Number.isInteger(chunkIndex) || chunkIndex < 0 || chunkIndex >= csvImport.total_chunks) {
     const message = csvImport.total_chunks === 0 ? "This import has no chunks." : `This import has chunks 0 to ${csvImport.total_chunks - 1}.`;
     throw new AppError("invalid_input", `There is no such chunk. ${message}`, { chunkIndex: [message] });
   }
-  const prepared = prepareOrders(orders);
+  const prepared = prepareOrders(entries);
+  const byFingerprint = await checkFingerprints(workspaceId, csvImport.store_id, entries);
 
-  let claim = await claimChunk(workspaceId, csvImport, chunkIndex, prepared);
-  while (claim.kind !== "claimed") {
-    if (claim.kind === "done") return storedOutcome(chunkIndex, claim.record);
-    const record = await waitForResults(importId, chunkIndex);
-    if (record) return storedOutcome(chunkIndex, record);
-    // The other send failed and let the chunk go: take it.
-    claim = await claimChunk(workspaceId, csvImport, chunkIndex, prepared);
-  }
-  const { numbers } = claim;
+  return db.transaction(async (tx) => {
+    const done = await tx.db.selectFrom("csv_import_chunks").select("results").where("import_id", "=", importId).where("chunk_index", "=", chunkIndex).executeTakeFirst();
+    if (done) return { chunkIndex, applied: false, ...(JSON.parse(done.results) as CsvChunkRecord) };
+    const { status } = await tx.db.selectFrom("csv_imports").select("status").where("id", "=", importId).executeTakeFirstOrThrow();
+    if (status !== "running") throw new AppError("conflict", "This import is finished; start a new import to import more rows.");
 
-  prepared.autoIndexes.forEach((index, i) => {
-    prepared.orders[index] = { ...prepared.orders[index], orderKey: numbers[i], orderNumber: numbers[i] };
-  });
-  let outcomes: ImportResult[];
-  try {
-    outcomes = await importOrders(workspaceId, csvImport.store_id, prepared.orders, { source: "csv", runId: csvImport.run_id, actor: by.actor, digests: prepared.digests });
-  } catch (error) {
-    // Let the next send take the chunk over at once rather than wait for the claim to go stale.
-    await getDb()
-      .updateTable("csv_import_chunks")
-      .set({ claimed_at: 0 })
-      .where("import_id", "=", importId)
-      .where("chunk_index", "=", chunkIndex)
-      .where("results", "is", null)
-      .execute();
-    throw error;
-  }
-  const unchanged = await checkUnchanged(workspaceId, csvImport.store_id, orders);
-  const allResults = resultsOf(orders, outcomes, prepared, unchanged);
-  const counts = tally(allResults);
-  const autoPositions = new Set([...prepared.auto].map((index) => prepared.positions[index]));
-  const record: CsvChunkRecord = {
-    counts,
-    results: allResults.filter((result, position) => result.outcome === "failed" || result.outcome === "skipped" || autoPositions.has(position)),
-  };
-
-  const recorded = await getDb().transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable("csv_import_chunks")
-      .set({ results: JSON.stringify(record), applied_at: Date.now() })
-      .where("import_id", "=", importId)
-      .where("chunk_index", "=", chunkIndex)
-      .where("results", "is", null)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return false;
-    await trx
+    const numbers = await reserveFreeNumbers(tx, workspaceId, csvImport.store_id, prepared.autoIndexes.length, prepared.keys);
+    prepared.autoIndexes.forEach((index, i) => {
+      prepared.orders[index] = { ...prepared.orders[index], orderKey: numbers[i], orderNumber: numbers[i] };
+    });
+    const outcomes = await importOrders(workspaceId, csvImport.store_id, prepared.orders, {
+      source: "csv",
+      runId: csvImport.run_id,
+      actor: by.actor,
+      receivedDigests: { kind: "csv", values: prepared.digests },
+      tx,
+    });
+    const results = resultsOf(entries, outcomes, prepared, byFingerprint);
+    const counts = tally(results);
+    const autoPositions = new Set([...prepared.auto].map((index) => prepared.positions[index]));
+    const record: CsvChunkRecord = {
+      counts,
+      results: results.filter((result, position) => result.outcome === "failed" || result.outcome === "skipped" || autoPositions.has(position)),
+    };
+    await tx.db.insertInto("csv_import_chunks").values({ import_id: importId, chunk_index: chunkIndex, results: JSON.stringify(record), applied_at: Date.now() }).execute();
+    await tx.db
       .updateTable("csv_imports")
       .set((eb) => ({
         created: eb("created", "+", counts.created),
@@ -342,9 +148,9 @@ export async function applyCsvChunk(workspaceId: string, importId: string, chunk
       .where("id", "=", importId)
       .execute();
     // The write path counted the orders it read; these it never saw.
-    const notRead = tally(allResults.filter((_, position) => !("order" in orders[position])));
+    const notRead = tally([...byFingerprint.values()]);
     if (notRead.unchanged + notRead.failed > 0) {
-      await trx
+      await tx.db
         .updateTable("import_runs")
         .set((eb) => ({
           fetched: eb("fetched", "+", notRead.unchanged + notRead.failed),
@@ -354,70 +160,53 @@ export async function applyCsvChunk(workspaceId: string, importId: string, chunk
         .where("id", "=", csvImport.run_id)
         .execute();
     }
-    return true;
+    return { chunkIndex, applied: true, ...record };
   });
-  // Only a claim taken over from under us (ours had gone stale) can lose this race; the first record stands.
-  if (!recorded) {
-    const stored = await waitForResults(importId, chunkIndex);
-    if (stored) return storedOutcome(chunkIndex, stored);
-    throw new AppError("conflict", "This part of the file is still being imported; send it again in a moment.");
-  }
-  return { chunkIndex, applied: true, ...record };
 }
 
 /**
  * Ends the import: succeeded when every chunk arrived, no order failed and the browser left no
- * row out; failed when nothing was imported; partial otherwise. Finishing twice answers the same.
+ * row out; failed when nothing was imported; partial otherwise. Decided in a write transaction,
+ * so no chunk lands between the count and the verdict. Finishing twice answers the same.
  */
-export async function finishCsvImport(workspaceId: string, importId: string, now = Date.now()): Promise<{ status: CsvImportStatus; counts: CsvImportCounts }> {
-  const csvImport = await loadImport(workspaceId, importId);
-  if (csvImport.status !== "running") return { status: csvImport.status, counts: countsOf(csvImport) };
-  const chunks = await getDb().selectFrom("csv_import_chunks").select(["claimed_at", "results"]).where("import_id", "=", importId).execute();
-  if (chunks.some((chunk) => chunk.results === null && chunk.claimed_at > now - STALE_CLAIM_MS)) {
-    throw new AppError("conflict", "A chunk is still being imported; finish the import when it is done.");
-  }
-  const chunksDone = chunks.filter((chunk) => chunk.results !== null).length;
-  const counts = countsOf(csvImport);
-  const imported = counts.created + counts.updated + counts.unchanged + counts.skipped;
-  const missing = csvImport.total_chunks - chunksDone;
-  const leftOut = csvImport.rows_left_out;
-  const status: Exclude<CsvImportStatus, "running"> =
-    missing === 0 && counts.failed === 0 && leftOut === 0 ? "succeeded"
-    : imported === 0 && (counts.failed > 0 || missing > 0 || leftOut > 0) ? "failed"
-    : "partial";
-  const problems = [
-    missing > 0 ? `${missing} of ${csvImport.total_chunks} parts of the file were not imported.` : null,
-    leftOut > 0 ? `${leftOut} ${leftOut === 1 ? "row" : "rows"} of the file could not be read into orders.` : null,
-  ].filter(Boolean);
-  const error = problems.length ? problems.join(" ") : null;
-  await finishImportRun(workspaceId, csvImport.run_id, { status, cursorAfter: null, error }, now);
-  await getDb()
-    .updateTable("csv_imports")
-    .set({ status, finished_at: now })
-    .where("id", "=", importId)
-    .where("workspace_id", "=", workspaceId)
-    .where("status", "=", "running")
-    .execute();
-  const finished = await loadImport(workspaceId, importId);
-  return { status: finished.status, counts: countsOf(finished) };
+export async function finishCsvImport(workspaceId: string, importId: string, now = Date.now()): Promise<CsvImportFinished> {
+  await loadImport(workspaceId, importId);
+  return db.transaction(async (tx) => {
+    const csvImport = await tx.db.selectFrom("csv_imports").selectAll().where("id", "=", importId).executeTakeFirstOrThrow();
+    const counts = countsOf(csvImport);
+    if (csvImport.status !== "running") return { status: csvImport.status, counts };
+    const { chunksDone } = await tx.db.selectFrom("csv_import_chunks").select((eb) => eb.fn.countAll<number>().as("chunksDone")).where("import_id", "=", importId).executeTakeFirstOrThrow();
+    const imported = counts.created + counts.updated + counts.unchanged + counts.skipped;
+    const missing = csvImport.total_chunks - Number(chunksDone);
+    const leftOut = csvImport.rows_left_out;
+    const status =
+      missing === 0 && counts.failed === 0 && leftOut === 0 ? "succeeded"
+      : imported === 0 && (counts.failed > 0 || missing > 0 || leftOut > 0) ? "failed"
+      : "partial";
+    const problems = [
+      missing > 0 ? `${missing} of ${csvImport.total_chunks} parts of the file were not imported.` : null,
+      leftOut > 0 ? `${leftOut} ${leftOut === 1 ? "row" : "rows"} of the file could not be read into orders.` : null,
+    ].filter(Boolean);
+    await finishImportRun(workspaceId, csvImport.run_id, { status, cursorAfter: null, error: problems.length ? problems.join(" ") : null }, now, tx);
+    await tx.db.updateTable("csv_imports").set({ status, finished_at: now }).where("id", "=", importId).execute();
+    return { status, counts };
+  });
 }
 
 // ─── Internals ──────────────────────────────────────────────────────────────────────────────────
 
 const AUTO = "AUTO";
 
-type CsvImportRow = Awaited<ReturnType<typeof loadImport>>;
-
 /** The id of one of the workspace's stores; another workspace's store, or no store, is not found. */
 async function storeOfWorkspace(workspaceId: string, storeId: unknown): Promise<number> {
   const id = typeof storeId === "number" && Number.isSafeInteger(storeId) && storeId > 0 ? storeId : null;
-  const store = id === null ? undefined : await getDb().selectFrom("stores").select("id").where("id", "=", id).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  const store = id === null ? undefined : await db.read.selectFrom("stores").select("id").where("id", "=", id).where("workspace_id", "=", workspaceId).executeTakeFirst();
   if (!store) throw notFound("Store not found");
   return store.id;
 }
 
 async function loadImport(workspaceId: string, importId: string) {
-  const row = await getDb().selectFrom("csv_imports").selectAll().where("id", "=", importId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  const row = await db.read.selectFrom("csv_imports").selectAll().where("id", "=", importId).where("workspace_id", "=", workspaceId).executeTakeFirst();
   if (!row) throw notFound("Import not found");
   return row;
 }
@@ -442,10 +231,10 @@ interface PreparedOrders {
 }
 
 /**
- * The chunk, checked. Its orders go to the import's store whatever they say, and a chunk that
- * names another store or workspace is refused whole: no page of ours sends one.
+ * The chunk's entries, checked. Its orders go to the import's store whatever they say, and a
+ * chunk that names another store or workspace is refused whole: no page of ours sends one.
  */
-function parseChunk(input: CsvChunkInput, target: { storeId: number; workspaceId: string }): { orders: CsvChunkEntry[] } {
+function parseChunk(input: CsvChunkInput, target: { storeId: number; workspaceId: string }): CsvChunkEntry[] {
   const claimsElsewhere = (value: unknown) => {
     if (typeof value !== "object" || value === null) return false;
     const record = value as Record<string, unknown>;
@@ -460,7 +249,7 @@ function parseChunk(input: CsvChunkInput, target: { storeId: number; workspaceId
   if (claimsElsewhere(input) || (Array.isArray(entries) && entries.some((entry) => claimsElsewhere(entry) || claimsElsewhere((entry as { order?: unknown } | null)?.order)))) {
     throw new AppError("forbidden", "This import's orders go to its own store; a chunk cannot name another store or workspace.");
   }
-  return parseWith(csvChunkSchema, input, "chunk");
+  return parseWith(csvChunkSchema, input, "chunk").orders;
 }
 
 /**
@@ -497,23 +286,23 @@ function prepareOrders(entries: CsvChunkEntry[]): PreparedOrders {
 const CHANGED_SINCE_CHECKED = "This order changed in Shipdeck after the file was checked; import the file again to apply its rows.";
 
 /**
- * The chunk's orders sent by fingerprint: unchanged when the store's order still carries it,
- * failed (nothing written) when the order changed since the browser asked.
+ * The entries sent by fingerprint, by position: unchanged when the store's order still carries
+ * it, failed (nothing written) when it does not, as when the order changed since the page asked.
  */
-async function checkUnchanged(workspaceId: string, storeId: number, entries: CsvChunkEntry[]): Promise<Map<number, CsvOrderResult>> {
+async function checkFingerprints(workspaceId: string, storeId: number, entries: CsvChunkEntry[]): Promise<Map<number, CsvOrderResult>> {
   const results = new Map<number, CsvOrderResult>();
-  const known = entries.flatMap((entry, position) => ("order" in entry ? [] : [{ entry, position }]));
-  if (known.length === 0) return results;
-  const matching = await findOrdersAlreadyImported(workspaceId, new Map(known.map(({ entry }) => [entry.orderNumber, entry.digest])), storeId);
-  for (const { entry, position } of known) {
+  const sent = entries.flatMap((entry, position) => ("order" in entry ? [] : [{ entry, position }]));
+  if (sent.length === 0) return results;
+  const matching = await findOrdersAlreadyImported(workspaceId, "csv", new Map(sent.map(({ entry }) => [entry.orderNumber, entry.digest])), storeId);
+  for (const { entry, position } of sent as { entry: CsvFingerprint; position: number }[]) {
     const { orderNumber, rowNumbers } = entry;
     results.set(position, matching.has(orderNumber) ? { orderNumber, rowNumbers, outcome: "unchanged" } : { orderNumber, rowNumbers, outcome: "failed", reason: CHANGED_SINCE_CHECKED });
   }
   return results;
 }
 
-/** One result per entry of the chunk, in its order: the write path's for orders sent whole, the check's for the others. */
-function resultsOf(entries: CsvChunkEntry[], outcomes: ImportResult[], prepared: PreparedOrders, unchanged: Map<number, CsvOrderResult>): CsvOrderResult[] {
+/** One result per entry of the chunk, in its order: the write path's for orders sent whole, the fingerprint check's for the others. */
+function resultsOf(entries: CsvChunkEntry[], outcomes: ImportResult[], prepared: PreparedOrders, byFingerprint: Map<number, CsvOrderResult>): CsvOrderResult[] {
   const results: CsvOrderResult[] = new Array(entries.length);
   outcomes.forEach((outcome, index) => {
     const position = prepared.positions[index];
@@ -521,7 +310,7 @@ function resultsOf(entries: CsvChunkEntry[], outcomes: ImportResult[], prepared:
     const reason = reasonOf(outcome);
     results[position] = { orderNumber: orderNumber ?? "", rowNumbers: entries[position].rowNumbers, outcome: outcome.outcome, ...(reason ? { reason } : {}) };
   });
-  for (const [position, result] of unchanged) results[position] = result;
+  for (const [position, result] of byFingerprint) results[position] = result;
   return results;
 }
 
@@ -533,55 +322,10 @@ function reasonOf(outcome: ImportResult): string | undefined {
   return entries.map(([field, messages]) => `${field}: ${messages[0]}`).join("; ");
 }
 
-function tally(results: CsvOrderResult[]): CsvImportCounts {
-  const counts: CsvImportCounts = { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
+function tally(results: Iterable<CsvOrderResult>): CsvImportCounts {
+  const counts = { ...ZERO_COUNTS };
   for (const result of results) counts[result.outcome]++;
   return counts;
-}
-
-function storedOutcome(chunkIndex: number, stored: string): CsvChunkOutcome {
-  return { chunkIndex, applied: false, ...(JSON.parse(stored) as CsvChunkRecord) };
-}
-
-type Claim = { kind: "claimed"; numbers: string[] } | { kind: "done"; record: string } | { kind: "busy" };
-
-/**
- * Takes the chunk, in one write transaction (so two sends cannot both take it): a chunk with
- * results is done, a fresh claim is someone else's, otherwise it is ours, with a number reserved
- * for each valid AUTO order (kept from a stale claim, topped up if needed).
- */
-async function claimChunk(workspaceId: string, csvImport: CsvImportRow, chunkIndex: number, prepared: PreparedOrders): Promise<Claim> {
-  const now = Date.now();
-  return getDb().transaction().execute(async (trx): Promise<Claim> => {
-    const existing = await trx
-      .selectFrom("csv_import_chunks")
-      .select(["claimed_at", "auto_numbers", "results"])
-      .where("import_id", "=", csvImport.id)
-      .where("chunk_index", "=", chunkIndex)
-      .executeTakeFirst();
-    if (existing?.results != null) return { kind: "done", record: existing.results };
-    if (existing && existing.claimed_at > now - STALE_CLAIM_MS) return { kind: "busy" };
-    const current = await trx.selectFrom("csv_imports").select("status").where("id", "=", csvImport.id).executeTakeFirstOrThrow();
-    if (current.status !== "running") throw new AppError("conflict", "This import is finished; start a new import to import more rows.");
-
-    const numbers = existing ? (JSON.parse(existing.auto_numbers) as string[]) : [];
-    const needed = prepared.autoIndexes.length - numbers.length;
-    if (needed > 0) numbers.push(...(await reserveFreeNumbers(trx, workspaceId, csvImport.store_id, needed, prepared.keys)));
-    if (existing) {
-      await trx
-        .updateTable("csv_import_chunks")
-        .set({ claimed_at: now, auto_numbers: JSON.stringify(numbers) })
-        .where("import_id", "=", csvImport.id)
-        .where("chunk_index", "=", chunkIndex)
-        .execute();
-    } else {
-      await trx
-        .insertInto("csv_import_chunks")
-        .values({ import_id: csvImport.id, chunk_index: chunkIndex, claimed_at: now, auto_numbers: JSON.stringify(numbers), results: null, applied_at: null })
-        .execute();
-    }
-    return { kind: "claimed", numbers };
-  });
 }
 
 /**
@@ -589,13 +333,13 @@ async function claimChunk(workspaceId: string, csvImport: CsvImportRow, chunkInd
  * keyed by a number some order of the store has (typed in, or from an earlier file) would
  * otherwise update that order instead of creating one.
  */
-async function reserveFreeNumbers(trx: Kysely<Database>, workspaceId: string, storeId: number, count: number, taken: Set<string>): Promise<string[]> {
+async function reserveFreeNumbers(tx: WriteTransaction, workspaceId: string, storeId: number, count: number, taken: Set<string>): Promise<string[]> {
   const free: string[] = [];
   for (let round = 0; free.length < count; round++) {
     if (round === 20) throw new Error("Could not find free order numbers");
-    const candidates = (await reserveOrderNumbers(workspaceId, count - free.length, trx)).filter((number) => !taken.has(number));
+    const candidates = (await reserveOrderNumbers(tx, workspaceId, count - free.length)).filter((number) => !taken.has(number));
     if (candidates.length === 0) continue;
-    const used = await trx
+    const used = await tx.db
       .selectFrom("orders")
       .select(["order_key", "order_number"])
       .where((eb) =>
@@ -609,24 +353,4 @@ async function reserveFreeNumbers(trx: Kysely<Database>, workspaceId: string, st
     free.push(...candidates.filter((number) => !usedNumbers.has(number)));
   }
   return free;
-}
-
-/**
- * A chunk another request is applying: its results once they are recorded, or null when that
- * request gave the chunk up (it failed), so this one can take it.
- */
-async function waitForResults(importId: string, chunkIndex: number): Promise<string | null> {
-  const deadline = Date.now() + WAIT_FOR_CHUNK_MS;
-  for (;;) {
-    const row = await getDb()
-      .selectFrom("csv_import_chunks")
-      .select(["results", "claimed_at"])
-      .where("import_id", "=", importId)
-      .where("chunk_index", "=", chunkIndex)
-      .executeTakeFirst();
-    if (row?.results != null) return row.results;
-    if (!row || row.claimed_at < Date.now() - STALE_CLAIM_MS) return null;
-    if (Date.now() > deadline) throw new AppError("conflict", "This part of the file is still being imported; send it again in a moment.");
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
 }

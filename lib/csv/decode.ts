@@ -1,6 +1,6 @@
 export type CsvEncoding = "utf-8" | "windows-1252";
 
-export interface DecodedCsv {
+interface DecodedCsv {
   text: string;
   encoding: CsvEncoding;
   /** The file started with a UTF-8 byte order mark (stripped from `text`). */

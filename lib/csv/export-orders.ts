@@ -1,9 +1,8 @@
 import type { OrderItemRow, OrderRow } from "@/db/schema";
 import { centsToDecimalString } from "@/lib/money";
-import type { FieldKey } from "./rows-to-orders";
+import type { FieldKey } from "./fields";
 import { zoneOffsetMs } from "@/lib/dates";
 import { formatItemOptions, STATUS_LABELS, type ItemOption } from "./values";
-import { toCsv } from "./write-csv";
 
 export interface ExportOrder {
   row: OrderRow;
@@ -115,9 +114,4 @@ export function ordersToExportRows(orders: readonly ExportOrder[], options: { ti
     for (const item of sorted) rows.push(COLUMNS.map((column, index) => ("item" in column ? column.item(item) : orderCells[index])));
   }
   return rows;
-}
-
-/** The whole export file: header and rows, formulas neutralised. */
-export function ordersToCsv(orders: readonly ExportOrder[], options: { timeZone?: string } = {}): string {
-  return toCsv([ORDERS_EXPORT_COLUMNS, ...ordersToExportRows(orders, options)]);
 }

@@ -1,31 +1,19 @@
-import { buildCsvOrders, fingerprintCsvGroups, type CsvOrder, type CsvRowGroup, type CsvUnchangedOrder, type FieldKey, type RowsToOrdersOptions } from "./rows-to-orders";
+import { MAX_ENTRIES_PER_CHUNK, MAX_ORDERS_READ_PER_CHUNK, type CsvFingerprint } from "./import-protocol";
+import type { FieldKey } from "./fields";
+import { buildCsvOrders, fingerprintCsvGroups, type CsvOrder, type CsvRowGroup, type RowsToOrdersOptions } from "./rows-to-orders";
 import type { CsvRowError } from "./write-csv";
 
 /** What a chunk holds: orders read from their rows, and orders sent by number and fingerprint only. */
-export type CsvChunkEntry = CsvOrder | CsvUnchangedOrder;
-
-/** A numbered order by its fingerprint: what the server is asked about to find it unchanged. */
-export type CsvFingerprint = { orderNumber: string; digest: string };
-
-/** Orders read from their rows in one chunk: what the server writes in one transaction. */
-export const MAX_ORDERS_READ_PER_CHUNK = 1_000;
-/**
- * Chunks a browser sends at once. The server writes one on the import's thread while its main
- * thread receives the next; with two, the import thread sat idle between chunks (measured: three
- * in flight took the bench file from 7.3 s to 6.5 s).
- */
+export type CsvChunkEntry = CsvOrder | CsvFingerprint;
+/** Chunks a browser sends at once, so the server reads one while it writes another. */
 export const CHUNKS_IN_FLIGHT = 3;
-/** Orders in one chunk in all: the others are sent by fingerprint, a few dozen bytes each. */
-export const MAX_ENTRIES_PER_CHUNK = 5_000;
-/** Fingerprints asked about in one request (which orders are unchanged): a 100,000-order file takes 20. */
-export const MAX_FINGERPRINTS_PER_REQUEST = 5_000;
 /** What an order sent by fingerprint counts towards MAX_CHUNK_CELL_CHARS. */
 const FINGERPRINT_CHARS = 100;
 /**
  * The most characters of cells a chunk's rows may hold. Orders read from them are about 1.5 times
  * as long in JSON, well under the server's 4 MB per request.
  */
-export const MAX_CHUNK_CELL_CHARS = 1_500_000;
+const MAX_CHUNK_CELL_CHARS = 1_500_000;
 
 /** How many fingerprints are asked about first: none unchanged among them, and the file is taken as new. */
 const FINGERPRINT_SAMPLE = 1_000;
@@ -36,7 +24,7 @@ const FINGERPRINT_SAMPLE = 1_000;
  * the file was imported before (and only these need fingerprinting before the import can start).
  */
 export function splitFingerprintSample<T>(items: readonly T[]): { sample: T[]; rest: T[] } {
-  if (items.length <= MAX_FINGERPRINTS_PER_REQUEST) return { sample: [...items], rest: [] };
+  if (items.length <= MAX_ENTRIES_PER_CHUNK) return { sample: [...items], rest: [] };
   const step = Math.ceil(items.length / FINGERPRINT_SAMPLE);
   const sample: T[] = [];
   const rest: T[] = [];
@@ -44,7 +32,7 @@ export function splitFingerprintSample<T>(items: readonly T[]): { sample: T[]; r
   return { sample, rest };
 }
 
-/** The fingerprints of these numbered groups, each made now if it has none yet: what the server is asked about. */
+/** These numbered groups by their fingerprints, each made now if it has none yet: what the server is asked about. */
 export function fingerprintsOf(
   rows: readonly (readonly string[])[],
   mapping: Readonly<Record<number, FieldKey | null>>,
@@ -52,12 +40,12 @@ export function fingerprintsOf(
   groups: readonly CsvRowGroup[],
 ): CsvFingerprint[] {
   fingerprintCsvGroups(rows, mapping, options, groups);
-  return groups.map((group) => ({ orderNumber: group.number!, digest: group.digest! }));
+  return groups.map((group) => ({ orderNumber: group.number!, digest: group.digest!, rowNumbers: group.rowNumbers }));
 }
 
 /**
  * The order numbers whose fingerprint the server found unchanged, asked `ask` in requests of at
- * most MAX_FINGERPRINTS_PER_REQUEST: the `sample` (from `splitFingerprintSample`) first, then
+ * most MAX_ENTRIES_PER_CHUNK: the `sample` (from `splitFingerprintSample`) first, then
  * `rest()` only when some of the sample is unchanged; otherwise the file is taken as new and the
  * rest is neither fingerprinted nor asked about. Taking an unchanged order as new costs only
  * speed: sent whole, the server still finds it unchanged.
@@ -74,8 +62,8 @@ export async function findUnchangedOrders(
 
 async function askInSlices(fingerprints: readonly CsvFingerprint[], ask: (fingerprints: CsvFingerprint[]) => Promise<string[]>): Promise<string[]> {
   const found: string[] = [];
-  for (let start = 0; start < fingerprints.length; start += MAX_FINGERPRINTS_PER_REQUEST) {
-    found.push(...(await ask(fingerprints.slice(start, start + MAX_FINGERPRINTS_PER_REQUEST))));
+  for (let start = 0; start < fingerprints.length; start += MAX_ENTRIES_PER_CHUNK) {
+    found.push(...(await ask(fingerprints.slice(start, start + MAX_ENTRIES_PER_CHUNK))));
   }
   return found;
 }
@@ -126,7 +114,7 @@ export function buildCsvChunk(
   unchanged: ReadonlySet<string>,
 ): { entries: CsvChunkEntry[]; orders: CsvOrder[]; errors: CsvRowError[] } {
   fingerprintCsvGroups(rows, mapping, options, groups);
-  const known: CsvUnchangedOrder[] = [];
+  const known: CsvFingerprint[] = [];
   const toRead: CsvRowGroup[] = [];
   for (const group of groups) {
     if (isUnchanged(group, unchanged)) known.push({ orderNumber: group.number!, digest: group.digest!, rowNumbers: group.rowNumbers });

@@ -1,31 +1,15 @@
 import type { z } from "zod";
+import { timeZoneSchema } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { normalizedOrderSchema, type NormalizedOrder } from "@/lib/orders/schema";
 import type { WeightUnit } from "@/lib/weights";
+import { CSV_FIELDS, csvField, isFieldKey, type FieldKey, type ValueKind } from "./fields";
 import {
   parseBoolean, parseCountry, parseCurrency, parseDate, parseEmail, parseItemOptions, parseMoney, parseQuantity, parseState,
   parseStatus, parseWeight, parseWeightUnit, type DateOrder, type ValueResult,
 } from "./values";
 import { ROW_DIGEST_VERSION, RowDigest } from "./row-digest";
 import { readCsvCell, type CsvRowError } from "./write-csv";
-
-/**
- * What a CSV column can hold. Kept here until lib/csv/parse.ts's ORDER_FIELDS settles; the keys
- * are the same strings, so the two reconcile by importing one from the other.
- */
-export const FIELD_KEYS = [
-  "orderNumber", "orderDate", "status", "paymentDate", "shipByDate", "customerEmail", "customerUsername",
-  "shipTo.name", "shipTo.firstName", "shipTo.lastName", "shipTo.company", "shipTo.street1", "shipTo.street2", "shipTo.street3",
-  "shipTo.city", "shipTo.state", "shipTo.postalCode", "shipTo.country", "shipTo.phone", "shipTo.residential",
-  "billTo.name", "billTo.firstName", "billTo.lastName", "billTo.company", "billTo.street1", "billTo.street2", "billTo.street3",
-  "billTo.city", "billTo.state", "billTo.postalCode", "billTo.country", "billTo.phone", "billTo.residential",
-  "amountPaid", "taxAmount", "shippingAmount", "orderTotal", "currency", "weight", "weightUnit",
-  "requestedShippingService", "customerNotes", "internalNotes", "gift", "giftMessage", "customField1", "customField2", "customField3",
-  "item.sku", "item.name", "item.quantity", "item.unitPrice", "item.weight", "item.imageUrl", "item.options", "item.lineItemKey",
-  // Item fields the API can set; the export writes them so that importing it back leaves items as they were.
-  "item.taxAmount", "item.shippingAmount", "item.warehouseLocation", "item.productId", "item.fulfillmentSku", "item.upc", "item.adjustment",
-] as const;
-export type FieldKey = (typeof FIELD_KEYS)[number];
 
 export interface RowsToOrdersOptions {
   /** The zone the file's dates and times are in, unless a cell names its own offset. */
@@ -46,7 +30,7 @@ export interface RowsToOrdersOptions {
   headers?: readonly string[];
 }
 
-export type CsvOrderInput = Omit<NormalizedOrder, "orderKey"> & { orderKey?: string; orderNumber: string };
+type CsvOrderInput = Omit<NormalizedOrder, "orderKey"> & { orderKey?: string; orderNumber: string };
 
 export interface CsvOrder {
   /**
@@ -61,14 +45,7 @@ export interface CsvOrder {
   digest?: string;
 }
 
-/** An order whose rows are exactly the ones that last imported it: sent by number and fingerprint, not read again. */
-export interface CsvUnchangedOrder {
-  orderNumber: string;
-  digest: string;
-  rowNumbers: number[];
-}
-
-export interface RowsToOrdersResult {
+interface RowsToOrdersResult {
   orders: CsvOrder[];
   /** In row order; an order with any error is not in `orders` (nothing is half-imported). */
   errors: CsvRowError[];
@@ -80,51 +57,24 @@ interface CellAt {
   col: number | null;
 }
 
-/** How a field's cells are read. */
-type ValueKind = "text" | "money" | "date" | "email" | "boolean" | "quantity" | "options" | "weight" | "status" | "currency" | "country" | "state";
-
 /** What `agreed` answers when no cell had a value: nothing in any cell, or only cells that could not be read (already reported). */
 const BLANK = Symbol("blank");
 const INVALID = Symbol("invalid");
 
+/** An address's parts in the order they are read: the country first, as the state is read against it. */
 const ADDRESS_PARTS = ["country", "name", "company", "street1", "street2", "street3", "city", "state", "postalCode", "phone", "residential"] as const;
 
-const ITEM_FIELDS: readonly { key: FieldKey; field: string; kind: ValueKind }[] = [
-  { key: "item.quantity", field: "quantity", kind: "quantity" },
-  { key: "item.unitPrice", field: "unitPrice", kind: "money" },
-  { key: "item.weight", field: "weightOz", kind: "weight" },
-  { key: "item.imageUrl", field: "imageUrl", kind: "text" },
-  { key: "item.options", field: "options", kind: "options" },
-  { key: "item.lineItemKey", field: "lineItemKey", kind: "text" },
-  { key: "item.taxAmount", field: "taxAmount", kind: "money" },
-  { key: "item.shippingAmount", field: "shippingAmount", kind: "money" },
-  { key: "item.warehouseLocation", field: "warehouseLocation", kind: "text" },
-  { key: "item.productId", field: "productId", kind: "text" },
-  { key: "item.fulfillmentSku", field: "fulfillmentSku", kind: "text" },
-  { key: "item.upc", field: "upc", kind: "text" },
-  { key: "item.adjustment", field: "adjustment", kind: "boolean" },
-];
+/** Read on their own by OrderBuilder.read; the address parts are read address by address. */
+const READ_APART = new Set<string>(["orderNumber", "orderDate", "status", "currency", "weightUnit"]);
+const isAddressPart = (key: string) => key.startsWith("shipTo.") || key.startsWith("billTo.");
 
-const ORDER_FIELDS: readonly { key: FieldKey; field: keyof NormalizedOrder; kind: ValueKind }[] = [
-  { key: "paymentDate", field: "paymentDate", kind: "date" },
-  { key: "shipByDate", field: "shipByDate", kind: "date" },
-  { key: "customerEmail", field: "customerEmail", kind: "email" },
-  { key: "customerUsername", field: "customerUsername", kind: "text" },
-  { key: "amountPaid", field: "amountPaid", kind: "money" },
-  { key: "taxAmount", field: "taxAmount", kind: "money" },
-  { key: "shippingAmount", field: "shippingAmount", kind: "money" },
-  { key: "orderTotal", field: "orderTotal", kind: "money" },
-  { key: "requestedShippingService", field: "requestedShippingService", kind: "text" },
-  { key: "customerNotes", field: "customerNotes", kind: "text" },
-  { key: "internalNotes", field: "internalNotes", kind: "text" },
-  { key: "gift", field: "gift", kind: "boolean" },
-  { key: "giftMessage", field: "giftMessage", kind: "text" },
-  { key: "customField1", field: "customField1", kind: "text" },
-  { key: "customField2", field: "customField2", kind: "text" },
-  { key: "customField3", field: "customField3", kind: "text" },
-];
+/** The other fields of the order: each a value of its kind, set on its target. */
+const ORDER_VALUES = CSV_FIELDS.filter((field) => field.level === "order" && !READ_APART.has(field.key) && !isAddressPart(field.key))
+  .map(({ key, kind, target }) => ({ key, kind, path: target as string }));
 
-const KNOWN_KEYS = new Set<string>(FIELD_KEYS);
+/** Every item field but the SKU and the name, which decide whether a row has an item at all; `path` is the item's field. */
+const ITEM_VALUES = CSV_FIELDS.filter((field) => field.level === "item" && field.key !== "item.sku" && field.key !== "item.name")
+  .map(({ key, kind, target }) => ({ key, kind, path: (target as string).slice("items.".length) }));
 
 /**
  * The orders in a CSV file's data rows. Rows sharing an order number are one order, wherever
@@ -261,7 +211,7 @@ export function mergeErrors(...lists: readonly CsvRowError[][]): CsvRowError[] {
 function mappedColumns(mapping: Readonly<Record<number, FieldKey | null>>): Map<FieldKey, number[]> {
   const columns = new Map<FieldKey, number[]>();
   for (const [col, key] of Object.entries(mapping)) {
-    if (key == null || !KNOWN_KEYS.has(key)) continue;
+    if (key == null || !isFieldKey(key)) continue;
     const list = columns.get(key);
     if (list) list.push(Number(col));
     else columns.set(key, [Number(col)]);
@@ -283,18 +233,11 @@ function digestOptionsOf(options: RowsToOrdersOptions) {
   return [options.timeZone, options.dateOrder, options.weightUnit, options.blankCells, options.decimalComma ?? false];
 }
 
-/** Zones already found valid: checking builds an Intl formatter, about a millisecond each time, and every chunk checks. */
-const validTimeZones = new Set<string>();
-
 function assertTimeZone(timeZone: string) {
-  if (validTimeZones.has(timeZone)) return;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    validTimeZones.add(timeZone);
-  } catch {
-    const message = `"${timeZone}" is not a time zone; choose one such as America/New_York.`;
-    throw new AppError("invalid_input", message, { timeZone: [message] });
-  }
+  const checked = timeZoneSchema.safeParse(timeZone);
+  if (checked.success) return;
+  const message = checked.error.issues[0].message;
+  throw new AppError("invalid_input", message, { timeZone: [message] });
 }
 
 function columnLetter(col: number): string {
@@ -335,7 +278,6 @@ interface ReadingPlan {
   currency: readonly number[];
   weightUnit: readonly number[];
   /** Only the mapped fields from here on. */
-  weight: FieldPlan | null;
   orderFields: FieldPlan[];
   addresses: { prefix: "shipTo" | "billTo"; parts: AddressPartPlan[] }[];
   /** Null when no item column is mapped: the order's items are left as they are. */
@@ -408,18 +350,17 @@ class RowReader {
   }
 
   private makePlan(): ReadingPlan {
-    const mapped = (path: string, key: FieldKey, kind: ValueKind): FieldPlan | null =>
+    const mapped = ({ path, key, kind }: { path: string; key: FieldKey; kind: ValueKind }): FieldPlan | null =>
       this.has(key) ? { path, columns: this.columnsOf(key), kind } : null;
     const present = <T>(list: (T | null)[]) => list.filter((entry): entry is T => entry !== null);
-    const hasItems = FIELD_KEYS.some((key) => key.startsWith("item.") && this.has(key));
+    const hasItems = CSV_FIELDS.some((field) => field.level === "item" && this.has(field.key));
     return {
       orderNumber: this.columnsOf("orderNumber"),
       orderDate: this.columnsOf("orderDate"),
       status: this.columnsOf("status"),
       currency: this.columnsOf("currency"),
       weightUnit: this.columnsOf("weightUnit"),
-      weight: mapped("weightOz", "weight", "weight"),
-      orderFields: present(ORDER_FIELDS.map(({ key, field, kind }) => mapped(field, key, kind))),
+      orderFields: present(ORDER_VALUES.map(mapped)),
       addresses: (["shipTo", "billTo"] as const)
         .map((prefix) => ({ prefix, parts: this.addressPlan(prefix) }))
         .filter(({ parts }) => parts.length > 0),
@@ -427,7 +368,7 @@ class RowReader {
         ? {
             sku: this.columnsOf("item.sku"),
             name: this.columnsOf("item.name"),
-            fields: present(ITEM_FIELDS.map(({ key, field, kind }) => mapped(field, key, kind))),
+            fields: present(ITEM_VALUES.map(mapped)),
           }
         : null,
     };
@@ -441,7 +382,7 @@ class RowReader {
       part,
       path: `${prefix}.${part}`,
       columns: this.columnsOf(keyOf(part)),
-      kind: part === "country" ? "country" : part === "state" ? "state" : part === "residential" ? "boolean" : "text",
+      kind: csvField(keyOf(part)).kind,
       name: part === "name" ? { name: this.columnsOf(keyOf("name")), first: this.columnsOf(keyOf("firstName")), last: this.columnsOf(keyOf("lastName")) } : null,
     }));
   }
@@ -514,7 +455,6 @@ class OrderBuilder {
     const currency = this.agreed("currency", plan.currency, "currency");
     if (currency !== BLANK && currency !== INVALID) order.currency = currency;
 
-    if (plan.weight) this.setField(plan.weight);
     for (const field of plan.orderFields) this.setField(field);
     for (const address of plan.addresses) this.setAddress(address.prefix, address.parts);
     if (plan.items) this.setItems(plan.items);
@@ -535,6 +475,7 @@ class OrderBuilder {
       case "currency": return parseCurrency(text);
       case "country": return parseCountry(text);
       case "state": return parseState(text, this.country as string | null | undefined);
+      case "weightUnit": return parseWeightUnit(text);
     }
   }
 
@@ -704,7 +645,8 @@ class OrderBuilder {
       const path = issue.path.map(String);
       let cell: CellAt | undefined;
       for (let length = path.length; length > 0 && !cell; length--) cell = provenance.get(path.slice(0, length).join("."));
-      const at = cell ?? { index: this.rows[0], col: this.reader.columns.get(fieldKeyOfPath(path))?.[0] ?? null };
+      const key = fieldKeyOfPath(path);
+      const at = cell ?? { index: this.rows[0], col: (key && this.reader.columns.get(key)?.[0]) ?? null };
       this.errors.push(this.reader.error(at, issueMessage(issue)));
     }
   }
@@ -722,13 +664,16 @@ class OrderBuilder {
   }
 }
 
-function fieldKeyOfPath(path: string[]): FieldKey {
+/** Each target's field (the name's, not its parts'), and the order key's: the order number. */
+const FIELD_OF_TARGET = new Map<string, FieldKey>([
+  ...CSV_FIELDS.filter((field) => field.target !== null && !field.partOf).map((field) => [field.target as string, field.key] as const),
+  ["orderKey", "orderNumber"],
+]);
+
+/** The field a schema issue's path ("items.0.weightOz") points into, if a column fills it. */
+function fieldKeyOfPath(path: string[]): FieldKey | undefined {
   const [head, second, third] = path;
-  if (head === "items" && third) return (third === "weightOz" ? "item.weight" : `item.${third}`) as FieldKey;
-  if ((head === "shipTo" || head === "billTo") && second) return `${head}.${second}` as FieldKey;
-  if (head === "weightOz") return "weight";
-  if (head === "orderKey") return "orderNumber";
-  return head as FieldKey;
+  return FIELD_OF_TARGET.get(head === "items" ? `items.${third}` : head === "shipTo" || head === "billTo" ? `${head}.${second}` : head);
 }
 
 /** Zod's messages in words a merchant acts on; the schema's own custom messages are kept. */

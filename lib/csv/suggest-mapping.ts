@@ -1,4 +1,4 @@
-import { ORDER_FIELDS, type FieldKey } from "./parse";
+import { CSV_FIELDS, type FieldKey } from "./fields";
 
 /** Column index → the field it fills, or null for a column that is not imported. */
 export type ColumnMapping = Record<number, FieldKey | null>;
@@ -14,7 +14,7 @@ export type ColumnMapping = Record<number, FieldKey | null>;
  * the columns are; between names of the same strength the first column wins.
  *
  * Files that split the recipient's name ("Shipping First Name", "Shipping Last Name") get the
- * `shipTo.firstName` / `shipTo.lastName` pseudo-fields (see `OrderField.partOf`): the importer joins
+ * `shipTo.firstName` / `shipTo.lastName` pseudo-fields (see `CsvField.partOf`): the importer joins
  * them into `shipTo.name`, and they satisfy its requirement in `missingRequiredFields`.
  */
 export function suggestMapping(headers: readonly string[]): ColumnMapping {
@@ -33,12 +33,12 @@ export function suggestMapping(headers: readonly string[]): ColumnMapping {
   return mapping;
 }
 
-/** Required fields no column is mapped to, in `ORDER_FIELDS` order. */
+/** Required fields no column is mapped to, in `CSV_FIELDS` order. */
 export function missingRequiredFields(mapping: Readonly<Record<number, FieldKey | null | undefined>>): FieldKey[] {
   const mapped = new Set<FieldKey>();
   for (const field of Object.values(mapping)) if (field) mapped.add(field);
-  for (const field of ORDER_FIELDS) if (field.partOf && mapped.has(field.key)) mapped.add(field.partOf);
-  return ORDER_FIELDS.filter((field) => field.required && !mapped.has(field.key)).map((field) => field.key);
+  for (const field of CSV_FIELDS) if (field.partOf && mapped.has(field.key)) mapped.add(field.partOf);
+  return CSV_FIELDS.filter((field) => field.required && !mapped.has(field.key)).map((field) => field.key);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { OrderStatus } from "@/db/schema";
 import { instantOfWallClock, offsetMinutesOf } from "@/lib/dates";
-import { parseMoneyToCents } from "@/lib/money";
+import { parseMoneyToCents, plainAmountToCents } from "@/lib/money";
 import { ORDER_STATUSES } from "@/lib/orders/status";
 import { toOunces, type WeightUnit } from "@/lib/weights";
 
@@ -69,7 +69,7 @@ const CURRENCY_SYMBOLS = /(?:US|CA|AU|NZ|HK|SG|MX|[ACRS])?\$|[€£¥₹]/g;
 export function parseMoney(text: string, options: { decimalComma?: boolean } = {}): ValueResult<number> {
   const raw = text.trim();
   if (!raw) return fail("Enter an amount");
-  const plain = plainCents(raw, options.decimalComma ? "," : ".");
+  const plain = plainAmountToCents(raw, options.decimalComma ? "," : ".");
   if (plain !== null) return ok(plain);
   let body = raw.replace(LEADING_CODE, "").replace(TRAILING_CODE, "$1").replace(CURRENCY_SYMBOLS, "").trim();
   if (options.decimalComma) {
@@ -87,29 +87,6 @@ export function parseMoney(text: string, options: { decimalComma?: boolean } = {
   }
   if (Math.abs(cents) > MAX_CENTS) return fail(`${quoted(raw)} is too large an amount`);
   return ok(cents);
-}
-
-/**
- * Cents of an amount written plainly, as most cells are: up to 9 digits, an optional minus and
- * up to 2 decimals ("12.34", "-3", "0.5"; "12,34" with decimal commas). Null for anything else,
- * which parseMoney's full reading handles. Nine digits stay within MAX_CENTS, so no range check.
- */
-function plainCents(text: string, decimalSeparator: "." | ","): number | null {
-  const negative = text.charCodeAt(0) === 45; // "-"
-  const wholeStart = negative ? 1 : 0;
-  let at = wholeStart;
-  while (at < text.length && isDigit(text.charCodeAt(at))) at++;
-  const wholeDigits = at - wholeStart;
-  if (wholeDigits === 0 || wholeDigits > 9) return null;
-  let cents = digitsAt(text, wholeStart, wholeDigits) * 100;
-  if (at < text.length) {
-    const decimals = text.length - at - 1;
-    if (text[at] !== decimalSeparator || decimals < 1 || decimals > 2) return null;
-    const fraction = digitsAt(text, at + 1, decimals);
-    if (fraction === -1) return null;
-    cents += decimals === 1 ? fraction * 10 : fraction;
-  }
-  return negative ? -cents : cents;
 }
 
 // ─── Weight ─────────────────────────────────────────────────────────────────────────────────────
@@ -192,7 +169,7 @@ const ISO_COUNTRY_CODES = new Set(
  * Österreich, Schweiz…). Accents, dots, case and a leading "The" do not matter. Any other country
  * is accepted by its two-letter ISO code.
  */
-export const COUNTRY_NAMES: readonly (readonly [code: string, alpha3: string, names: readonly string[]])[] = [
+const COUNTRY_NAMES: readonly (readonly [code: string, alpha3: string, names: readonly string[]])[] = [
   ["US", "USA", ["United States", "United States of America", "U.S.", "U.S.A.", "America", "Estados Unidos", "Etats-Unis"]],
   ["CA", "CAN", ["Canada"]],
   ["MX", "MEX", ["Mexico", "México"]],

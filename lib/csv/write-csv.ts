@@ -2,7 +2,7 @@
  * Every CSV Shipdeck writes goes through `toCsv`: RFC 4180 quoting, CRLF line ends, and cells a
  * spreadsheet would run as a formula defused (CSV injection). Runs in the browser and in Node.
  */
-export type CsvCell = string | number | null | undefined;
+type CsvCell = string | number | null | undefined;
 
 /** A spreadsheet runs a cell starting with one of these as a formula (or, for tab and CR, may strip them and then run it). */
 const FORMULA_START = /^'*[=+\-@\t\r]/;

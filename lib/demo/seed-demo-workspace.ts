@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import type { Platform } from "@/db/schema";
 import { signUpUser } from "@/lib/auth/sign-up";
 import { importOrders } from "@/lib/orders/import-orders";
@@ -20,14 +20,13 @@ const DEMO_STORES: { platform: Platform; name: string; prefix: string; share: nu
  * the demo merchant exists.
  */
 export async function seedDemoWorkspace(orderCount = 3000): Promise<{ created: boolean; email: string; password: string }> {
-  const db = getDb();
-  const existing = await db.selectFrom("User").select("id").where("email", "=", DEMO_EMAIL).executeTakeFirst();
+  const existing = await db.read.selectFrom("User").select("id").where("email", "=", DEMO_EMAIL).executeTakeFirst();
   if (existing) return { created: false, email: DEMO_EMAIL, password: DEMO_PASSWORD };
 
   const { workspaceId } = await signUpUser({ name: "Demo Merchant", email: DEMO_EMAIL, password: DEMO_PASSWORD, workspaceName: "Trailhead Demo Co." });
   const now = Date.now();
   for (const [index, spec] of DEMO_STORES.entries()) {
-    const store = await db
+    const store = await db.write
       .insertInto("stores")
       .values({ workspace_id: workspaceId, platform: spec.platform, name: spec.name, auto_import: 0, created_at: now, modified_at: now })
       .returning("id")

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { AppError, parseJsonBody, type ErrorCode } from "@/lib/errors";
 import { parseBasicAuth } from "./basic-auth";
@@ -58,7 +58,7 @@ export function apiRoute<Params = Record<string, never>>(
       });
     }
     try {
-      const workspace = await getDb().selectFrom("workspaces").select("api_time_zone").where("id", "=", key.workspaceId).executeTakeFirstOrThrow();
+      const workspace = await db.read.selectFrom("workspaces").select("api_time_zone").where("id", "=", key.workspaceId).executeTakeFirstOrThrow();
       const caller = { workspaceId: key.workspaceId, apiKeyId: key.apiKeyId, timeZone: workspace.api_time_zone, actor: `api-key:${key.apiKeyId}` };
       const result = await handler(request, caller, await context.params);
       return result instanceof Response ? withHeaders(result, headers) : NextResponse.json(result, { headers });

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 
 export const RATE_LIMIT_WINDOW_MS = 60_000;
 const DEFAULT_API_RATE_LIMIT_PER_MINUTE = 120;
@@ -27,8 +27,7 @@ export function apiRateLimitPerMinute(): number {
  */
 export async function consumeRateLimit(key: string, limit: number, now = Date.now()): Promise<RateLimitResult> {
   const windowStart = now - (now % RATE_LIMIT_WINDOW_MS);
-  const db = getDb();
-  const { count } = await db
+  const { count } = await db.write
     .insertInto("rate_limit_windows")
     .values({ key, window_start: windowStart, count: 1 })
     .onConflict((oc) => oc.columns(["key", "window_start"]).doUpdateSet((eb) => ({ count: eb("rate_limit_windows.count", "+", 1) })))
@@ -36,7 +35,7 @@ export async function consumeRateLimit(key: string, limit: number, now = Date.no
     .executeTakeFirstOrThrow();
   if (count === 1) {
     // A new window for this key: its earlier ones are over.
-    let cleanup = db.deleteFrom("rate_limit_windows").where("window_start", "<", windowStart);
+    let cleanup = db.write.deleteFrom("rate_limit_windows").where("window_start", "<", windowStart);
     if (Math.random() * SWEEP_ONE_IN >= 1) cleanup = cleanup.where("key", "=", key);
     await cleanup.execute();
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
+import { isTimeZone } from "@/lib/dates";
 import { createFormatter } from "./format";
 import { createTranslator, isLocale, localeFromAcceptLanguage, type Locale } from "./translate";
 
@@ -17,25 +18,8 @@ export async function getLocale(): Promise<Locale> {
 /** The browser's time zone (a cookie the layout sets), so dates read as the merchant's local time. */
 export async function getTimeZone(): Promise<string> {
   const zone = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
-  if (zone && isValidTimeZone(zone)) return zone;
+  if (zone && isTimeZone(zone)) return zone;
   return "UTC";
-}
-
-const knownZones = new Map<string, boolean>();
-
-export function isValidTimeZone(zone: string): boolean {
-  let valid = knownZones.get(zone);
-  if (valid === undefined) {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: zone });
-      valid = true;
-    } catch {
-      valid = false;
-    }
-    // The cookie is the browser's to set; bound what a stream of made-up zones can grow.
-    if (knownZones.size < 1000) knownZones.set(zone, valid);
-  }
-  return valid;
 }
 
 export const getI18n = cache(async () => {

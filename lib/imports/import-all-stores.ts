@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { notFound } from "@/lib/errors";
 import { connectorFor } from "@/lib/connectors/registry";
 import type { ConnectablePlatform } from "@/lib/stores/platforms";
@@ -10,7 +10,7 @@ const CONCURRENCY = 3;
 
 /** The Import button: every active connected store of the workspace, now. */
 export async function importAllStores(workspaceId: string, trigger: RunTrigger): Promise<StoreImportSummary[]> {
-  const stores = await getDb()
+  const stores = await db.read
     .selectFrom("stores")
     .select(["id", "platform"])
     .where("workspace_id", "=", workspaceId)
@@ -34,7 +34,20 @@ export async function importAllStores(workspaceId: string, trigger: RunTrigger):
 
 /** One store by id, with its platform's connector. */
 export async function importOneStore(workspaceId: string, storeId: number, trigger: RunTrigger, since?: number): Promise<StoreImportSummary> {
-  const store = await getDb().selectFrom("stores").select("platform").where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  const store = await db.read.selectFrom("stores").select("platform").where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
   if (!store) throw notFound("Store not found");
   return importStore(workspaceId, storeId, { trigger, connector: connectorFor(store.platform as ConnectablePlatform), since });
+}
+
+/** What an Import button's run did, store by store summed up: the counts, the stores that failed and why, and those already importing. */
+export function summarizeImports(summaries: StoreImportSummary[]) {
+  const total = (key: "created" | "updated" | "cancelled") => summaries.reduce((sum, summary) => sum + summary[key], 0);
+  return {
+    stores: summaries.length,
+    created: total("created"),
+    updated: total("updated"),
+    cancelled: total("cancelled"),
+    failed: summaries.filter((summary) => summary.status === "failed").map((summary) => ({ storeName: summary.storeName, error: summary.error })),
+    busy: summaries.filter((summary) => summary.status === "busy").length,
+  };
 }

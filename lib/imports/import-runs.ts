@@ -1,9 +1,10 @@
-import { getDb } from "@/db/client";
+import { db, type WriteTransaction } from "@/db/database";
 
 export type RunTrigger = "manual" | "schedule" | "webhook" | "api";
 
-export async function startImportRun(workspaceId: string, storeId: number | null, kind: "store" | "csv" | "api", trigger: RunTrigger, cursorBefore: string | null, now = Date.now()) {
-  const run = await getDb()
+/** Records an import starting; inside `tx` when given (the run then exists only if it commits). */
+export async function startImportRun(workspaceId: string, storeId: number | null, kind: "store" | "csv" | "api", trigger: RunTrigger, cursorBefore: string | null, now = Date.now(), tx?: WriteTransaction) {
+  const run = await (tx?.db ?? db.write)
     .insertInto("import_runs")
     .values({ workspace_id: workspaceId, store_id: storeId, kind, trigger, started_at: now, cursor_before: cursorBefore, cursor_after: null, finished_at: null, error: null })
     .returning("id")
@@ -11,8 +12,8 @@ export async function startImportRun(workspaceId: string, storeId: number | null
   return run.id;
 }
 
-export async function finishImportRun(workspaceId: string, runId: number, outcome: { status: "succeeded" | "failed" | "partial"; cursorAfter: string | null; error?: string | null }, now = Date.now()) {
-  await getDb()
+export async function finishImportRun(workspaceId: string, runId: number, outcome: { status: "succeeded" | "failed" | "partial"; cursorAfter: string | null; error?: string | null }, now = Date.now(), tx?: WriteTransaction) {
+  await (tx?.db ?? db.write)
     .updateTable("import_runs")
     .set({ status: outcome.status, finished_at: now, cursor_after: outcome.cursorAfter, error: outcome.error ?? null })
     .where("id", "=", runId)
@@ -22,7 +23,7 @@ export async function finishImportRun(workspaceId: string, runId: number, outcom
 
 /** A store's import history, newest first. */
 export async function listImportRuns(workspaceId: string, storeId: number, limit = 20) {
-  return getDb()
+  return db.read
     .selectFrom("import_runs")
     .selectAll()
     .where("workspace_id", "=", workspaceId)

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import { getDb } from "@/db/client";
-import type { StoreRow } from "@/db/schema";
+import { db } from "@/db/database";
 import { ConnectorError, type Connector, type PullOptions } from "@/lib/connectors/types";
 import { notFound } from "@/lib/errors";
 import { importOrders } from "@/lib/orders/import-orders";
-import { decryptCredentials } from "@/lib/stores/credentials";
+import { credentialBinding, decryptCredentials } from "@/lib/stores/credentials";
 import { finishImportRun, startImportRun, type RunTrigger } from "./import-runs";
 import { readAhead } from "./read-ahead";
 
@@ -47,7 +46,7 @@ export interface ImportStoreOptions {
  */
 export async function importStore(workspaceId: string, storeId: number, options: ImportStoreOptions): Promise<StoreImportSummary> {
   const now = options.now ?? Date.now;
-  const store = await getDb().selectFrom("stores").selectAll().where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  const store = await db.read.selectFrom("stores").selectAll().where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
   if (!store) throw notFound("Store not found");
   const summary: StoreImportSummary = { storeId, storeName: store.name, runId: null, status: "succeeded", created: 0, updated: 0, cancelled: 0, unchanged: 0, skipped: 0, failed: 0, error: null };
   // Manual Orders, a deactivated store, and one saved without credentials (the demo's) have nothing to pull.
@@ -82,7 +81,7 @@ export async function importStore(workspaceId: string, storeId: number, options:
         }
         // Each committed page moves the cursor it allows and keeps the store claimed a while longer.
         if (page.cursorAfter != null && (cursor == null || page.cursorAfter > cursor)) cursor = page.cursorAfter;
-        await getDb()
+        await db.write
           .updateTable("stores")
           .set({ ...(cursor != null ? { cursor: String(cursor) } : {}), lease_until: now() + LEASE_MS })
           .where("id", "=", store.id)
@@ -92,7 +91,7 @@ export async function importStore(workspaceId: string, storeId: number, options:
       from = to;
     }
     await finishImportRun(workspaceId, runId, { status: summary.failed ? "partial" : "succeeded", cursorAfter: cursor != null ? String(cursor) : null }, now());
-    await getDb()
+    await db.write
       .updateTable("stores")
       .set({
         last_import_at: startedAt,
@@ -110,7 +109,7 @@ export async function importStore(workspaceId: string, storeId: number, options:
     const message = error instanceof ConnectorError ? error.message : `Import failed: ${(error as Error).message}`;
     if (!(error instanceof ConnectorError)) console.error(error);
     await finishImportRun(workspaceId, runId, { status: "failed", cursorAfter: cursor != null ? String(cursor) : null, error: message }, now());
-    await getDb()
+    await db.write
       .updateTable("stores")
       .set((eb) => ({ last_import_at: startedAt, consecutive_failures: eb("consecutive_failures", "+", 1), last_error: message, lease_owner: null, lease_until: null }))
       .where("id", "=", store.id)
@@ -124,11 +123,6 @@ export async function importStore(workspaceId: string, storeId: number, options:
 async function claimStore(storeId: number, owner: string, now: number): Promise<boolean> {
   const result = await sql`
     UPDATE stores SET lease_owner = ${owner}, lease_until = ${now + LEASE_MS}
-    WHERE id = ${storeId} AND (lease_until IS NULL OR lease_until < ${now})`.execute(getDb());
+    WHERE id = ${storeId} AND (lease_until IS NULL OR lease_until < ${now})`.execute(db.write);
   return Number(result.numAffectedRows ?? 0) === 1;
-}
-
-/** What a store's encrypted credentials are bound to, so they cannot be moved to another store. */
-export function credentialBinding(store: Pick<StoreRow, "id" | "workspace_id">): string {
-  return `${store.workspace_id}:store:${store.id}`;
 }

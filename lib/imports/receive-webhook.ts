@@ -1,12 +1,11 @@
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { mapShopifyOrder } from "@/lib/connectors/shopify/map-order";
 import type { ShopifyOrder } from "@/lib/connectors/shopify/payload";
 import { mapWooCommerceOrder, type WooOrder } from "@/lib/connectors/woocommerce/map-order";
 import { verifyHmacSha256Base64 } from "@/lib/http/webhook-signature";
 import { importOrders } from "@/lib/orders/import-orders";
 import type { NormalizedOrder } from "@/lib/orders/schema";
-import { decryptCredentials } from "@/lib/stores/credentials";
-import { credentialBinding } from "./import-store";
+import { credentialBinding, decryptCredentials } from "@/lib/stores/credentials";
 import { finishImportRun, startImportRun } from "./import-runs";
 
 export type WebhookPlatform = "shopify" | "woocommerce";
@@ -34,7 +33,7 @@ export interface WebhookOutcome {
  */
 export async function receiveWebhook(platform: WebhookPlatform, storeId: number, headers: Headers, rawBody: string): Promise<WebhookOutcome> {
   const protocol = PROTOCOLS[platform];
-  const store = await getDb().selectFrom("stores").selectAll().where("id", "=", storeId).where("platform", "=", platform).executeTakeFirst();
+  const store = await db.read.selectFrom("stores").selectAll().where("id", "=", storeId).where("platform", "=", platform).executeTakeFirst();
   const secret = store?.credentials ? decryptCredentials(credentialBinding(store), store.credentials).webhookSecret : undefined;
   if (!store || !secret) return { status: 404, message: "No webhook is set up for this store." };
   if (!verifyHmacSha256Base64(rawBody, headers.get(protocol.signatureHeader), secret)) return { status: 401, message: "Invalid signature." };
@@ -49,7 +48,7 @@ export async function receiveWebhook(platform: WebhookPlatform, storeId: number,
   }
   const deliveryId = headers.get(protocol.deliveryHeader);
   if (deliveryId) {
-    const inserted = await getDb()
+    const inserted = await db.write
       .insertInto("webhook_deliveries")
       .values({ store_id: store.id, delivery_id: deliveryId, received_at: Date.now() })
       .onConflict((oc) => oc.doNothing())

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { sql, type SqlBool } from "kysely";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import type { OrderStatus } from "@/db/schema";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 import { apiDateSchema, parseApiDate } from "./api-dates";
@@ -45,7 +45,7 @@ export async function createOrUpdateOrders(context: ApiContext, bodies: unknown[
     const key = (body as { orderKey?: unknown } | null)?.orderKey;
     if (typeof key === "string" && key && !digestsByKey.has(key)) digestsByKey.set(key, digests[index]);
   });
-  const unchanged = await findOrdersAlreadyImported(context.workspaceId, digestsByKey);
+  const unchanged = await findOrdersAlreadyImported(context.workspaceId, "api", digestsByKey);
 
   const parsed: { index: number; input: z.output<typeof shipStationOrderInputSchema> }[] = [];
   bodies.forEach((body, index) => {
@@ -60,7 +60,7 @@ export async function createOrUpdateOrders(context: ApiContext, bodies: unknown[
     else results[index] = failure(body, fieldErrorsOf(attempt.error.issues, "order"));
   });
 
-  const stores = await getDb().selectFrom("stores").select(["id", "platform"]).where("workspace_id", "=", context.workspaceId).execute();
+  const stores = await db.read.selectFrom("stores").select(["id", "platform"]).where("workspace_id", "=", context.workspaceId).execute();
   const storeIds = new Set(stores.map((store) => store.id));
   const manualStoreId = stores.find((store) => store.platform === "manual")?.id;
   const existing = await storesOfExistingKeys(context.workspaceId, parsed.map(({ input }) => input.orderKey).filter((key): key is string => Boolean(key)));
@@ -87,7 +87,7 @@ export async function createOrUpdateOrders(context: ApiContext, bodies: unknown[
     const outcomes = await importOrders(context.workspaceId, storeId, group.map((entry) => entry.order), {
       source: "api",
       actor: context.actor,
-      digests: group.map((entry) => entry.digest),
+      receivedDigests: { kind: "api", values: group.map((entry) => entry.digest) },
     });
     group.forEach(({ index, order }, i) => {
       const outcome = outcomes[i];
@@ -128,7 +128,7 @@ function failure(body: unknown, fieldErrors: Record<string, string[]>): CreateOr
 async function storesOfExistingKeys(workspaceId: string, keys: string[]): Promise<Map<string, number[]>> {
   const stores = new Map<string, number[]>();
   if (keys.length === 0) return stores;
-  const rows = await getDb()
+  const rows = await db.read
     .selectFrom("orders")
     .select(["order_key", "store_id"])
     .where("order_key", "in", keys)
@@ -154,9 +154,8 @@ export async function getApiOrder(context: ApiContext, orderId: number): Promise
 
 async function ordersByIds(context: ApiContext, ids: number[]): Promise<ShipStationOrder[]> {
   if (ids.length === 0) return [];
-  const db = getDb();
-  const rows = await db.selectFrom("orders").selectAll().where("id", "in", ids).where("workspace_id", "=", context.workspaceId).where("deleted_at", "is", null).execute();
-  const items = await db.selectFrom("order_items").selectAll().where("order_id", "in", ids).orderBy("order_id").orderBy("position").execute();
+  const rows = await db.read.selectFrom("orders").selectAll().where("id", "in", ids).where("workspace_id", "=", context.workspaceId).where("deleted_at", "is", null).execute();
+  const items = await db.read.selectFrom("order_items").selectAll().where("order_id", "in", ids).orderBy("order_id").orderBy("position").execute();
   const itemsByOrder = new Map<number, typeof items>();
   for (const item of items) {
     const list = itemsByOrder.get(item.order_id);
@@ -225,14 +224,13 @@ export async function listApiOrders(context: ApiContext, query: ApiOrderListQuer
     ...words(query.customerName, inNames),
     ...words(query.itemKeyword, inItems),
   ];
-  const db = getDb();
   const where = sql.join(filters, sql` AND `);
-  const [{ total }] = (await sql<{ total: number }>`SELECT count(*) AS total FROM orders WHERE ${where}`.execute(db)).rows;
+  const [{ total }] = (await sql<{ total: number }>`SELECT count(*) AS total FROM orders WHERE ${where}`.execute(db.read)).rows;
   const sort = sql.ref(`orders.${query.sortBy ? SORT_COLUMNS[query.sortBy] : "id"}`);
   const direction = sql.raw(query.sortDir);
   const { rows } = await sql<{ id: number }>`
     SELECT orders.id FROM orders WHERE ${where} ORDER BY ${sort} ${direction}, orders.id ${direction}
-    LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`.execute(db);
+    LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`.execute(db.read);
   const orders = await ordersByIds(context, rows.map((row) => row.id));
   return { orders, total: Number(total), page: query.page, pages: Math.ceil(Number(total) / query.pageSize) };
 }

@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
-import type { InStatement, InValue, Transaction } from "@libsql/client";
-import { getDatabase } from "@/db/client";
+import type { InStatement, InValue } from "@libsql/client";
+import { CompiledQuery } from "kysely";
+import { insertRowsStatements, placeholdersFor } from "@/db/bulk-sql";
+import { db, type StatementRunner, type WriteTransaction } from "@/db/database";
 import type { OrderRow, OrderStatus } from "@/db/schema";
-import { insertRowsStatements, placeholdersFor } from "@/lib/db/bulk-sql";
 import { fieldErrorsOf, notFound } from "@/lib/errors";
 import { computeOrderTotal, searchTextOf, toItemColumns, toOrderColumns, type ChannelColumns, type ItemColumns } from "./columns";
-import { decideMerge, type ChangeSet, type ExistingOrder, type MergeDecision } from "./merge";
+import { DIGEST_COLUMNS, STORED_DIGEST_COLUMNS, decideMerge, matchesLastImport, type ChangeSet, type DigestKind, type ExistingOrder, type MergeDecision, type OrderDigest, type StoredDigests } from "./merge";
+import { EVENT_COLUMNS, ITEM_COLUMNS, ORDER_COLUMNS } from "./order-columns";
 import { normalizedOrderSchema, type NormalizedOrder, type ParsedOrder } from "./schema";
 
 export type ImportOutcome = "created" | "updated" | "unchanged" | "skipped" | "failed";
@@ -38,10 +40,14 @@ export interface ImportOptions {
   /** Decide and report every order as a real import would, and write nothing (CSV preview). */
   dryRun?: boolean;
   /**
-   * The source's own digest of what it received for each order (by position), stored instead of
-   * a digest of the parsed order, so the source can recognise a re-send before parsing it.
+   * The source's own digest of what it received for each order (by position): the API's of the
+   * request body, the CSV import's fingerprint of the rows. Stored instead of a digest of the
+   * parsed order, so the source can recognise a re-send before parsing it. An order without one
+   * gets the parsed order's digest.
    */
-  digests?: (string | undefined)[];
+  receivedDigests?: { kind: Exclude<DigestKind, "order">; values: (string | undefined)[] };
+  /** Write inside this transaction (the caller's, which commits it) instead of one per batch. */
+  tx?: WriteTransaction;
 }
 
 export const LOCKED_REASONS = {
@@ -56,33 +62,14 @@ const MAX_REPLACEMENT_HOPS = 10;
 /** Orders per transaction: big enough for multi-row statements and each commit's page writes to pay off (a CSV chunk is one transaction), small enough to keep the write lock short. */
 const BATCH_SIZE = 1000;
 
-const ORDER_COLUMNS = [
-  "id", "workspace_id", "store_id", "order_key", "order_number", "status", "active", "order_date", "payment_date",
-  "ship_by_date", "ship_date", "hold_until_date", "customer_username", "customer_email",
-  "bill_to_name", "bill_to_company", "bill_to_street1", "bill_to_street2", "bill_to_street3", "bill_to_city",
-  "bill_to_state", "bill_to_postal_code", "bill_to_country", "bill_to_phone", "bill_to_residential",
-  "ship_to_name", "ship_to_company", "ship_to_street1", "ship_to_street2", "ship_to_street3", "ship_to_city",
-  "ship_to_state", "ship_to_postal_code", "ship_to_country", "ship_to_phone", "ship_to_residential",
-  "order_total", "amount_paid", "tax_amount", "shipping_amount", "currency", "weight_oz", "dim_length", "dim_width", "dim_height",
-  "dim_units", "requested_shipping_service", "carrier_code", "service_code", "package_code", "confirmation",
-  "customer_notes", "internal_notes", "gift", "gift_message", "payment_method", "custom_field1", "custom_field2",
-  "custom_field3", "source", "extra", "channel_modified_at", "created_at", "modified_at", "import_hash",
-] as const;
-
-const ITEM_COLUMNS = [
-  "order_id", "position", "line_item_key", "sku", "name", "image_url", "weight_oz", "quantity", "unit_price", "tax_amount",
-  "shipping_amount", "warehouse_location", "options", "product_id", "fulfillment_sku", "adjustment", "upc",
-] as const;
-
-const EVENT_COLUMNS = ["order_id", "workspace_id", "at", "action", "source", "actor", "import_run_id", "change_set"] as const;
 const SEARCH_COLUMNS = ["customer_username", "customer_email", "bill_to_name", "ship_to_name", "ship_to_company"] as const;
 const ZERO_DEFAULTS = { amount_paid: 0, tax_amount: 0, shipping_amount: 0, gift: 0 } as const;
 
 interface Prepared {
   index: number;
   order: ParsedOrder;
-  /** Digest of the parsed order: equal to the stored one means the source sent nothing new. */
-  hash: string;
+  /** What the source sent, digested: equal to the stored one means it sent nothing new. */
+  digest: OrderDigest;
   columns: Partial<ChannelColumns> & { status: OrderStatus };
   items: ItemColumns[] | undefined;
 }
@@ -93,8 +80,7 @@ interface Prepared {
  * the order's history and the run's counts with it. Returns one result per order, in order.
  */
 export async function importOrders(workspaceId: string, storeId: number, orders: NormalizedOrder[], options: ImportOptions): Promise<ImportResult[]> {
-  const { db, sql } = getDatabase();
-  const store = await db.selectFrom("stores").select("id").where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  const store = await (options.tx?.db ?? db.read).selectFrom("stores").select("id").where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
   if (!store) throw notFound("Store not found");
 
   const results: ImportResult[] = new Array(orders.length);
@@ -107,43 +93,45 @@ export async function importOrders(workspaceId: string, storeId: number, orders:
     }
     const order = parsed.data;
     const items = order.items === undefined ? undefined : toItemColumns(order.items);
-    prepared.push({ index, order, hash: options.digests?.[index] ?? importHashOf(order), columns: toOrderColumns(order) as Prepared["columns"], items });
+    const received = options.receivedDigests?.values[index];
+    const digest: OrderDigest = received ? { kind: options.receivedDigests!.kind, value: received } : { kind: "order", value: digestOf(order) };
+    prepared.push({ index, order, digest, columns: toOrderColumns(order) as Prepared["columns"], items });
   });
 
   const now = options.now ?? Date.now;
-  const apply = async (tx: Transaction, batch: Prepared[]) => {
+  const apply = async (tx: StatementRunner, batch: Prepared[]) => {
     const batchResults = await applyBatch(tx, workspaceId, storeId, batch, options, now());
     batch.forEach((entry, i) => (results[entry.index] = batchResults[i]));
   };
-  if (options.dryRun) {
-    // A dry run applies the very same statements in one transaction, so later batches see
-    // earlier ones, then takes them all back.
-    const tx = await sql.transaction("write");
-    try {
+  // Orders that failed validation are counted on the run once the rest is written.
+  const recordInvalid = async (runner: Pick<StatementRunner, "batch">) => {
+    const statements = options.runId != null && !options.dryRun ? invalidOrderStatements(options.runId, workspaceId, results) : [];
+    if (statements.length) await runner.batch(statements);
+  };
+  if (options.tx || options.dryRun) {
+    // All batches in one transaction, later ones seeing earlier ones: the caller's, or a dry run's, which is then taken back.
+    const applyAll = async (tx: StatementRunner) => {
       for (const batch of batchesWithUniqueKeys(prepared)) await apply(tx, batch);
-      await tx.rollback();
-    } finally {
-      tx.close();
-    }
-    return results;
+      await recordInvalid(tx);
+    };
+    if (options.tx) await applyAll(options.tx);
+    else await db.transaction(applyAll, { rollback: true });
+  } else {
+    for (const batch of batchesWithUniqueKeys(prepared)) await db.transaction((tx) => apply(tx, batch));
+    await recordInvalid(db);
   }
-  for (const batch of batchesWithUniqueKeys(prepared)) {
-    const tx = await sql.transaction("write");
-    try {
-      await apply(tx, batch);
-      await tx.commit();
-    } finally {
-      tx.close();
-    }
-  }
-  if (options.runId != null) await recordInvalid(options.runId, workspaceId, results);
   return results;
 }
 
-async function applyBatch(tx: Transaction, workspaceId: string, storeId: number, batch: Prepared[], options: ImportOptions, now: number): Promise<ImportResult[]> {
-  const { alreadyImported, stored } = await ordersMatchingHash(tx, storeId, batch);
+async function applyBatch(tx: StatementRunner, workspaceId: string, storeId: number, batch: Prepared[], options: ImportOptions, now: number): Promise<ImportResult[]> {
+  const stored = await readStoredDigests(tx, storeId, batch.map((entry) => entry.order.orderKey));
+  const alreadyImported = new Map<string, number>();
+  for (const entry of batch) {
+    const row = stored.get(entry.order.orderKey);
+    if (row && matchesLastImport(row, entry.digest)) alreadyImported.set(entry.order.orderKey, row.id);
+  }
   // Only keys with a stored order need it read whole; a key never seen (a first import) is a create.
-  const existing = await loadExisting(tx, storeId, batch.map((entry) => entry.order.orderKey).filter((key) => stored.has(key) && !alreadyImported.has(key)));
+  const existing = await loadExisting(tx, storeId, [...stored.keys()].filter((key) => !alreadyImported.has(key)));
   let nextId = await lastOrderId(tx);
 
   const orderRows: InValue[][] = [];
@@ -185,7 +173,7 @@ async function applyBatch(tx: Transaction, workspaceId: string, storeId: number,
       }
       case "update": {
         const row = current!.row;
-        const set = { ...decision.columns, active: decision.active ? 1 : 0, modified_at: now, import_hash: entry.hash };
+        const set = { ...decision.columns, active: decision.active ? 1 : 0, modified_at: now, ...digestColumns(entry.digest) };
         const columns = Object.keys(set);
         statements.push({
           sql: `UPDATE orders SET ${columns.map((column) => `${column} = ?`).join(", ")} WHERE id = ?`,
@@ -259,7 +247,7 @@ function newOrderValues(id: number, workspaceId: string, storeId: number, entry:
     active: active ? 1 : 0,
     created_at: now,
     modified_at: now,
-    import_hash: entry.hash,
+    ...digestColumns(entry.digest),
     order_total: entry.columns.order_total ?? computeOrderTotal(entry.order),
   };
   const columns = entry.columns as Record<string, InValue | undefined>;
@@ -270,48 +258,45 @@ function itemValues(orderId: number, item: ItemColumns): InValue[] {
   return ITEM_COLUMNS.map((column) => (column === "order_id" ? orderId : (item[column] as InValue)));
 }
 
-function importHashOf(order: ParsedOrder): string {
+function digestOf(order: ParsedOrder): string {
   return createHash("sha1").update(JSON.stringify(order)).digest("base64url");
 }
 
-/** A stored order a re-sent order can be "unchanged" against without reading it back: open, not replaced. */
-const STILL_OPEN = "active = 1 AND deleted_at IS NULL AND replaced_by_order_id IS NULL AND status NOT IN ('shipped', 'cancelled')";
+/** The order's digest in its kind's column, and the other kinds cleared: only the source that wrote it last can find it unchanged. */
+function digestColumns(digest: OrderDigest): Record<(typeof DIGEST_COLUMNS)[DigestKind], string | null> {
+  return { order_digest: null, api_digest: null, csv_fingerprint: null, [DIGEST_COLUMNS[digest.kind]]: digest.value };
+}
 
-/**
- * Keys (of this store) whose stored order is open and was last written from exactly this digest,
- * and which keys have a stored order at all.
- */
-async function ordersMatchingHash(tx: Transaction, storeId: number, batch: Prepared[]): Promise<{ alreadyImported: Map<string, number>; stored: Set<string> }> {
-  const digests = new Map(batch.map((entry) => [entry.order.orderKey, entry.hash]));
-  const { rows } = await tx.execute({
-    sql: `SELECT id, order_key, import_hash, ${STILL_OPEN} AS still_open FROM orders WHERE store_id = ? AND order_key IN (${placeholdersFor(batch)})`,
-    args: [storeId, ...digests.keys()],
+type StoredDigestRow = StoredDigests & { id: number; order_key: string };
+
+/** The stored orders under these keys of the store, with what `matchesLastImport` reads. */
+async function readStoredDigests(runner: Pick<StatementRunner, "execute">, storeId: number, keys: string[]): Promise<Map<string, StoredDigestRow>> {
+  if (keys.length === 0) return new Map();
+  const { rows } = await runner.execute({
+    sql: `SELECT id, order_key, ${STORED_DIGEST_COLUMNS.join(", ")} FROM orders WHERE store_id = ? AND order_key IN (${placeholdersFor(keys)})`,
+    args: [storeId, ...keys],
   });
-  const found = rows as unknown as (DigestRow & { still_open: number })[];
-  return { alreadyImported: matchingDigests(found.filter((row) => row.still_open), digests), stored: new Set(found.map((row) => row.order_key)) };
+  return new Map((rows as unknown as StoredDigestRow[]).map((row) => [row.order_key, row]));
 }
 
 /**
- * Keys of the workspace (or of one of its stores) whose stored order is open and was last
- * written from exactly this digest: a source that digests what it received (the API, a CSV
+ * Keys of the workspace (or of one of its stores) whose stored order the source's re-send would
+ * leave unchanged (`matchesLastImport`): a source that digests what it received (the API, a CSV
  * file's rows) answers those "unchanged" before parsing them at all.
  */
-export async function findOrdersAlreadyImported(workspaceId: string, digests: Map<string, string>, storeId?: number): Promise<Map<string, number>> {
+export async function findOrdersAlreadyImported(workspaceId: string, kind: DigestKind, digests: Map<string, string>, storeId?: number): Promise<Map<string, number>> {
   if (digests.size === 0) return new Map();
   const keys = [...digests.keys()];
   const inStores = storeId === undefined ? "store_id IN (SELECT id FROM stores WHERE workspace_id = ?)" : "store_id = (SELECT id FROM stores WHERE id = ? AND workspace_id = ?)";
-  const { rows } = await getDatabase().sql.execute({
-    sql: `SELECT id, order_key, import_hash FROM orders WHERE order_key IN (${placeholdersFor(keys)}) AND ${inStores} AND ${STILL_OPEN}`,
-    args: [...keys, ...(storeId === undefined ? [] : [storeId]), workspaceId],
-  });
-  return matchingDigests(rows as unknown as DigestRow[], digests);
-}
-
-type DigestRow = { id: number; order_key: string; import_hash: string | null };
-
-function matchingDigests(rows: DigestRow[], digests: Map<string, string>): Map<string, number> {
+  const { rows } = await db.read.executeQuery<StoredDigestRow>(
+    CompiledQuery.raw(`SELECT id, order_key, ${STORED_DIGEST_COLUMNS.join(", ")} FROM orders WHERE order_key IN (${placeholdersFor(keys)}) AND ${inStores}`, [
+      ...keys,
+      ...(storeId === undefined ? [] : [storeId]),
+      workspaceId,
+    ]),
+  );
   const matching = new Map<string, number>();
-  for (const row of rows) if (row.import_hash !== null && row.import_hash === digests.get(row.order_key)) matching.set(row.order_key, row.id);
+  for (const row of rows) if (matchesLastImport(row, { kind, value: digests.get(row.order_key)! })) matching.set(row.order_key, row.id);
   return matching;
 }
 
@@ -319,7 +304,7 @@ function matchingDigests(rows: DigestRow[], digests: Map<string, string>): Map<s
  * The stored order under each key. A cancelled order the merchant replaced ("Create new order")
  * hands its key on: the channel's later changes go to the replacement, following the links.
  */
-async function loadExisting(tx: Transaction, storeId: number, keys: string[]): Promise<Map<string, ExistingOrder>> {
+async function loadExisting(tx: StatementRunner, storeId: number, keys: string[]): Promise<Map<string, ExistingOrder>> {
   const found = new Map<string, ExistingOrder>();
   if (keys.length === 0) return found;
   const { rows } = await tx.execute({ sql: `SELECT * FROM orders WHERE store_id = ? AND order_key IN (${placeholdersFor(keys)})`, args: [storeId, ...keys] });
@@ -356,7 +341,7 @@ async function loadExisting(tx: Transaction, storeId: number, keys: string[]): P
 }
 
 /** Ids are assigned here, inside the write lock, so items and events need no round trip per order. */
-async function lastOrderId(tx: Transaction): Promise<number> {
+async function lastOrderId(tx: StatementRunner): Promise<number> {
   const { rows } = await tx.execute(
     "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'orders'), 0), COALESCE((SELECT MAX(id) FROM orders), 0)) AS last_id",
   );
@@ -394,12 +379,12 @@ function invalidResult(input: NormalizedOrder, issues: { path: PropertyKey[]; me
   };
 }
 
-async function recordInvalid(runId: number, workspaceId: string, results: ImportResult[]) {
+/** The run's count of orders that failed validation, and their errors. */
+function invalidOrderStatements(runId: number, workspaceId: string, results: ImportResult[]): InStatement[] {
   const failed = results.filter((result) => result.outcome === "failed");
-  if (failed.length === 0) return;
-  const { sql } = getDatabase();
-  await sql.batch([
+  if (failed.length === 0) return [];
+  return [
     { sql: "UPDATE import_runs SET fetched = fetched + ?, failed = failed + ? WHERE id = ? AND workspace_id = ?", args: [failed.length, failed.length, runId, workspaceId] },
     ...insertRowsStatements("import_errors", ["run_id", "ref", "code", "message"], failed.map((result) => [runId, result.orderNumber ?? result.orderKey, "invalid_input", result.reason ?? "Invalid order"])),
-  ]);
+  ];
 }

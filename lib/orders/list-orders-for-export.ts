@@ -1,12 +1,18 @@
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import type { OrderItemRow, OrderRow } from "@/db/schema";
 import type { ExportOrder } from "@/lib/csv/export-orders";
+import { zoneOffsetMs } from "@/lib/dates";
 import { buildOrderListQuery, searchIsSelective } from "./list-orders";
 import type { OrderListQuery } from "./list-query";
 
 /** An export stops here: past it a spreadsheet is the wrong tool, and the response says it was cut. */
 export const MAX_EXPORT_ORDERS = 100_000;
 const BATCH = 500;
+
+/** `orders-2026-11-05.csv`: the day it was downloaded, in the merchant's zone. */
+export function exportFileName(timeZone: string, now = Date.now()): string {
+  return `orders-${new Date(now + zoneOffsetMs(now, timeZone)).toISOString().slice(0, 10)}.csv`;
+}
 
 export interface OrdersForExport {
   /** True when the view holds more than `max` orders, so the export has only the first `max`. */
@@ -47,10 +53,9 @@ async function* batchesOf(workspaceId: string, view: OrderListQuery, timeZone: s
 }
 
 async function withItems(workspaceId: string, ids: number[]): Promise<ExportOrder[]> {
-  const db = getDb();
   const [orders, items] = await Promise.all([
-    db.selectFrom("orders").selectAll().where("workspace_id", "=", workspaceId).where("id", "in", ids).execute(),
-    db.selectFrom("order_items").selectAll().where("order_id", "in", ids).orderBy("order_id").orderBy("position").execute(),
+    db.read.selectFrom("orders").selectAll().where("workspace_id", "=", workspaceId).where("id", "in", ids).execute(),
+    db.read.selectFrom("order_items").selectAll().where("order_id", "in", ids).orderBy("order_id").orderBy("position").execute(),
   ]);
   const byId = new Map<number, OrderRow>(orders.map((row) => [row.id, row]));
   const itemsOf = new Map<number, OrderItemRow[]>();

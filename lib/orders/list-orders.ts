@@ -1,5 +1,5 @@
 import { sql, type SqlBool, type Expression } from "kysely";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import type { OrderStatus } from "@/db/schema";
 import { startOfDay, startOfNextDay } from "@/lib/dates";
 import type { OrderListQuery, SortField } from "./list-query";
@@ -99,10 +99,9 @@ export function buildOrderListQuery(workspaceId: string, query: OrderListQuery, 
   const sort = sql.ref(`orders.${query.sort}`);
   const cursor = parseCursor(query.after ?? query.before);
   const descending = (query.dir === "desc") !== isBackwards(query);
-  const db = getDb();
   const source = searchFirst && query.q
-    ? db.selectFrom(sql<{ id: number }>`(${matchingOrderIds(workspaceId, query.q)})`.as("matches")).crossJoin("orders").whereRef("orders.id", "=", "matches.id")
-    : db.selectFrom("orders");
+    ? db.read.selectFrom(sql<{ id: number }>`(${matchingOrderIds(workspaceId, query.q)})`.as("matches")).crossJoin("orders").whereRef("orders.id", "=", "matches.id")
+    : db.read.selectFrom("orders");
   let select = source
     .select([
       "orders.id", "orders.store_id", "orders.order_number", "orders.status", "orders.active", "orders.reactivated_in_channel_at",
@@ -159,7 +158,7 @@ export function orderNumberStartsWith(workspaceId: string, prefix: string) {
 const SELECTIVE_SEARCH_LIMIT = 2000;
 
 export async function searchIsSelective(workspaceId: string, text: string): Promise<boolean> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${matchingOrderIds(workspaceId, text)} LIMIT ${SELECTIVE_SEARCH_LIMIT})`.execute(getDb());
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${matchingOrderIds(workspaceId, text)} LIMIT ${SELECTIVE_SEARCH_LIMIT})`.execute(db.read);
   return Number(rows[0].n) < SELECTIVE_SEARCH_LIMIT;
 }
 
@@ -178,7 +177,7 @@ async function summarizeItems(orderIds: number[]) {
   const summaries = new Map<number, { lines: number; units: number; firstName: string | null }>();
   if (orderIds.length === 0) return summaries;
   // SQLite takes a bare column from the row that min() picked: the first item's name.
-  const rows = await getDb()
+  const rows = await db.read
     .selectFrom("order_items")
     .select((eb) => ["order_id", "name", eb.fn.countAll<number>().as("lines"), eb.fn.sum<number>("quantity").as("units"), eb.fn.min("position").as("first")])
     .where("order_id", "in", orderIds)
@@ -202,7 +201,7 @@ export type OrderCounts = Record<OrderStatus | "all", number>;
 
 /** The tab counts, from the counters the write path keeps: no scan however many orders there are. */
 export async function countOrdersByStatus(workspaceId: string, storeId?: number): Promise<OrderCounts> {
-  let query = getDb().selectFrom("order_counts").select(["status", (eb) => eb.fn.sum<number>("n").as("n")]).where("workspace_id", "=", workspaceId);
+  let query = db.read.selectFrom("order_counts").select(["status", (eb) => eb.fn.sum<number>("n").as("n")]).where("workspace_id", "=", workspaceId);
   if (storeId) query = query.where("store_id", "=", storeId);
   const rows = await query.groupBy("status").execute();
   const counts = Object.fromEntries([...ORDER_STATUSES, "all"].map((status) => [status, 0])) as OrderCounts;

@@ -26,6 +26,33 @@ export interface IncomingOrder {
   items: ItemColumns[] | undefined;
 }
 
+/**
+ * The digest of what a source sent for an order, in its own kind: the parsed order's (every
+ * source), the API's of the request body, the CSV import's fingerprint of the rows. Each kind has
+ * its column; an order carries only the one its last writer used.
+ */
+export const DIGEST_COLUMNS = { order: "order_digest", api: "api_digest", csv: "csv_fingerprint" } as const;
+export type DigestKind = keyof typeof DIGEST_COLUMNS;
+export interface OrderDigest {
+  kind: DigestKind;
+  value: string;
+}
+
+/** What `matchesLastImport` reads of a stored order: enough to decide without reading it whole. */
+export const STORED_DIGEST_COLUMNS = ["status", "active", "deleted_at", "replaced_by_order_id", "order_digest", "api_digest", "csv_fingerprint"] as const;
+export type StoredDigests = Pick<OrderRow, (typeof STORED_DIGEST_COLUMNS)[number]>;
+
+/**
+ * An order is unchanged in one of two ways, both decided here: its source sends exactly what last
+ * wrote it (this, from a narrow read, before anything is parsed or read whole), or no field the
+ * source sends differs from the stored order (`decideMerge`). Only an open order, not replaced,
+ * can be unchanged by digest: the others are skipped or handed on by the merge table.
+ */
+export function matchesLastImport(stored: StoredDigests, digest: OrderDigest): boolean {
+  const open = stored.deleted_at == null && stored.active === 1 && stored.replaced_by_order_id == null && stored.status !== "shipped" && stored.status !== "cancelled";
+  return open && stored[DIGEST_COLUMNS[digest.kind]] === digest.value;
+}
+
 /** DESIGN.md's merge table: what one incoming order does to the order stored under its key. */
 export function decideMerge(existing: ExistingOrder | undefined, incoming: IncomingOrder): MergeDecision {
   if (!existing) return { kind: "create", active: incoming.columns.status !== "cancelled" };

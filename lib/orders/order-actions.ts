@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { getDatabase, getDb } from "@/db/client";
+import { db } from "@/db/database";
 import type { OrderRow, OrderStatus } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { nextOrderNumber } from "@/lib/workspaces/next-order-number";
 import { fromOrderRow } from "./columns";
 import { importOrders, LOCKED_REASONS, type ImportResult } from "./import-orders";
+import type { FormOrder } from "./order-form";
 import type { NormalizedOrder } from "./schema";
-import { isOpenStatus } from "./status";
+import { isOpenStatus, lockedReason } from "./status";
 
 /** Who did it and through what: the order's history records both. */
 export interface Actor {
@@ -15,16 +16,15 @@ export interface Actor {
 }
 
 async function loadOrder(workspaceId: string, orderId: number) {
-  const db = getDb();
-  const row = await db.selectFrom("orders").selectAll().where("id", "=", orderId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  const row = await db.read.selectFrom("orders").selectAll().where("id", "=", orderId).where("workspace_id", "=", workspaceId).executeTakeFirst();
   if (!row || row.deleted_at != null) throw notFound("Order not found");
-  const items = await db.selectFrom("order_items").selectAll().where("order_id", "=", orderId).orderBy("position").execute();
+  const items = await db.read.selectFrom("order_items").selectAll().where("order_id", "=", orderId).orderBy("position").execute();
   return { row, items };
 }
 
 function assertChangeable(row: OrderRow) {
-  if (row.status === "shipped") throw new AppError("conflict", LOCKED_REASONS.shipped);
-  if (row.status === "cancelled" || !row.active) throw new AppError("conflict", LOCKED_REASONS.cancelled);
+  const locked = lockedReason({ status: row.status, active: row.active === 1, deleted: row.deleted_at != null });
+  if (locked) throw new AppError("conflict", LOCKED_REASONS[locked]);
 }
 
 function orThrow(result: ImportResult): ImportResult {
@@ -45,6 +45,20 @@ async function changeOrder(workspaceId: string, orderId: number, by: Actor, even
 /** Replaces an open order's details (the edit form, the API's createorder on an existing key). Key and store stay. */
 export function updateOrder(workspaceId: string, orderId: number, order: NormalizedOrder, by: Actor) {
   return changeOrder(workspaceId, orderId, by, "edited", () => order);
+}
+
+/**
+ * The merchant's edit form over the stored order: the form's details replace the stored ones;
+ * the key, the store and what the form doesn't show (the channel's fields, options, tags) stay,
+ * and a blank order number keeps the current one.
+ */
+export function editOrder(workspaceId: string, orderId: number, formOrder: FormOrder, by: Actor) {
+  return changeOrder(workspaceId, orderId, by, "edited", (stored) => ({
+    ...stored,
+    ...formOrder,
+    orderKey: stored.orderKey,
+    orderNumber: formOrder.orderNumber ?? stored.orderNumber,
+  }));
 }
 
 export function cancelOrder(workspaceId: string, orderId: number, by: Actor) {
@@ -94,7 +108,7 @@ export async function createReplacementOrder(workspaceId: string, orderId: numbe
   const { row } = await loadOrder(workspaceId, orderId);
   if (row.reactivated_in_channel_at == null) throw new AppError("conflict", "Only an order the channel reopened can be replaced.");
   if (row.replaced_by_order_id != null) throw new AppError("conflict", "A new order was already created for this one.");
-  const notice = await getDb()
+  const notice = await db.read
     .selectFrom("order_events")
     .select("change_set")
     .where("order_id", "=", orderId)
@@ -112,7 +126,7 @@ export async function createReplacementOrder(workspaceId: string, orderId: numbe
 }
 
 async function freeReplacementKey(row: OrderRow): Promise<string> {
-  const taken = await getDb().selectFrom("orders").select("order_key").where("store_id", "=", row.store_id).where("order_key", "like", `${row.order_key}#%`).execute();
+  const taken = await db.read.selectFrom("orders").select("order_key").where("store_id", "=", row.store_id).where("order_key", "like", `${row.order_key}#%`).execute();
   const used = new Set(taken.map((order) => order.order_key));
   let n = 2;
   while (used.has(`${row.order_key}#${n}`)) n++;
@@ -126,24 +140,19 @@ async function freeReplacementKey(row: OrderRow): Promise<string> {
 export async function deleteOrder(workspaceId: string, orderId: number, by: Actor) {
   const { row } = await loadOrder(workspaceId, orderId);
   const now = Date.now();
-  const tx = await getDatabase().sql.transaction("write");
-  try {
+  await db.transaction(async (tx) => {
     // Read again under the write lock: a delete that raced this one must not count twice.
     const { rowsAffected } = await tx.execute({
       sql: "UPDATE orders SET deleted_at = ?, modified_at = ? WHERE id = ? AND workspace_id = ? AND deleted_at IS NULL",
       args: [now, now, row.id, workspaceId],
     });
-    if (rowsAffected === 1) {
-      await tx.batch([
-        { sql: "UPDATE order_counts SET n = n - 1 WHERE workspace_id = ? AND store_id = ? AND status = ?", args: [workspaceId, row.store_id, row.status] },
-        {
-          sql: "INSERT INTO order_events (order_id, workspace_id, at, action, source, actor, import_run_id, change_set) VALUES (?, ?, ?, 'deleted', ?, ?, NULL, NULL)",
-          args: [row.id, workspaceId, now, by.source, by.actor],
-        },
-      ]);
-    }
-    await tx.commit();
-  } finally {
-    tx.close();
-  }
+    if (rowsAffected !== 1) return;
+    await tx.batch([
+      { sql: "UPDATE order_counts SET n = n - 1 WHERE workspace_id = ? AND store_id = ? AND status = ?", args: [workspaceId, row.store_id, row.status] },
+      {
+        sql: "INSERT INTO order_events (order_id, workspace_id, at, action, source, actor, import_run_id, change_set) VALUES (?, ?, ?, 'deleted', ?, ?, NULL, NULL)",
+        args: [row.id, workspaceId, now, by.source, by.actor],
+      },
+    ]);
+  });
 }

@@ -1,4 +1,5 @@
-import { instantOfWallClock, zoneOffsetMs } from "@/lib/dates";
+import { z } from "zod";
+import { instantOfWallClock, startOfDay, zoneOffsetMs } from "@/lib/dates";
 import { centsToDecimalString, parseMoneyToCents } from "@/lib/money";
 import { toOunces, WEIGHT_UNITS, type WeightUnit } from "@/lib/weights";
 import { normalizedOrderSchema, type NormalizedOrder } from "./schema";
@@ -180,4 +181,66 @@ function decimal(cents: number | null | undefined): string {
 /** `YYYY-MM-DDTHH:MM` in the zone, what a datetime-local input takes. */
 function localDateTime(ms: number, timeZone: string): string {
   return new Date(ms + zoneOffsetMs(ms, timeZone)).toISOString().slice(0, 16);
+}
+
+/** A new order's form: the manual store picked, today's date and time in the merchant's zone. */
+export function newOrderFormValues(stores: { id: number; platform: string }[], timeZone: string, now = Date.now()): OrderFormValues {
+  const manual = stores.find((store) => store.platform === "manual") ?? stores[0];
+  return {
+    storeId: String(manual?.id ?? ""),
+    status: "awaiting_shipment",
+    orderDate: localDateTime(now, timeZone),
+    "shipTo.country": "US",
+    "shipTo.residential": "on",
+    billToSameAsShipTo: "on",
+    weightUnit: "ounces",
+  };
+}
+
+// The actions' input schemas: what the order form and the order page's buttons post, parsed for lib.
+
+const orderId = z.number().int().positive();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a day");
+
+/** The form's values as `{ storeId, order }`; its errors name the form's own fields (`shipTo.postalCode`, `items.0.name`). */
+function formOrder(timeZone: string, values: OrderFormValues, ctx: z.RefinementCtx) {
+  const parsed = parseOrderForm(values, timeZone);
+  if (parsed.ok) return { storeId: parsed.storeId, order: parsed.order };
+  for (const [field, messages] of Object.entries(parsed.fieldErrors)) {
+    for (const message of messages) ctx.addIssue({ code: "custom", path: field.split("."), message });
+  }
+  return z.NEVER;
+}
+
+const formFields = z.record(z.string(), z.string());
+
+/** The new-order form, read in the merchant's time zone. */
+export function newOrderSchema(timeZone: string) {
+  return formFields.transform((values, ctx) => formOrder(timeZone, values, ctx));
+}
+
+/** The edit form of one order: `{ orderId, form }`, the form's errors under its own field names. */
+export function editOrderSchema(timeZone: string) {
+  return z.object({ orderId, form: formFields }).transform(({ orderId, form }, ctx) => {
+    return { orderId, order: formOrder(timeZone, form, ctx).order };
+  });
+}
+
+/** An action on one order that takes nothing else (cancel, restore, create its replacement). */
+export const orderRefSchema = z.object({ orderId });
+
+/** "Hold until" a day, which starts at midnight in the merchant's zone. */
+export function holdOrderSchema(timeZone: string) {
+  return z.object({ orderId, holdUntil: day }).transform(({ orderId, holdUntil }) => ({ orderId, holdUntilDate: startOfDay(holdUntil, timeZone) }));
+}
+
+/** "Mark as shipped": the day it left (today when left blank), and the carrier and tracking number when given. */
+export function markShippedSchema(timeZone: string, now = Date.now) {
+  const optionalText = z.string().trim().transform((value) => value || null);
+  return z
+    .object({ orderId, shipDate: z.string(), carrierCode: optionalText, trackingNumber: optionalText })
+    .transform(({ orderId, shipDate, carrierCode, trackingNumber }) => ({
+      orderId,
+      shipment: { shipDate: day.safeParse(shipDate).success ? startOfDay(shipDate, timeZone) : now(), carrierCode, trackingNumber },
+    }));
 }

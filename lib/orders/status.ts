@@ -8,3 +8,13 @@ export const OPEN_STATUSES: readonly OrderStatus[] = ["awaiting_payment", "await
 export function isOpenStatus(status: OrderStatus): boolean {
   return OPEN_STATUSES.includes(status);
 }
+
+/** Why the merchant can no longer change an order ("shipped" or "cancelled"), or null while they can. */
+export type LockedReason = "shipped" | "cancelled";
+
+export function lockedReason(order: { status: OrderStatus; active: boolean; deleted: boolean }): LockedReason | null {
+  if (order.status === "shipped") return "shipped";
+  // An order its channel deactivated or that was deleted reads as cancelled: it is gone from the merchant's work.
+  if (order.status === "cancelled" || !order.active || order.deleted) return "cancelled";
+  return null;
+}

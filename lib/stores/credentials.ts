@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
+import type { StoreRow } from "@/db/schema";
 
 const VERSION = "v1";
 
@@ -10,6 +11,11 @@ function encryptionKey(): Buffer {
   const secret = process.env.STORE_CREDENTIALS_KEY || process.env.AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET (or STORE_CREDENTIALS_KEY) is needed to encrypt store credentials");
   return Buffer.from(hkdfSync("sha256", secret, createHash("sha256").update("shipdeck").digest(), "store-credentials", 32));
+}
+
+/** What a store's encrypted credentials are bound to, so they cannot be moved to another store. */
+export function credentialBinding(store: Pick<StoreRow, "id" | "workspace_id">): string {
+  return `${store.workspace_id}:store:${store.id}`;
 }
 
 /** AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>`, base64url parts; the store id is bound as associated data. */

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { formatApiDate } from "@/lib/orders/api-dates";
 
 const MARKETPLACE_NAMES: Record<string, string> = {
@@ -12,7 +12,7 @@ const MARKETPLACE_NAMES: Record<string, string> = {
 
 /** GET /stores in ShipStation's shape; `showInactive` includes deactivated stores. */
 export async function listApiStores(workspaceId: string, timeZone: string, showInactive = false) {
-  let query = getDb().selectFrom("stores").selectAll().where("workspace_id", "=", workspaceId).orderBy("id");
+  let query = db.read.selectFrom("stores").selectAll().where("workspace_id", "=", workspaceId).orderBy("id");
   if (!showInactive) query = query.where("active", "=", 1);
   const stores = await query.execute();
   return stores.map((store) => ({

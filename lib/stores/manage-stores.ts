@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
-import { credentialBinding } from "@/lib/imports/import-store";
-import { decryptCredentials, encryptCredentials } from "./credentials";
+import { credentialBinding, decryptCredentials, encryptCredentials } from "./credentials";
 import { PLATFORMS, STATUS_MAPPING_KEYS, type ConnectablePlatform } from "./platforms";
 
 export const storeInputSchema = z.object({
@@ -41,8 +40,8 @@ export function connectionFromInput(input: StoreInput, existing: Record<string, 
 
 export async function createStore(workspaceId: string, input: StoreInput, now = Date.now()) {
   const valid = validate(input, null);
-  return getDb().transaction().execute(async (trx) => {
-    const store = await trx
+  return db.transaction(async (tx) => {
+    const store = await tx.db
       .insertInto("stores")
       .values({
         workspace_id: workspaceId,
@@ -57,13 +56,13 @@ export async function createStore(workspaceId: string, input: StoreInput, now = 
       .returning("id")
       .executeTakeFirstOrThrow();
     const sealed = encryptCredentials(credentialBinding({ id: store.id, workspace_id: workspaceId }), valid.credentials);
-    await trx.updateTable("stores").set({ credentials: sealed }).where("id", "=", store.id).execute();
+    await tx.db.updateTable("stores").set({ credentials: sealed }).where("id", "=", store.id).execute();
     return store.id;
   });
 }
 
 async function loadStore(workspaceId: string, storeId: number) {
-  const store = await getDb().selectFrom("stores").selectAll().where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  const store = await db.read.selectFrom("stores").selectAll().where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
   if (!store || store.platform === "manual") throw notFound("Store not found");
   return store;
 }
@@ -78,7 +77,7 @@ export async function updateStore(workspaceId: string, storeId: number, input: O
   const store = await loadStore(workspaceId, storeId);
   const existing = await storedCredentials(workspaceId, storeId);
   const valid = validate({ ...input, platform: store.platform as ConnectablePlatform }, existing);
-  await getDb()
+  await db.write
     .updateTable("stores")
     .set({
       name: valid.name,
@@ -95,7 +94,7 @@ export async function updateStore(workspaceId: string, storeId: number, input: O
 /** Deactivating stops imports and keeps every order; reactivating imports again from where it stopped. */
 export async function setStoreActive(workspaceId: string, storeId: number, active: boolean, now = Date.now()) {
   await loadStore(workspaceId, storeId);
-  await getDb()
+  await db.write
     .updateTable("stores")
     .set({ active: active ? 1 : 0, modified_at: now, ...(active ? { next_import_at: now } : {}) })
     .where("id", "=", storeId)
@@ -105,7 +104,7 @@ export async function setStoreActive(workspaceId: string, storeId: number, activ
 
 /** Every store with what the Stores page shows: platform, health, last import, order count. Never credentials. */
 export async function listStoresWithHealth(workspaceId: string) {
-  const stores = await getDb()
+  const stores = await db.read
     .selectFrom("stores")
     .leftJoin(
       (eb) => eb.selectFrom("order_counts").select(["store_id", (e) => e.fn.sum<number>("n").as("orders")]).where("workspace_id", "=", workspaceId).groupBy("store_id").as("counts"),

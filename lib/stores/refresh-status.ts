@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { notFound } from "@/lib/errors";
 import { apiDateSchema, formatApiDate } from "@/lib/orders/api-dates";
 
@@ -13,7 +13,7 @@ export const refreshStoreQuerySchema = z.object({
 
 /** GET /stores/getrefreshstatus: whether an import of the store is running now, and when it last ran. */
 export async function getRefreshStatus(workspaceId: string, storeId: number, timeZone: string, now = Date.now()) {
-  const store = await getDb()
+  const store = await db.read
     .selectFrom("stores")
     .select(["id", "lease_until", "last_import_at", "last_error"])
     .where("id", "=", storeId)
@@ -33,7 +33,7 @@ export async function getRefreshStatus(workspaceId: string, storeId: number, tim
 
 /** The stores a refresh names: one of the workspace's connected stores, or all of its active ones. */
 export async function storesToRefresh(workspaceId: string, storeId?: number): Promise<number[]> {
-  let query = getDb().selectFrom("stores").select("id").where("workspace_id", "=", workspaceId).where("platform", "!=", "manual");
+  let query = db.read.selectFrom("stores").select("id").where("workspace_id", "=", workspaceId).where("platform", "!=", "manual");
   if (storeId) query = query.where("id", "=", storeId);
   else query = query.where("active", "=", 1);
   const stores = await query.execute();

@@ -1,13 +1,17 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
+import { timeZoneSchema } from "@/lib/dates";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
 
-export const apiTimeZoneSchema = z.object({
-  timeZone: z.string().refine((zone) => (Intl.supportedValuesOf("timeZone") as string[]).includes(zone) || zone === "UTC", "Choose a time zone from the list"),
-});
+export const apiTimeZoneSchema = z.object({ timeZone: timeZoneSchema });
+
+/** The zones the settings page offers: UTC, then every zone this runtime knows. */
+export function apiTimeZoneChoices(): string[] {
+  return ["UTC", ...Intl.supportedValuesOf("timeZone")];
+}
 
 export async function getApiTimeZone(workspaceId: string): Promise<string> {
-  const row = await getDb().selectFrom("workspaces").select("api_time_zone").where("id", "=", workspaceId).executeTakeFirstOrThrow();
+  const row = await db.read.selectFrom("workspaces").select("api_time_zone").where("id", "=", workspaceId).executeTakeFirstOrThrow();
   return row.api_time_zone;
 }
 
@@ -15,6 +19,6 @@ export async function getApiTimeZone(workspaceId: string): Promise<string> {
 export async function updateApiTimeZone(workspaceId: string, input: z.input<typeof apiTimeZoneSchema>): Promise<string> {
   const parsed = apiTimeZoneSchema.safeParse(input);
   if (!parsed.success) throw new AppError("invalid_input", "Choose a time zone from the list", fieldErrorsOf(parsed.error.issues));
-  await getDb().updateTable("workspaces").set({ api_time_zone: parsed.data.timeZone }).where("id", "=", workspaceId).execute();
+  await db.write.updateTable("workspaces").set({ api_time_zone: parsed.data.timeZone }).where("id", "=", workspaceId).execute();
   return parsed.data.timeZone;
 }

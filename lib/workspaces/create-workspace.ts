@@ -1,11 +1,11 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/schema";
 
 export const MANUAL_STORE_NAME = "Manual Orders";
 
 /** A workspace, its owner's membership and the "Manual Orders" store every workspace has. */
-export async function createWorkspace(trx: Kysely<Database> | Transaction<Database>, input: { name: string; ownerUserId: string }, now = Date.now()) {
+export async function createWorkspace(trx: Kysely<Database>, input: { name: string; ownerUserId: string }, now = Date.now()) {
   const workspaceId = randomUUID();
   await trx.insertInto("workspaces").values({ id: workspaceId, name: input.name, created_at: now }).execute();
   await trx.insertInto("memberships").values({ workspace_id: workspaceId, user_id: input.ownerUserId, role: "owner", created_at: now }).execute();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instantOfWallClock, startOfDay, startOfNextDay, zoneOffsetMs } from "@/lib/dates";
+import { instantOfWallClock, isTimeZone, startOfDay, startOfNextDay, timeZoneSchema, zoneOffsetMs } from "@/lib/dates";
 
 const HOUR = 60 * 60_000;
 
@@ -62,5 +62,25 @@ describe("zoneOffsetMs", () => {
 describe("instantOfWallClock", () => {
   it("takes the earlier of the two 1:30s when clocks fall back", () => {
     expect(instantOfWallClock(2026, 11, 1, 1, 30, 0, "America/New_York")).toBe(Date.UTC(2026, 10, 1, 5, 30));
+  });
+});
+
+describe("isTimeZone", () => {
+  it("accepts UTC and the IANA names Intl knows, links and any letter case included", () => {
+    for (const zone of ["UTC", "America/New_York", "Europe/Paris", "America/Argentina/Buenos_Aires", "Etc/GMT+5", "US/Eastern", "Asia/Calcutta", "GMT", "america/new_york"]) {
+      expect(isTimeZone(zone), zone).toBe(true);
+    }
+  });
+
+  it("refuses made-up names, offsets (which newer runtimes would take) and stray spaces", () => {
+    for (const zone of ["Mars/Olympus_Mons", "+05:00", "-0800", "Z", "", " UTC", "Europe/Paris ", "Europe/../Paris"]) {
+      expect(isTimeZone(zone), zone).toBe(false);
+    }
+  });
+
+  it("has one message, naming what was sent", () => {
+    const checked = timeZoneSchema.safeParse("Mars/Olympus_Mons");
+    expect(checked.error?.issues.map((issue) => issue.message)).toEqual(['"Mars/Olympus_Mons" is not a time zone; choose one such as America/New_York.']);
+    expect(timeZoneSchema.parse("Asia/Tokyo")).toBe("Asia/Tokyo");
   });
 });

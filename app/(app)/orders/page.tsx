@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { getI18n, getTimeZone } from "@/lib/i18n/server";
-import { countOrdersByStatus, listOrders } from "@/lib/orders/list-orders";
+import { getOrdersPage } from "@/lib/orders/get-orders-page";
 import { orderListSearch, parseOrderListQuery } from "@/lib/orders/list-query";
-import { listStores } from "@/lib/stores/list-stores";
 import { EmptyOrders } from "./empty-orders";
 import { OrderFilters } from "./order-filters";
 import { OrdersTable } from "./orders-table";
@@ -20,15 +19,8 @@ const secondaryButton = "rounded-md border border-slate-300 bg-white px-3 py-1.5
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [session, params, timeZone] = await Promise.all([requireWorkspaceSession(), searchParams, getTimeZone()]);
   const query = parseOrderListQuery(params);
-  const [counts, page, stores, i18n] = await Promise.all([
-    countOrdersByStatus(session.workspaceId, query.store),
-    listOrders(session.workspaceId, query, timeZone),
-    listStores(session.workspaceId),
-    getI18n(),
-  ]);
+  const [{ counts, page, stores, empty, total }, i18n] = await Promise.all([getOrdersPage(session.workspaceId, query, timeZone), getI18n()]);
   const { t } = i18n;
-  const filtered = Boolean(query.q || query.from || query.to);
-  const workspaceHasOrders = counts.all > 0 || Boolean(query.store);
 
   return (
     <div className="space-y-4">
@@ -39,7 +31,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <Link href="/orders/import" className={secondaryButton}>
             {t("orders.importCsv")}
           </Link>
-          {workspaceHasOrders && (
+          {!empty && (
             // A download, not a page: a plain link, so the router does not try to render it.
             <a href={`/orders/export${orderListSearch({ ...query, size: undefined, after: undefined, before: undefined, offset: undefined })}`} title={t("orders.exportCsvHint")} className={secondaryButton} data-testid="export-csv">
               {t("orders.exportCsv")}
@@ -50,14 +42,14 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           </Link>
         </div>
       </div>
-      {!workspaceHasOrders ? (
+      {empty ? (
         <EmptyOrders t={t} />
       ) : (
         <>
           <StatusTabs query={query} counts={counts} t={t} format={i18n.format} />
           <OrderFilters query={query} stores={stores} t={t} />
           <OrdersTable orders={page.orders} stores={stores} t={t} format={i18n.format} />
-          <Pagination query={query} page={page} total={filtered ? null : counts[query.status]} t={t} format={i18n.format} />
+          <Pagination query={query} page={page} total={total} t={t} format={i18n.format} />
         </>
       )}
     </div>

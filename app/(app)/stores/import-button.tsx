@@ -11,8 +11,8 @@ export function ImportButton({ action, label, pendingLabel }: { action: () => Pr
       <button disabled={pending} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50 disabled:opacity-60" data-testid="import-button">
         {pending ? pendingLabel : label}
       </button>
-      <span aria-live="polite" data-testid="import-result" className={`text-sm ${state.failed ? "text-red-700" : "text-slate-600"}`}>
-        {pending ? "" : state.message}
+      <span aria-live="polite" data-testid="import-result" className={`text-sm ${state.failed || state.error ? "text-red-700" : "text-slate-600"}`}>
+        {pending ? "" : (state.error ?? state.message)}
       </span>
     </form>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getI18n } from "@/lib/i18n/server";
 import { AuthForm } from "../auth-form";
 import { signInAction } from "../actions";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { t } = await getI18n();
   const { callbackUrl } = await searchParams;
-  const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/orders";
+  const target = safeCallbackUrl(callbackUrl);
   return (
     <>
       <h1 className="mb-6 text-lg font-semibold">{t("auth.signInTitle")}</h1>

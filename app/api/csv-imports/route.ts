@@ -1,12 +1,10 @@
 import { readJsonBody } from "@/lib/http/api-route";
 import { created, sessionRoute } from "@/lib/http/session-route";
-import { startImportThread } from "@/lib/csv/chunk-worker";
-import { MAX_START_BYTES, startCsvImport, type StartCsvImportInput } from "@/lib/csv/csv-imports";
+import { startCsvImport } from "@/lib/csv/csv-imports";
+import { MAX_START_BYTES, type StartCsvImportInput } from "@/lib/csv/import-protocol";
 
-/** Starts a CSV import into one of the merchant's stores: 201 `{ importId }`. Its chunks are written on the import's thread, started here. */
+/** Starts a CSV import into one of the merchant's stores: 201 `{ importId }`. */
 export const POST = sessionRoute(async (request, session) => {
   const body = (await readJsonBody(request, MAX_START_BYTES)) as StartCsvImportInput;
-  const started = await startCsvImport(session.workspaceId, body);
-  startImportThread();
-  return created(started);
+  return created(await startCsvImport(session.workspaceId, body));
 });

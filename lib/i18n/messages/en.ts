@@ -22,7 +22,6 @@ export const en = {
     invalidCredentials: "That email and password don't match an account.",
     locked: "Too many attempts. Try again in {minutes} minutes.",
     emailTaken: "An account with this email already exists.",
-    fixFields: "Check the highlighted fields.",
     genericError: "Something went wrong. Please try again.",
     errors: { name: "Enter your name.", email: "Enter a valid email address.", password: "Use at least 8 characters.", workspaceName: "Use at most 200 characters." },
   },
@@ -222,7 +221,6 @@ export const en = {
     create: "Create order",
     save: "Save changes",
     cancelEdit: "Cancel",
-    fixFields: "Check the highlighted fields.",
   },
   orderActions: {
     title: "Actions",
@@ -427,6 +425,11 @@ export const en = {
   },
   locale: { en: "English", fr: "Français" },
   notFound: { title: "Not found", body: "This page doesn't exist or you don't have access to it.", back: "Go to orders" },
+  actions: {
+    fixFields: "Check the highlighted fields.",
+    signIn: "Your session has ended. Sign in again to continue.",
+    forbidden: "Your role in this workspace doesn't allow this.",
+  },
 };
 
 export type Messages = typeof en;

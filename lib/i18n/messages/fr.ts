@@ -23,7 +23,6 @@ export const fr: Messages = {
     invalidCredentials: "Cet e-mail et ce mot de passe ne correspondent à aucun compte.",
     locked: "Trop de tentatives. Réessayez dans {minutes} minutes.",
     emailTaken: "Un compte existe déjà avec cet e-mail.",
-    fixFields: "Vérifiez les champs signalés.",
     genericError: "Une erreur est survenue. Veuillez réessayer.",
     errors: { name: "Saisissez votre nom.", email: "Saisissez une adresse e-mail valide.", password: "Utilisez au moins 8 caractères.", workspaceName: "200 caractères au maximum." },
   },
@@ -223,7 +222,6 @@ export const fr: Messages = {
     create: "Créer la commande",
     save: "Enregistrer",
     cancelEdit: "Annuler",
-    fixFields: "Vérifiez les champs signalés.",
   },
   orderActions: {
     title: "Actions",
@@ -428,4 +426,9 @@ export const fr: Messages = {
   },
   locale: { en: "English", fr: "Français" },
   notFound: { title: "Introuvable", body: "Cette page n’existe pas ou vous n’y avez pas accès.", back: "Aller aux commandes" },
+  actions: {
+    fixFields: "Vérifiez les champs signalés.",
+    signIn: "Votre session a expiré. Reconnectez-vous pour continuer.",
+    forbidden: "Votre rôle dans cet espace de travail ne le permet pas.",
+  },
 };

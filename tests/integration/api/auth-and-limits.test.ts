@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { revokeApiKey } from "@/lib/auth/api-keys";
 import { MAX_BODY_BYTES } from "@/lib/http/api-route";
 import { apiClient, basicAuth, callRoute, createApiCredentials, orderBody, rateLimitHeaders, type ApiResponse } from "../../helpers/api";
@@ -9,7 +9,7 @@ import { createMerchant } from "../../helpers/workspaces";
 useTestDatabase();
 
 async function ordersOf(workspaceId: string) {
-  return getDb().selectFrom("orders").select("id").where("workspace_id", "=", workspaceId).execute();
+  return db.read.selectFrom("orders").select("id").where("workspace_id", "=", workspaceId).execute();
 }
 
 async function merchantWithKey() {
@@ -108,7 +108,7 @@ describe("another workspace's orders", () => {
     const after = await b.api.getOrder(orderId);
     expect(after.status).toBe(200);
     expect(after.json).toEqual(before.json);
-    const events = await getDb().selectFrom("order_events").select("action").where("order_id", "=", orderId).execute();
+    const events = await db.read.selectFrom("order_events").select("action").where("order_id", "=", orderId).execute();
     expect(events.map((event) => event.action)).toEqual(["created"]);
   });
 
@@ -136,7 +136,7 @@ describe("another workspace's orders", () => {
     expect(ours.json).toMatchObject({ orderKey: "shared-key-1", orderNumber: "A-100", customerNotes: "A's notes", advancedOptions: { storeId: a.manualStoreId } });
     const bAfter = await b.api.getOrder(theirs.json.orderId);
     expect(bAfter.json).toEqual(theirs.json);
-    const aRow = await getDb().selectFrom("orders").select(["workspace_id", "store_id"]).where("id", "=", ours.json.orderId).executeTakeFirstOrThrow();
+    const aRow = await db.read.selectFrom("orders").select(["workspace_id", "store_id"]).where("id", "=", ours.json.orderId).executeTakeFirstOrThrow();
     expect(aRow).toEqual({ workspace_id: a.workspaceId, store_id: a.manualStoreId });
   });
 
@@ -146,7 +146,7 @@ describe("another workspace's orders", () => {
     const response = await a.api.createOrder(orderBody({ advancedOptions: { storeId: b.manualStoreId } }));
     expect(response.status).toBe(400);
     expect(response.json.fieldErrors).toHaveProperty(["advancedOptions.storeId"]);
-    expect(await getDb().selectFrom("orders").select("id").where("store_id", "=", b.manualStoreId).execute()).toEqual([]);
+    expect(await db.read.selectFrom("orders").select("id").where("store_id", "=", b.manualStoreId).execute()).toEqual([]);
   });
 });
 

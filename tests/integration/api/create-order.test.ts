@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { apiClient, createApiCredentials, orderBody } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
 import { createMerchant } from "../../helpers/workspaces";
@@ -19,7 +19,7 @@ async function merchantWithKey() {
 /** A second store in the workspace, as connecting a custom store would make. */
 async function addStore(workspaceId: string, name = "Web shop") {
   const now = Date.now();
-  const store = await getDb()
+  const store = await db.write
     .insertInto("stores")
     .values({ workspace_id: workspaceId, platform: "custom_store", name, auto_import: 0, created_at: now, modified_at: now })
     .returning("id")
@@ -28,7 +28,7 @@ async function addStore(workspaceId: string, name = "Web shop") {
 }
 
 async function eventsOf(orderId: number) {
-  const rows = await getDb().selectFrom("order_events").select(["action", "source"]).where("order_id", "=", orderId).orderBy("id").execute();
+  const rows = await db.read.selectFrom("order_events").select(["action", "source"]).where("order_id", "=", orderId).orderBy("id").execute();
   return rows.map((row) => row.action);
 }
 
@@ -177,7 +177,7 @@ describe("POST /orders/createorder", () => {
       expect(response.json).toMatchObject({ orderId: created.json.orderId, orderKey: body.orderKey, advancedOptions: { storeId: webShop } });
     }
     expect(unnamed.json.customerNotes).toBe("Changed again");
-    const rows = await getDb().selectFrom("orders").select(["id", "store_id"]).where("order_key", "=", body.orderKey as string).execute();
+    const rows = await db.read.selectFrom("orders").select(["id", "store_id"]).where("order_key", "=", body.orderKey as string).execute();
     expect(rows).toEqual([{ id: created.json.orderId, store_id: webShop }]);
   });
 
@@ -190,7 +190,7 @@ describe("POST /orders/createorder", () => {
       code: "invalid_input",
       fieldErrors: { "advancedOptions.storeId": [expect.stringContaining("987654")] },
     });
-    expect(await getDb().selectFrom("orders").select("id").where("workspace_id", "=", workspaceId).execute()).toEqual([]);
+    expect(await db.read.selectFrom("orders").select("id").where("workspace_id", "=", workspaceId).execute()).toEqual([]);
   });
 
   it("refuses to update a shipped order with a clear message, and leaves it as it was", async () => {
@@ -233,7 +233,7 @@ describe("POST /orders/createorder", () => {
     const response = await api.createOrder(orderBody({ orderStatus: "cancelled" }));
     expect(response.status).toBe(200);
     expect(response.json.orderStatus).toBe("cancelled");
-    const row = await getDb().selectFrom("orders").select("active").where("id", "=", response.json.orderId).executeTakeFirstOrThrow();
+    const row = await db.read.selectFrom("orders").select("active").where("id", "=", response.json.orderId).executeTakeFirstOrThrow();
     expect(row.active).toBe(0);
   });
 
@@ -279,7 +279,7 @@ describe("an orderKey held by orders in two stores", () => {
     const merchant = await createMerchant("Two stores");
     const client = apiClient((await createApiCredentials(merchant.workspaceId)).authorization);
     const now = Date.now();
-    const other = await getDb()
+    const other = await db.write
       .insertInto("stores")
       .values({ workspace_id: merchant.workspaceId, platform: "custom_store", name: "Second shop", auto_import: 0, created_at: now, modified_at: now })
       .returning("id")

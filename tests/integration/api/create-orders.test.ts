@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { apiClient, createApiCredentials, orderBody } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
 import { createMerchant } from "../../helpers/workspaces";
@@ -13,7 +13,7 @@ async function merchantWithKey() {
 }
 
 async function orderCount(workspaceId: string) {
-  const { n } = await getDb().selectFrom("orders").select((eb) => eb.fn.countAll<number>().as("n")).where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
+  const { n } = await db.read.selectFrom("orders").select((eb) => eb.fn.countAll<number>().as("n")).where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
   return Number(n);
 }
 
@@ -81,7 +81,7 @@ describe("POST /orders/createorders", () => {
     const { workspaceId, api, manualStoreId } = await merchantWithKey();
     const now = Date.now();
     const webShop = (
-      await getDb()
+      await db.write
         .insertInto("stores")
         .values({ workspace_id: workspaceId, platform: "custom_store", name: "Web shop", auto_import: 0, created_at: now, modified_at: now })
         .returning("id")
@@ -95,7 +95,7 @@ describe("POST /orders/createorders", () => {
     const [a, b, c] = response.json.results;
     expect(b.orderId).toBe(a.orderId);
     expect(c.orderId).toBe(a.orderId);
-    const rows = await getDb().selectFrom("orders").select(["id", "store_id", "customer_notes"]).where("order_key", "=", "twice-1").execute();
+    const rows = await db.read.selectFrom("orders").select(["id", "store_id", "customer_notes"]).where("order_key", "=", "twice-1").execute();
     expect(rows).toEqual([{ id: a.orderId, store_id: manualStoreId, customer_notes: "Third" }]);
   });
 

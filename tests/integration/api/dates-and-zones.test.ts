@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { formatApiDate } from "@/lib/orders/api-dates";
 import { apiClient, createApiCredentials, orderBody } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
@@ -14,16 +14,16 @@ async function merchantWithKey() {
 }
 
 async function storedDates(orderId: number) {
-  return getDb().selectFrom("orders").select(["order_date", "payment_date", "ship_by_date", "created_at", "modified_at"]).where("id", "=", orderId).executeTakeFirstOrThrow();
+  return db.read.selectFrom("orders").select(["order_date", "payment_date", "ship_by_date", "created_at", "modified_at"]).where("id", "=", orderId).executeTakeFirstOrThrow();
 }
 
 async function actionsOf(orderId: number) {
-  const rows = await getDb().selectFrom("order_events").select("action").where("order_id", "=", orderId).orderBy("id").execute();
+  const rows = await db.read.selectFrom("order_events").select("action").where("order_id", "=", orderId).orderBy("id").execute();
   return rows.map((row) => row.action);
 }
 
 async function setApiTimeZone(workspaceId: string, timeZone: string) {
-  await getDb().updateTable("workspaces").set({ api_time_zone: timeZone }).where("id", "=", workspaceId).execute();
+  await db.write.updateTable("workspaces").set({ api_time_zone: timeZone }).where("id", "=", workspaceId).execute();
 }
 
 /** A body using as much of ShipStation's Order as Shipdeck keeps, to round-trip. */
@@ -152,7 +152,7 @@ describe("dates in the API", () => {
 
     // Action dates too.
     await api.holdUntil({ orderId: after.json.orderId, holdUntilDate: "2026-07-10 09:00:00" });
-    const held = await getDb().selectFrom("orders").select("hold_until_date").where("id", "=", after.json.orderId).executeTakeFirstOrThrow();
+    const held = await db.read.selectFrom("orders").select("hold_until_date").where("id", "=", after.json.orderId).executeTakeFirstOrThrow();
     expect(held.hold_until_date).toBe(Date.UTC(2026, 6, 10, 7));
     expect((await api.getOrder(after.json.orderId)).json.holdUntilDate).toBe("2026-07-10T09:00:00.0000000");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { apiClient, createApiCredentials, orderBody } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
 import { createMerchant } from "../../helpers/workspaces";
@@ -13,7 +13,7 @@ async function merchantWithKey() {
 }
 
 async function statusCounts(workspaceId: string) {
-  const rows = await getDb().selectFrom("order_counts").select(["status", "n"]).where("workspace_id", "=", workspaceId).execute();
+  const rows = await db.read.selectFrom("order_counts").select(["status", "n"]).where("workspace_id", "=", workspaceId).execute();
   return Object.fromEntries(rows.map((row) => [row.status, row.n]));
 }
 
@@ -37,9 +37,9 @@ describe("DELETE /orders/{orderId}", () => {
     expect(await statusCounts(workspaceId)).toEqual({ awaiting_shipment: 1 });
 
     // The order and its history stay in the database.
-    const row = await getDb().selectFrom("orders").select(["deleted_at", "order_number"]).where("id", "=", orderId).executeTakeFirstOrThrow();
+    const row = await db.read.selectFrom("orders").select(["deleted_at", "order_number"]).where("id", "=", orderId).executeTakeFirstOrThrow();
     expect(row.deleted_at).toEqual(expect.any(Number));
-    const events = await getDb().selectFrom("order_events").select(["action", "source", "actor"]).where("order_id", "=", orderId).orderBy("id").execute();
+    const events = await db.read.selectFrom("order_events").select(["action", "source", "actor"]).where("order_id", "=", orderId).orderBy("id").execute();
     expect(events).toEqual([
       { action: "created", source: "api", actor: `api-key:${credentials.id}` },
       { action: "deleted", source: "api", actor: `api-key:${credentials.id}` },
@@ -55,7 +55,7 @@ describe("DELETE /orders/{orderId}", () => {
 
     expect(again.status).toBe(404);
     expect(again.json.code).toBe("not_found");
-    const deletions = await getDb().selectFrom("order_events").select("id").where("order_id", "=", json.orderId).where("action", "=", "deleted").execute();
+    const deletions = await db.read.selectFrom("order_events").select("id").where("order_id", "=", json.orderId).where("action", "=", "deleted").execute();
     expect(deletions).toHaveLength(1);
   });
 
@@ -80,7 +80,7 @@ describe("DELETE /orders/{orderId}", () => {
     expect((await a.api.deleteOrder(theirs.json.orderId)).status).toBe(404);
 
     expect((await b.api.getOrder(theirs.json.orderId)).json).toEqual(theirs.json);
-    const deletions = await getDb().selectFrom("order_events").select("id").where("order_id", "=", theirs.json.orderId).where("action", "=", "deleted").execute();
+    const deletions = await db.read.selectFrom("order_events").select("id").where("order_id", "=", theirs.json.orderId).where("action", "=", "deleted").execute();
     expect(deletions).toEqual([]);
   });
 });

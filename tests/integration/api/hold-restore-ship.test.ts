@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { apiClient, createApiCredentials, orderBody } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
 import { createMerchant } from "../../helpers/workspaces";
@@ -15,7 +15,7 @@ async function merchantWithOrder(overrides: Record<string, unknown> = {}) {
 }
 
 async function actionsOf(orderId: number) {
-  const rows = await getDb().selectFrom("order_events").select("action").where("order_id", "=", orderId).orderBy("id").execute();
+  const rows = await db.read.selectFrom("order_events").select("action").where("order_id", "=", orderId).orderBy("id").execute();
   return rows.map((row) => row.action);
 }
 
@@ -101,7 +101,7 @@ describe("POST /orders/markasshipped", () => {
     expect(response.json).toEqual({ orderId: order.orderId, orderNumber: "SHIP-1" });
     const shipped = (await api.getOrder(order.orderId)).json;
     expect(shipped).toMatchObject({ orderStatus: "shipped", carrierCode: "usps", shipDate: "2026-07-02T00:00:00.0000000" });
-    const row = await getDb().selectFrom("orders").select(["tracking_number", "ship_date"]).where("id", "=", order.orderId).executeTakeFirstOrThrow();
+    const row = await db.read.selectFrom("orders").select(["tracking_number", "ship_date"]).where("id", "=", order.orderId).executeTakeFirstOrThrow();
     // 2026-07-02 00:00 in Los Angeles (PDT, UTC−7).
     expect(row).toEqual({ tracking_number: "9400100000000000000000", ship_date: Date.UTC(2026, 6, 2, 7) });
     expect((await api.listOrders({ orderStatus: "shipped" })).json.total).toBe(1);
@@ -112,7 +112,7 @@ describe("POST /orders/markasshipped", () => {
     const { api, order } = await merchantWithOrder({ carrierCode: "fedex" });
     const before = Date.now();
     expect((await api.markAsShipped({ orderId: order.orderId })).status).toBe(200);
-    const row = await getDb().selectFrom("orders").select(["status", "carrier_code", "ship_date"]).where("id", "=", order.orderId).executeTakeFirstOrThrow();
+    const row = await db.read.selectFrom("orders").select(["status", "carrier_code", "ship_date"]).where("id", "=", order.orderId).executeTakeFirstOrThrow();
     expect(row.status).toBe("shipped");
     expect(row.carrier_code).toBe("fedex");
     expect(row.ship_date).toBeGreaterThanOrEqual(before);
@@ -139,7 +139,7 @@ describe("POST /orders/markasshipped", () => {
       expect(response.json).toEqual({ message: "This order has shipped and can no longer be changed.", code: "conflict" });
     }
     expect((await api.getOrder(order.orderId)).json).toEqual(shipped);
-    const row = await getDb().selectFrom("orders").select("tracking_number").where("id", "=", order.orderId).executeTakeFirstOrThrow();
+    const row = await db.read.selectFrom("orders").select("tracking_number").where("id", "=", order.orderId).executeTakeFirstOrThrow();
     expect(row.tracking_number).toBe("FIRST");
   });
 

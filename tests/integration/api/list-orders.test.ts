@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { apiClient, createApiCredentials, orderBody, type ApiClient } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
 import { createMerchant } from "../../helpers/workspaces";
@@ -39,7 +39,7 @@ beforeAll(async () => {
   manualStoreId = merchant.manualStoreId;
   const now = Date.now();
   webShopId = (
-    await getDb()
+    await db.write
       .insertInto("stores")
       .values({ workspace_id: merchant.workspaceId, platform: "custom_store", name: "Web shop", auto_import: 0, created_at: now, modified_at: now })
       .returning("id")
@@ -101,14 +101,14 @@ beforeAll(async () => {
   // Created an hour apart in fixture order; modified in the reverse order.
   const keys = ["grace", "alan", "ada", "katherine", "dorothy", "deleted"];
   for (const [i, key] of keys.entries()) {
-    await getDb()
+    await db.write
       .updateTable("orders")
       .set({ created_at: BASE + i * hour, modified_at: BASE + (10 - i) * hour })
       .where("id", "=", ids.get(key)!)
       .execute();
   }
   expect((await api.deleteOrder(ids.get("deleted")!)).status).toBe(200);
-  await getDb().updateTable("orders").set({ modified_at: BASE + 10 * hour }).where("id", "=", ids.get("deleted")!).execute();
+  await db.write.updateTable("orders").set({ modified_at: BASE + 10 * hour }).where("id", "=", ids.get("deleted")!).execute();
 });
 
 describe("GET /orders", () => {

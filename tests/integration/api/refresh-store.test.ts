@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { createStore } from "@/lib/stores/manage-stores";
 import { startShopifyFake } from "../../fakes/shopify/server";
 import { callRoute, createApiCredentials } from "../../helpers/api";
@@ -38,10 +38,10 @@ describe("refreshing stores through the API", () => {
     expect(started.status).toBe(200);
     expect(started.json).toEqual({ success: true, message: "A store refresh has been initiated for the selected store." });
 
-    await waitFor(async () => (await getDb().selectFrom("stores").select("last_import_at").where("id", "=", storeId).executeTakeFirstOrThrow()).last_import_at != null);
+    await waitFor(async () => (await db.read.selectFrom("stores").select("last_import_at").where("id", "=", storeId).executeTakeFirstOrThrow()).last_import_at != null);
     const status = await callRoute(GET, "/api/v1/stores/getrefreshstatus", { authorization, query: { storeId } });
     expect(status.json).toMatchObject({ storeId, refreshStatusId: 1, refreshStatus: "Idle", lastRefreshAttempt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
-    const orders = await getDb().selectFrom("orders").select("id").where("store_id", "=", storeId).execute();
+    const orders = await db.read.selectFrom("orders").select("id").where("store_id", "=", storeId).execute();
     expect(orders.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { formatApiDate } from "@/lib/orders/api-dates";
 import { apiClient, createApiCredentials } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
@@ -11,7 +11,7 @@ describe("GET /stores", () => {
   it("lists the Manual Orders store in ShipStation's shape", async () => {
     const { workspaceId, manualStoreId } = await createMerchant();
     const api = apiClient((await createApiCredentials(workspaceId)).authorization);
-    const store = await getDb().selectFrom("stores").select(["created_at", "modified_at"]).where("id", "=", manualStoreId).executeTakeFirstOrThrow();
+    const store = await db.read.selectFrom("stores").select(["created_at", "modified_at"]).where("id", "=", manualStoreId).executeTakeFirstOrThrow();
 
     const response = await api.listStores();
 
@@ -44,7 +44,7 @@ describe("GET /stores", () => {
     const { workspaceId, manualStoreId } = await createMerchant();
     await createMerchant("Someone else");
     const now = Date.now();
-    const [active, inactive] = await getDb()
+    const [active, inactive] = await db.write
       .insertInto("stores")
       .values([
         { workspace_id: workspaceId, platform: "shopify", name: "Shopify shop", base_url: "https://shop.example", auto_import: 1, active: 1, created_at: now, modified_at: now, last_import_at: now },

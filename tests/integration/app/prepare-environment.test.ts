@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase } from "@/db/client";
+import { openDatabase } from "@/db/database";
 import { ensureAuthSecret } from "@/lib/config/local-env";
 import { prepareEnvironment } from "@/scripts/prepare";
 
@@ -35,12 +35,12 @@ describe("preparing a fresh checkout to run", () => {
 
     const handle = openDatabase();
     try {
-      const tables = await handle.db.selectFrom("kysely_migration" as never).selectAll().execute();
+      const tables = await handle.read.selectFrom("kysely_migration" as never).selectAll().execute();
       expect(tables.length).toBeGreaterThan(0);
-      const users = await handle.db.selectFrom("User").select("id").execute();
+      const users = await handle.read.selectFrom("User").select("id").execute();
       expect(users).toEqual([]);
     } finally {
-      handle.close();
+      await handle.close();
     }
   });
 

@@ -1,14 +1,14 @@
-import { describe, expect, it, vi } from "vitest";
-import { getDatabase, getDb } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/database";
 import { API_KEY_PREFIX, authenticateApiKey, canManageApiKeys, createApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
 import { AppError } from "@/lib/errors";
-import { useTestDatabase } from "../../helpers/database";
+import { recordQueries, useTestDatabase } from "../../helpers/database";
 import { createMerchant } from "../../helpers/workspaces";
 
 useTestDatabase();
 
 async function storedRow(id: number) {
-  return getDb().selectFrom("api_keys").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  return db.read.selectFrom("api_keys").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 }
 
 describe("API keys", () => {
@@ -112,15 +112,13 @@ describe("API keys", () => {
     await authenticateApiKey(created.key, created.secret, t0);
     expect((await storedRow(created.id)).last_used_at).toBe(t0);
 
-    const execute = vi.spyOn(getDatabase().sql, "execute");
+    const recording = recordQueries();
     try {
       expect(await authenticateApiKey(created.key, created.secret, t0 + 1_000)).not.toBeNull();
       expect(await authenticateApiKey(created.key, created.secret, t0 + 59_999)).not.toBeNull();
-      const statements = execute.mock.calls.map(([stmt]) => (typeof stmt === "string" ? stmt : stmt.sql));
-      expect(statements).toHaveLength(2);
-      expect(statements.every((statement) => /^\s*select\b/i.test(statement))).toBe(true);
+      expect(recording.queries).toEqual(["read SelectQueryNode", "read SelectQueryNode"]);
     } finally {
-      execute.mockRestore();
+      recording.stop();
     }
     expect((await storedRow(created.id)).last_used_at).toBe(t0);
 
@@ -143,7 +141,7 @@ describe("API keys", () => {
   it("goes with its workspace", async () => {
     const { workspaceId } = await createMerchant();
     const created = await createApiKey(workspaceId, { name: "Temporary" });
-    await getDb().deleteFrom("workspaces").where("id", "=", workspaceId).execute();
+    await db.write.deleteFrom("workspaces").where("id", "=", workspaceId).execute();
     expect(await authenticateApiKey(created.key, created.secret)).toBeNull();
   });
 });

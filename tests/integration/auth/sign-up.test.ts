@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { signUpUser } from "@/lib/auth/sign-up";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
@@ -22,7 +22,7 @@ const TABLES = ["User", "credentials", "workspaces", "memberships", "stores"] as
 async function rowCounts() {
   const counts: Record<string, number> = {};
   for (const table of TABLES) {
-    const { n } = await getDb().selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const { n } = await db.read.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     counts[table] = Number(n);
   }
   return counts;
@@ -35,25 +35,25 @@ describe("signUpUser", () => {
     const { userId, email, workspaceId, manualStoreId } = await signUpUser({ name: "Ada Lovelace", email: "ada@example.com", password: "analytical engine", workspaceName: "Ada's Teas" });
 
     expect(email).toBe("ada@example.com");
-    const user = await getDb().selectFrom("User").selectAll().where("id", "=", userId).executeTakeFirstOrThrow();
+    const user = await db.read.selectFrom("User").selectAll().where("id", "=", userId).executeTakeFirstOrThrow();
     expect(user).toMatchObject({ name: "Ada Lovelace", email: "ada@example.com" });
 
-    const { password_hash } = await getDb().selectFrom("credentials").select("password_hash").where("user_id", "=", userId).executeTakeFirstOrThrow();
+    const { password_hash } = await db.read.selectFrom("credentials").select("password_hash").where("user_id", "=", userId).executeTakeFirstOrThrow();
     expect(password_hash).not.toContain("analytical engine");
     expect(await verifyPassword("analytical engine", password_hash)).toBe(true);
 
-    const workspace = await getDb().selectFrom("workspaces").selectAll().where("id", "=", workspaceId).executeTakeFirstOrThrow();
+    const workspace = await db.read.selectFrom("workspaces").selectAll().where("id", "=", workspaceId).executeTakeFirstOrThrow();
     expect(workspace.name).toBe("Ada's Teas");
-    const memberships = await getDb().selectFrom("memberships").select(["user_id", "role"]).where("workspace_id", "=", workspaceId).execute();
+    const memberships = await db.read.selectFrom("memberships").select(["user_id", "role"]).where("workspace_id", "=", workspaceId).execute();
     expect(memberships).toEqual([{ user_id: userId, role: "owner" }]);
-    const stores = await getDb().selectFrom("stores").select(["id", "name", "platform"]).where("workspace_id", "=", workspaceId).execute();
+    const stores = await db.read.selectFrom("stores").select(["id", "name", "platform"]).where("workspace_id", "=", workspaceId).execute();
     expect(stores).toEqual([{ id: manualStoreId, name: "Manual Orders", platform: "manual" }]);
   });
 
   it("names the workspace after the user when they give no business name", async () => {
     const { workspaceId } = await signUpUser({ name: "Grace Hopper", email: "grace@example.com", password: "compiler first" });
 
-    const workspace = await getDb().selectFrom("workspaces").select("name").where("id", "=", workspaceId).executeTakeFirstOrThrow();
+    const workspace = await db.read.selectFrom("workspaces").select("name").where("id", "=", workspaceId).executeTakeFirstOrThrow();
     expect(workspace.name).toBe("Grace Hopper's workspace");
   });
 
@@ -61,7 +61,7 @@ describe("signUpUser", () => {
     const { userId, email } = await signUpUser({ name: "Alan Turing", email: "  Alan.Turing@Example.COM ", password: "bombe machine" });
 
     expect(email).toBe("alan.turing@example.com");
-    const user = await getDb().selectFrom("User").select("email").where("id", "=", userId).executeTakeFirstOrThrow();
+    const user = await db.read.selectFrom("User").select("email").where("id", "=", userId).executeTakeFirstOrThrow();
     expect(user.email).toBe("alan.turing@example.com");
   });
 
@@ -106,7 +106,7 @@ describe("signUpUser", () => {
     await expect(signUpUser({ name: "Unlucky", email: "unlucky@example.com", password: "long enough password" })).rejects.toThrow("disk full");
 
     expect(await rowCounts()).toEqual(before);
-    const user = await getDb().selectFrom("User").select("id").where("email", "=", "unlucky@example.com").executeTakeFirst();
+    const user = await db.read.selectFrom("User").select("id").where("email", "=", "unlucky@example.com").executeTakeFirst();
     expect(user).toBeUndefined();
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
-import {
-  applyCsvChunk, finishCsvImport, getCsvImport, previewCsvOrders, startCsvImport, type CsvChunkInput, type CsvPreviewInput, type StartCsvImportInput,
-} from "@/lib/csv/csv-imports";
-import { rowsToOrders, type CsvOrder, type FieldKey } from "@/lib/csv/rows-to-orders";
+import { sql } from "kysely";
+import { db } from "@/db/database";
+import { applyCsvChunk, finishCsvImport, getCsvImport, previewCsvOrders, startCsvImport } from "@/lib/csv/csv-imports";
+import type { CsvChunkInput, CsvPreviewInput, StartCsvImportInput } from "@/lib/csv/import-protocol";
+import type { FieldKey } from "@/lib/csv/fields";
+import { rowsToOrders, type CsvOrder } from "@/lib/csv/rows-to-orders";
 import { importOrders } from "@/lib/orders/import-orders";
 import { useTestDatabase } from "../../helpers/database";
 import { rejection } from "../../helpers/errors";
@@ -48,13 +49,13 @@ async function start(workspaceId: string, storeId: number, overrides: Partial<St
 const by = { actor: "user-1" };
 
 async function storeOrders(storeId: number) {
-  return getDb().selectFrom("orders").selectAll().where("store_id", "=", storeId).orderBy("id").execute();
+  return db.read.selectFrom("orders").selectAll().where("store_id", "=", storeId).orderBy("id").execute();
 }
 async function lastOrderNumber(workspaceId: string) {
-  return (await getDb().selectFrom("workspaces").select("last_order_number").where("id", "=", workspaceId).executeTakeFirstOrThrow()).last_order_number;
+  return (await db.read.selectFrom("workspaces").select("last_order_number").where("id", "=", workspaceId).executeTakeFirstOrThrow()).last_order_number;
 }
 async function getCsvImportRun(importId: string) {
-  return (await getDb().selectFrom("csv_imports").select("run_id").where("id", "=", importId).executeTakeFirstOrThrow()).run_id;
+  return (await db.read.selectFrom("csv_imports").select("run_id").where("id", "=", importId).executeTakeFirstOrThrow()).run_id;
 }
 
 describe("CSV import", () => {
@@ -75,10 +76,10 @@ describe("CSV import", () => {
     ]);
     expect((await storeOrders(manualStoreId)).map((order) => [order.order_number, order.customer_email])).toEqual([["1001", "old@example.com"]]);
     expect(await lastOrderNumber(workspaceId)).toBe(0);
-    expect(await getDb().selectFrom("import_errors").selectAll().execute()).toEqual([]);
+    expect(await db.read.selectFrom("import_errors").selectAll().execute()).toEqual([]);
     // A preview starts no import: nothing is left running when the merchant goes back and previews again.
-    expect(await getDb().selectFrom("import_runs").selectAll().where("workspace_id", "=", workspaceId).execute()).toEqual([]);
-    expect(await getDb().selectFrom("csv_imports").selectAll().where("workspace_id", "=", workspaceId).execute()).toEqual([]);
+    expect(await db.read.selectFrom("import_runs").selectAll().where("workspace_id", "=", workspaceId).execute()).toEqual([]);
+    expect(await db.read.selectFrom("csv_imports").selectAll().where("workspace_id", "=", workspaceId).execute()).toEqual([]);
   });
 
   it("imports each chunk into the import's store with its run, and finishing reports how it went", async () => {
@@ -101,15 +102,15 @@ describe("CSV import", () => {
 
     const stored = await storeOrders(manualStoreId);
     expect(stored.map((order) => order.order_number)).toEqual(["2001", "2002", "2003"]);
-    const items = await getDb().selectFrom("order_items").select("sku").where("order_id", "=", stored[0].id).orderBy("position").execute();
+    const items = await db.read.selectFrom("order_items").select("sku").where("order_id", "=", stored[0].id).orderBy("position").execute();
     expect(items.map((item) => item.sku)).toEqual(["MUG-BLUE", "TEA"]);
     const summary = await getCsvImport(workspaceId, importId);
     expect(summary).toMatchObject({ status: "succeeded", fileName: "orders.csv", storeId: manualStoreId, chunksDone: 2, counts: { created: 3 } });
     expect(summary.finishedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
-    const run = await getDb().selectFrom("import_runs").selectAll().where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
+    const run = await db.read.selectFrom("import_runs").selectAll().where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
     expect(run).toMatchObject({ kind: "csv", trigger: "manual", store_id: manualStoreId, status: "succeeded", created: 3 });
-    const events = await getDb().selectFrom("order_events").select(["source", "actor", "import_run_id"]).where("order_id", "=", stored[0].id).execute();
+    const events = await db.read.selectFrom("order_events").select(["source", "actor", "import_run_id"]).where("order_id", "=", stored[0].id).execute();
     expect(events).toEqual([{ source: "csv", actor: "user-1", import_run_id: run.id }]);
     // Finishing again changes nothing.
     expect((await finishCsvImport(workspaceId, importId)).status).toBe("succeeded");
@@ -121,7 +122,7 @@ describe("CSV import", () => {
     await applyCsvChunk(workspaceId, importId, 0, chunk(ordersOf([row("2101")])), by);
     expect(await finishCsvImport(workspaceId, importId)).toMatchObject({ status: "partial", counts: { created: 1, failed: 0 } });
     expect(await getCsvImport(workspaceId, importId)).toMatchObject({ status: "partial", rowsLeftOut: 2 });
-    const run = await getDb().selectFrom("import_runs").select(["status", "error"]).where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
+    const run = await db.read.selectFrom("import_runs").select(["status", "error"]).where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
     expect(run).toEqual({ status: "partial", error: "2 rows of the file could not be read into orders." });
 
     const nothingRead = await start(workspaceId, manualStoreId, { totalChunks: 0, totalRows: 1, rowsLeftOut: 1 });
@@ -154,7 +155,7 @@ describe("CSV import", () => {
     expect(answers[0].results).toEqual(answers[1].results);
     expect(await storeOrders(manualStoreId)).toHaveLength(4);
     expect(await lastOrderNumber(workspaceId)).toBe(3);
-    const run = await getDb().selectFrom("import_runs").select(["created", "fetched"]).where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
+    const run = await db.read.selectFrom("import_runs").select(["created", "fetched"]).where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
     expect(run).toEqual({ created: 4, fetched: 4 });
   });
 
@@ -162,7 +163,7 @@ describe("CSV import", () => {
     const { workspaceId, manualStoreId } = await createMerchant();
     // Numbers 1 and 2 of the sequence are taken: one typed in as "2" earlier, one AUTO.
     await importOrders(workspaceId, manualStoreId, [buildOrder({ orderKey: "2", orderNumber: "2" })], { source: "manual" });
-    await getDb().updateTable("workspaces").set({ last_order_number: 1 }).where("id", "=", workspaceId).execute();
+    await db.write.updateTable("workspaces").set({ last_order_number: 1 }).where("id", "=", workspaceId).execute();
     const importId = await start(workspaceId, manualStoreId);
 
     const outcome = await applyCsvChunk(workspaceId, importId, 0, chunk(ordersOf([row("AUTO"), row("AUTO", { email: "ada@example.com" })])), by);
@@ -176,36 +177,41 @@ describe("CSV import", () => {
     ]);
   });
 
-  it("takes over a chunk left half-done by a request that died, reusing its AUTO numbers", async () => {
+  it("applies a chunk sent twice at once only once: the second send waits for the first and answers its record", async () => {
     const { workspaceId, manualStoreId } = await createMerchant();
     const importId = await start(workspaceId, manualStoreId);
-    await getDb().insertInto("csv_import_chunks").values({ import_id: importId, chunk_index: 0, claimed_at: 1, auto_numbers: '["77"]', results: null, applied_at: null }).execute();
+    const orders = chunk(ordersOf([row("AUTO"), row("L-1")]));
 
-    const outcome = await applyCsvChunk(workspaceId, importId, 0, chunk(ordersOf([row("AUTO")])), by);
+    const [first, second] = await Promise.all([applyCsvChunk(workspaceId, importId, 0, orders, by), applyCsvChunk(workspaceId, importId, 0, orders, by)]);
 
-    expect(outcome).toMatchObject({ applied: true, results: [{ orderNumber: "77", outcome: "created" }] });
-    expect(await lastOrderNumber(workspaceId)).toBe(0);
+    expect(first).toMatchObject({ applied: true, counts: { created: 2 }, results: [{ orderNumber: "1", outcome: "created" }] });
+    expect(second).toEqual({ ...first, applied: false });
+    expect((await storeOrders(manualStoreId)).map((order) => order.order_number).sort()).toEqual(["1", "L-1"]);
+    expect(await lastOrderNumber(workspaceId)).toBe(1);
   });
 
-  it("waits for a send of the chunk that is under way, and takes the chunk when that send gives up", async () => {
+  it("leaves nothing when a send fails part-way, AUTO numbers included, and the next send applies the chunk", async () => {
     const { workspaceId, manualStoreId } = await createMerchant();
     const importId = await start(workspaceId, manualStoreId);
-    const claim = { import_id: importId, chunk_index: 0, auto_numbers: '["41"]', results: null, applied_at: null };
-    await getDb().insertInto("csv_import_chunks").values({ ...claim, claimed_at: Date.now() }).execute();
-
-    const waiting = applyCsvChunk(workspaceId, importId, 0, chunk(ordersOf([row("AUTO")])), by);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const orders = chunk(ordersOf([row("AUTO"), row("L-1")]));
+    // The writer's connection fails the chunk's INSERT, after the AUTO number was taken in the same transaction.
+    await sql`CREATE TEMP TRIGGER refuse_orders BEFORE INSERT ON orders BEGIN SELECT RAISE(ABORT, 'the disk is full'); END`.execute(db.write);
+    try {
+      await expect(applyCsvChunk(workspaceId, importId, 0, orders, by)).rejects.toThrow("the disk is full");
+    } finally {
+      await sql`DROP TRIGGER temp.refuse_orders`.execute(db.write);
+    }
     expect(await storeOrders(manualStoreId)).toEqual([]);
-    // The first send failed and let the chunk go.
-    await getDb().updateTable("csv_import_chunks").set({ claimed_at: 0 }).where("import_id", "=", importId).execute();
+    expect(await lastOrderNumber(workspaceId)).toBe(0);
+    expect((await getCsvImport(workspaceId, importId)).chunksDone).toBe(0);
 
-    expect(await waiting).toMatchObject({ applied: true, results: [{ orderNumber: "41", outcome: "created" }] });
+    expect(await applyCsvChunk(workspaceId, importId, 0, orders, by)).toMatchObject({ applied: true, results: [{ orderNumber: "1", outcome: "created" }] });
   });
 
   it("refuses a chunk that names another store or workspace, whole, and writes nothing", async () => {
     const merchant = await createMerchant();
     const other = await createMerchant("Other Merchant");
-    const secondStore = await getDb()
+    const secondStore = await db.write
       .insertInto("stores")
       .values({ workspace_id: merchant.workspaceId, platform: "manual", name: "Wholesale", created_at: 0, modified_at: 0 })
       .returning("id")
@@ -275,10 +281,10 @@ describe("CSV import", () => {
 
     const stored = await storeOrders(manualStoreId);
     expect(stored.map((order) => order.order_number)).toEqual(["7001"]);
-    expect(await getDb().selectFrom("order_events").select("order_id").where("import_run_id", "=", (await getCsvImportRun(importId))).execute()).toEqual([{ order_id: stored[0].id }]);
+    expect(await db.read.selectFrom("order_events").select("order_id").where("import_run_id", "=", (await getCsvImportRun(importId))).execute()).toEqual([{ order_id: stored[0].id }]);
     // A failing AUTO row does not use up a number.
     expect(await lastOrderNumber(workspaceId)).toBe(0);
-    const errors = await getDb().selectFrom("import_errors").select(["ref", "code"]).orderBy("id").execute();
+    const errors = await db.read.selectFrom("import_errors").select(["ref", "code"]).orderBy("id").execute();
     expect(errors.map((error) => error.ref)).toEqual(["7002", "7003", "AUTO"]);
     expect(await finishCsvImport(workspaceId, importId)).toMatchObject({ status: "partial", counts: { created: 1, failed: 3 } });
   });
@@ -317,7 +323,7 @@ describe("CSV import", () => {
     await applyCsvChunk(workspaceId, importId, 0, chunk([order]), by);
     // Chunk 1 never arrived: the import is partial, and its run says why.
     expect(await finishCsvImport(workspaceId, importId)).toMatchObject({ status: "partial", counts: { created: 1 } });
-    const run = await getDb().selectFrom("import_runs").select(["status", "error"]).where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
+    const run = await db.read.selectFrom("import_runs").select(["status", "error"]).where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
     expect(run).toEqual({ status: "partial", error: "1 of 2 parts of the file were not imported." });
     expect((await rejection(applyCsvChunk(workspaceId, importId, 1, chunk([order]), by))).code).toBe("conflict");
     // The chunk that was applied still answers its results.
@@ -335,6 +341,6 @@ describe("CSV import", () => {
     expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["mapping.1", "mapping.40", "options.timeZone"]);
     const noNumber = await rejection(start(workspaceId, manualStoreId, { mapping: { 1: "orderDate" } }));
     expect(noNumber.fieldErrors).toHaveProperty("mapping");
-    expect(await getDb().selectFrom("import_runs").selectAll().where("workspace_id", "=", workspaceId).execute()).toEqual([]);
+    expect(await db.read.selectFrom("import_runs").selectAll().where("workspace_id", "=", workspaceId).execute()).toEqual([]);
   });
 });

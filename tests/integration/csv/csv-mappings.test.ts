@@ -7,7 +7,6 @@ import { useTestDatabase } from "../../helpers/database";
 import { createMerchant } from "../../helpers/workspaces";
 
 const signedIn = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("server-only", () => ({}));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (signedIn.userId ? { user: { id: signedIn.userId } } : null) }));
 
 useTestDatabase();

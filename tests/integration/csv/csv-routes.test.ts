@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
-import { getDatabase, getDb } from "@/db/client";
+import { setTimeout as sleep } from "node:timers/promises";
+import { db } from "@/db/database";
 import type { WorkspaceSession } from "@/lib/auth/session";
-import { rowsToOrders, type FieldKey } from "@/lib/csv/rows-to-orders";
+import type { FieldKey } from "@/lib/csv/fields";
+import { rowsToOrders } from "@/lib/csv/rows-to-orders";
 import { AppError } from "@/lib/errors";
 import { sessionRoute } from "@/lib/http/session-route";
 import { callRoute, type CallOptions } from "../../helpers/api";
@@ -12,7 +14,6 @@ import { createMerchant } from "../../helpers/workspaces";
 // Auth.js reads its cookie from the request Next.js is serving; here the signed-in user is set by
 // the test. Everything after it (the membership lookup, the workspace) is the real code.
 const signedIn = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("server-only", () => ({}));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (signedIn.userId ? { user: { id: signedIn.userId } } : null) }));
 
 useTestDatabase();
@@ -51,10 +52,6 @@ const browser = {
     const { PUT } = await import("@/app/api/csv-imports/[importId]/chunks/[chunkIndex]/route");
     const params = { importId, chunkIndex: String(chunkIndex) };
     return callRoute(PUT, `/api/csv-imports/${importId}/chunks/${chunkIndex}`, { method: "PUT", body, params, ...options });
-  },
-  async unchanged(body: unknown) {
-    const { POST } = await import("@/app/api/csv-imports/unchanged-orders/route");
-    return callRoute(POST, "/api/csv-imports/unchanged-orders", { method: "POST", body });
   },
   async finish(importId: string) {
     const { POST } = await import("@/app/api/csv-imports/[importId]/finish/route");
@@ -119,14 +116,13 @@ describe("CSV import routes", () => {
       await browser.preview({ storeId: merchant.manualStoreId, orders: [] }),
       await browser.chunk(importId, 0, { orders: [] }),
       await browser.finish(importId),
-      await browser.unchanged({ storeId: merchant.manualStoreId, orders: [] }),
     ];
-    expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401, 401]);
+    expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401]);
     expect(answers[0].json).toMatchObject({ code: "unauthorized" });
 
     signedIn.userId = "a-user-without-a-membership";
     expect((await browser.start(startBody(merchant.manualStoreId))).status).toBe(401);
-    expect(await getDb().selectFrom("import_runs").selectAll().where("workspace_id", "=", merchant.workspaceId).execute()).toEqual([]);
+    expect(await db.read.selectFrom("import_runs").selectAll().where("workspace_id", "=", merchant.workspaceId).execute()).toEqual([]);
   });
 
   it("take an import from start to finish", async () => {
@@ -156,8 +152,11 @@ describe("CSV import routes", () => {
     const finished = await browser.finish(importId);
     expect(finished).toMatchObject({ status: 200, json: { status: "succeeded", counts: { created: 2, updated: 0, unchanged: 0, skipped: 0, failed: 0 } } });
     // The same file again: its numbered order is found unchanged by its fingerprint.
-    const asked = await browser.unchanged({ storeId: merchant.manualStoreId, orders: orders.filter((order: { digest?: string }) => order.digest).map((order: { order: { orderNumber: string }; digest: string }) => ({ orderNumber: order.order.orderNumber, digest: order.digest })) });
-    expect(asked).toMatchObject({ status: 200, json: { unchanged: ["L-1"] } });
+    const byFingerprint = orders
+      .filter((order: { digest?: string }) => order.digest)
+      .map((order: { order: { orderNumber: string }; digest: string; rowNumbers: number[] }) => ({ orderNumber: order.order.orderNumber, digest: order.digest, rowNumbers: order.rowNumbers }));
+    const asked = await browser.preview({ storeId: merchant.manualStoreId, orders: byFingerprint });
+    expect(asked).toMatchObject({ status: 200, json: { unchanged: 1, results: [{ orderNumber: "L-1", outcome: "unchanged" }] } });
     const shown = await browser.get(importId);
     expect(shown).toMatchObject({
       status: 200,
@@ -165,29 +164,28 @@ describe("CSV import routes", () => {
     });
     expect(new Date(shown.json.createdAt).getTime()).toBeGreaterThan(0);
 
-    const events = await getDb().selectFrom("order_events").select(["actor", "source"]).where("workspace_id", "=", merchant.workspaceId).execute();
+    const events = await db.read.selectFrom("order_events").select(["actor", "source"]).where("workspace_id", "=", merchant.workspaceId).execute();
     expect(events).toEqual([{ actor: merchant.userId, source: "csv" }, { actor: merchant.userId, source: "csv" }]);
   });
 
-  it("write a chunk on the import's own thread, which waits its turn while the app's thread writes", async () => {
+  it("apply a chunk sent while another write is open once it ends, past SQLite's busy timeout", async () => {
     const merchant = await createMerchant();
     signedIn.userId = merchant.userId;
-    // The import's thread is up and has written once.
-    const warmUp = (await browser.start(startBody(merchant.manualStoreId))).json.importId;
-    expect(await browser.chunk(warmUp, 0, { orders: ordersOf(["W-1"]) })).toMatchObject({ status: 200 });
     const { importId } = (await browser.start(startBody(merchant.manualStoreId))).json;
 
     // Held past SQLite's 2 s busy timeout: waiting on SQLite's own lock instead, the chunk would fail.
-    const tx = await getDatabase().sql.transaction("write");
+    let release!: () => void;
+    const held = db.transaction(() => new Promise<void>((resolve) => (release = resolve)));
     let answered = false;
     const applying = browser.chunk(importId, 0, { orders: ordersOf(["T-1", "T-2"]) }).finally(() => (answered = true));
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await sleep(2_200);
     expect(answered).toBe(false);
-    await tx.commit();
+    release();
+    await held;
 
     expect(await applying).toMatchObject({ status: 200, json: { applied: true, counts: { created: 2, failed: 0 } } });
-    const stored = await getDb().selectFrom("orders").select("order_number").where("workspace_id", "=", merchant.workspaceId).orderBy("order_number").execute();
-    expect(stored.map((row) => row.order_number)).toEqual(["T-1", "T-2", "W-1"]);
+    const stored = await db.read.selectFrom("orders").select("order_number").where("workspace_id", "=", merchant.workspaceId).orderBy("order_number").execute();
+    expect(stored.map((row) => row.order_number)).toEqual(["T-1", "T-2"]);
   });
 
   it("answer 404 for another workspace's import or store", async () => {
@@ -204,12 +202,12 @@ describe("CSV import routes", () => {
       await browser.chunk(importId, 0, { orders }),
       await browser.finish(importId),
       await browser.start(startBody(merchant.manualStoreId)),
-      await browser.unchanged({ storeId: merchant.manualStoreId, orders: [] }),
+      await browser.preview({ storeId: merchant.manualStoreId, orders: [] }),
     ];
     expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404, 404, 404, 404]);
     expect(answers[0].json).toEqual({ message: "Import not found", code: "not_found" });
     expect(answers[4].json).toEqual({ message: "Store not found", code: "not_found" });
-    expect(await getDb().selectFrom("orders").selectAll().where("workspace_id", "in", [merchant.workspaceId, other.workspaceId]).execute()).toEqual([]);
+    expect(await db.read.selectFrom("orders").selectAll().where("workspace_id", "in", [merchant.workspaceId, other.workspaceId]).execute()).toEqual([]);
   });
 
   it("refuse oversize, malformed and invalid bodies with 413 or 400, writing nothing", async () => {
@@ -239,7 +237,7 @@ describe("CSV import routes", () => {
     const badStart = await browser.start({ ...startBody(merchant.manualStoreId), options: { ...OPTIONS, dateOrder: "YMD" }, totalChunks: -1 });
     expect(badStart).toMatchObject({ status: 400, json: { fieldErrors: { "options.dateOrder": expect.any(Array), totalChunks: expect.any(Array) } } });
 
-    expect(await getDb().selectFrom("orders").selectAll().where("workspace_id", "=", merchant.workspaceId).execute()).toEqual([]);
+    expect(await db.read.selectFrom("orders").selectAll().where("workspace_id", "=", merchant.workspaceId).execute()).toEqual([]);
     expect((await browser.get(importId)).json).toMatchObject({ chunksDone: 0, counts: { created: 0, failed: 0 } });
   });
 });

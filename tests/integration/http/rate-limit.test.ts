@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { getDatabase, getDb, openDatabase, useDatabase, type DatabaseHandle } from "@/db/client";
+import { sql } from "kysely";
+import { db, getDatabase, openDatabase, useDatabase, type DatabaseHandle } from "@/db/database";
 import { apiRateLimitPerMinute, consumeRateLimit } from "@/lib/http/rate-limit";
 import { useTestDatabase } from "../../helpers/database";
 
@@ -17,7 +18,7 @@ async function consumeMany(key: string, times: number, limit: number, now: numbe
 }
 
 async function windowsOf(key: string) {
-  return getDb().selectFrom("rate_limit_windows").select(["window_start", "count"]).where("key", "=", key).orderBy("window_start").execute();
+  return db.read.selectFrom("rate_limit_windows").select(["window_start", "count"]).where("key", "=", key).orderBy("window_start").execute();
 }
 
 /**
@@ -123,8 +124,8 @@ describe("consumeRateLimit", () => {
   });
 
   it("shares one count between app instances on the same database", async () => {
-    const { rows } = await test.handle.sql.execute("PRAGMA database_list");
-    const file = rows.find((row) => row.name === "main")!.file as string;
+    const { rows } = await sql<{ name: string; file: string }>`PRAGMA database_list`.execute(test.handle.read);
+    const file = rows.find((row) => row.name === "main")!.file;
     const other = openDatabase(`file:${file}`);
     try {
       const key = freshKey();
@@ -144,7 +145,7 @@ describe("consumeRateLimit", () => {
       expect(together.map((result) => result.remaining).sort((a, b) => b - a)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, ...Array(11).fill(0)]);
       expect(await windowsOf(burst)).toEqual([{ window_start: MINUTE, count: 20 }]);
     } finally {
-      other.close();
+      await other.close();
     }
   });
 });

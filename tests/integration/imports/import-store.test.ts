@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import type { Connector, PulledPage, StoreConnection, PullOptions } from "@/lib/connectors/types";
 import { ConnectorError } from "@/lib/connectors/types";
 import { CURSOR_OVERLAP_MS, importStore } from "@/lib/imports/import-store";
@@ -48,7 +48,7 @@ describe("importing a store", () => {
 
     expect(summary).toMatchObject({ status: "succeeded", created: 3, cancelled: 1, error: null });
     expect(calls[0].connection.credentials).toEqual({ accessToken: "shpat_secret" });
-    const store = await getDb().selectFrom("stores").selectAll().where("id", "=", storeId).executeTakeFirstOrThrow();
+    const store = await db.read.selectFrom("stores").selectAll().where("id", "=", storeId).executeTakeFirstOrThrow();
     expect(store).toMatchObject({ cursor: String(t0 + 2000), last_import_at: t0 + 5000, last_new_order_at: t0 + 5000, consecutive_failures: 0, last_error: null, lease_owner: null });
     const [run] = await listImportRuns(workspaceId, storeId);
     expect(run).toMatchObject({ status: "succeeded", trigger: "manual", fetched: 3, created: 3, cursor_before: null, cursor_after: String(t0 + 2000) });
@@ -78,11 +78,11 @@ describe("importing a store", () => {
     expect(failing).toMatchObject({ status: "failed", created: 1, error: "Shopify answered 503 (server error)." });
     const [health] = (await listStoresWithHealth(workspaceId)).filter((store) => store.id === storeId);
     expect(health).toMatchObject({ needsAttention: true, lastError: "Shopify answered 503 (server error).", orders: 1 });
-    expect((await getDb().selectFrom("stores").select("cursor").where("id", "=", storeId).executeTakeFirstOrThrow()).cursor).toBe(String(t0 + 1));
+    expect((await db.read.selectFrom("stores").select("cursor").where("id", "=", storeId).executeTakeFirstOrThrow()).cursor).toBe(String(t0 + 1));
 
     const retry = await importStore(workspaceId, storeId, { trigger: "manual", connector: scriptedConnector(pages).connector, now: () => t0 + 200 });
     expect(retry).toMatchObject({ status: "succeeded", created: 1, unchanged: 1 });
-    const orders = await getDb().selectFrom("orders").select("order_key").where("store_id", "=", storeId).execute();
+    const orders = await db.read.selectFrom("orders").select("order_key").where("store_id", "=", storeId).execute();
     expect(orders.map((order) => order.order_key).sort()).toEqual(["p1", "p2"]);
     const runs = await listImportRuns(workspaceId, storeId);
     expect(runs.map((run) => run.status)).toEqual(["succeeded", "failed"]);
@@ -123,7 +123,7 @@ describe("importing a store", () => {
   it("keeps credentials encrypted at rest and tied to their store", async () => {
     const { workspaceId } = await createMerchant();
     const storeId = await connectShop(workspaceId);
-    const row = await getDb().selectFrom("stores").select("credentials").where("id", "=", storeId).executeTakeFirstOrThrow();
+    const row = await db.read.selectFrom("stores").select("credentials").where("id", "=", storeId).executeTakeFirstOrThrow();
     expect(row.credentials).not.toContain("shpat_secret");
     expect(await storedCredentials(workspaceId, storeId)).toEqual({ accessToken: "shpat_secret" });
     const other = await createMerchant("Other");
@@ -146,7 +146,7 @@ describe("stores with nothing to pull", () => {
   it("leaves a store saved without credentials (the demo's) alone, and the Import button skips it", async () => {
     const { workspaceId } = await createMerchant();
     const now = Date.now();
-    const demo = await getDb()
+    const demo = await db.write
       .insertInto("stores")
       .values({ workspace_id: workspaceId, platform: "shopify", name: "Demo shop", auto_import: 0, created_at: now, modified_at: now })
       .returning("id")
@@ -155,7 +155,7 @@ describe("stores with nothing to pull", () => {
     expect(summary.status).toBe("inactive");
     const { importAllStores } = await import("@/lib/imports/import-all-stores");
     expect(await importAllStores(workspaceId, "manual")).toEqual([]);
-    expect((await getDb().selectFrom("stores").select("last_error").where("id", "=", demo.id).executeTakeFirstOrThrow()).last_error).toBeNull();
+    expect((await db.read.selectFrom("stores").select("last_error").where("id", "=", demo.id).executeTakeFirstOrThrow()).last_error).toBeNull();
   });
 });
 
@@ -183,7 +183,7 @@ describe("a platform whose pages are not in modification order", () => {
     const firstSince = startedAt - 30 * day;
     expect(windows[0]).toEqual([firstSince, firstSince + 10 * day]);
     expect(windows[1][0]).toBe(firstSince + 10 * day);
-    const cursor = Number((await getDb().selectFrom("stores").select("cursor").where("id", "=", storeId).executeTakeFirstOrThrow()).cursor);
+    const cursor = Number((await db.read.selectFrom("stores").select("cursor").where("id", "=", storeId).executeTakeFirstOrThrow()).cursor);
     expect(cursor).toBe(firstSince + 10 * day);
 
     windows.length = 0;

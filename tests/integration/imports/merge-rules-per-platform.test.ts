@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { connectorFor } from "@/lib/connectors/registry";
 import { importStore } from "@/lib/imports/import-store";
 import { createReplacementOrder } from "@/lib/orders/order-actions";
@@ -183,11 +183,11 @@ async function connect(adapter: Adapter) {
     expect(summary).toMatchObject({ status: "succeeded", error: null, failed: 0 });
     return summary;
   }
-  const orderOf = (key: string) => getDb().selectFrom("orders").selectAll().where("store_id", "=", storeId).where("order_key", "=", key).executeTakeFirstOrThrow();
-  const ordersOfStore = () => getDb().selectFrom("orders").selectAll().where("store_id", "=", storeId).orderBy("id").execute();
-  const eventsOf = (orderId: number) => getDb().selectFrom("order_events").selectAll().where("order_id", "=", orderId).orderBy("id").execute();
+  const orderOf = (key: string) => db.read.selectFrom("orders").selectAll().where("store_id", "=", storeId).where("order_key", "=", key).executeTakeFirstOrThrow();
+  const ordersOfStore = () => db.read.selectFrom("orders").selectAll().where("store_id", "=", storeId).orderBy("id").execute();
+  const eventsOf = (orderId: number) => db.read.selectFrom("order_events").selectAll().where("order_id", "=", orderId).orderBy("id").execute();
   const eventsOfStore = () =>
-    getDb().selectFrom("order_events").selectAll().where("order_id", "in", (eb) => eb.selectFrom("orders").select("id").where("store_id", "=", storeId)).orderBy("id").execute();
+    db.read.selectFrom("order_events").selectAll().where("order_id", "in", (eb) => eb.selectFrom("orders").select("id").where("store_id", "=", storeId)).orderBy("id").execute();
   return { platform, workspaceId, storeId, runImport, orderOf, ordersOfStore, eventsOf, eventsOfStore };
 }
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createHmac } from "node:crypto";
 import { NextRequest } from "next/server";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { receiveWebhook } from "@/lib/imports/receive-webhook";
 import { createStore } from "@/lib/stores/manage-stores";
 import shopifyFixture from "../../fakes/shopify/fixtures/order.json" with { type: "json" };
@@ -34,7 +34,7 @@ async function connect(platform: "shopify" | "woocommerce", workspaceId: string,
 }
 
 async function ordersOf(storeId: number) {
-  return getDb().selectFrom("orders").select(["order_key", "status", "customer_notes"]).where("store_id", "=", storeId).execute();
+  return db.read.selectFrom("orders").select(["order_key", "status", "customer_notes"]).where("store_id", "=", storeId).execute();
 }
 
 describe("store webhooks", () => {
@@ -47,7 +47,7 @@ describe("store webhooks", () => {
     expect(await receiveWebhook("shopify", storeId, headers, body)).toMatchObject({ status: 200, message: "Order created." });
     expect(await receiveWebhook("shopify", storeId, headers, body)).toMatchObject({ status: 200, message: "Already received." });
     expect(await ordersOf(storeId)).toEqual([expect.objectContaining({ order_key: "5550001" })]);
-    const runs = await getDb().selectFrom("import_runs").select(["trigger", "created"]).where("store_id", "=", storeId).execute();
+    const runs = await db.read.selectFrom("import_runs").select(["trigger", "created"]).where("store_id", "=", storeId).execute();
     expect(runs).toEqual([{ trigger: "webhook", created: 1 }]);
   });
 

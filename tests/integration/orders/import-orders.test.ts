@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { importOrders } from "@/lib/orders/import-orders";
 import { useTestDatabase } from "../../helpers/database";
 import { buildOrder } from "../../helpers/orders";
@@ -8,13 +8,13 @@ import { createMerchant } from "../../helpers/workspaces";
 useTestDatabase();
 
 async function eventsOf(orderId: number) {
-  return getDb().selectFrom("order_events").selectAll().where("order_id", "=", orderId).orderBy("id").execute();
+  return db.read.selectFrom("order_events").selectAll().where("order_id", "=", orderId).orderBy("id").execute();
 }
 async function orderById(orderId: number) {
-  return getDb().selectFrom("orders").selectAll().where("id", "=", orderId).executeTakeFirstOrThrow();
+  return db.read.selectFrom("orders").selectAll().where("id", "=", orderId).executeTakeFirstOrThrow();
 }
 async function countsOf(workspaceId: string) {
-  const rows = await getDb().selectFrom("order_counts").select(["status", "n"]).where("workspace_id", "=", workspaceId).execute();
+  const rows = await db.read.selectFrom("order_counts").select(["status", "n"]).where("workspace_id", "=", workspaceId).execute();
   return Object.fromEntries(rows.filter((row) => row.n !== 0).map((row) => [row.status, row.n]));
 }
 const options = { source: "api", actor: "test" };
@@ -27,11 +27,11 @@ describe("importOrders", () => {
     expect(result).toMatchObject({ outcome: "created", orderNumber: "A-1" });
     const order = await orderById(result.orderId!);
     expect(order).toMatchObject({ status: "awaiting_shipment", active: 1, order_total: 2 * 1250 + 899 + 275 + 599, ship_to_name: "Grace Hopper" });
-    const items = await getDb().selectFrom("order_items").selectAll().where("order_id", "=", order.id).orderBy("position").execute();
+    const items = await db.read.selectFrom("order_items").selectAll().where("order_id", "=", order.id).orderBy("position").execute();
     expect(items.map((item) => item.sku)).toEqual(["MUG-BLUE", "TEA-EARL"]);
     expect((await eventsOf(order.id)).map((event) => event.action)).toEqual(["created"]);
     expect(await countsOf(workspaceId)).toEqual({ awaiting_shipment: 1 });
-    const found = await getDb().selectFrom("orders_search").select("rowid").where("orders_search", "=", "mug*").execute();
+    const found = await db.read.selectFrom("orders_search").select("rowid").where("orders_search", "=", "mug*").execute();
     expect(found.map((row) => row.rowid)).toContain(order.id);
   });
 
@@ -71,7 +71,7 @@ describe("importOrders", () => {
       ship_to_city: ["Arlington", "Alexandria"],
       items: { added: [], removed: ["li-2"], changed: [] },
     });
-    const items = await getDb().selectFrom("order_items").select("sku").where("order_id", "=", first.orderId!).execute();
+    const items = await db.read.selectFrom("order_items").select("sku").where("order_id", "=", first.orderId!).execute();
     expect(items).toEqual([{ sku: "MUG-BLUE" }]);
   });
 
@@ -152,7 +152,7 @@ describe("importOrders", () => {
 
   it("adds its counts to the import run", async () => {
     const { workspaceId, manualStoreId } = await createMerchant();
-    const run = await getDb()
+    const run = await db.write
       .insertInto("import_runs")
       .values({ workspace_id: workspaceId, store_id: manualStoreId, kind: "api", trigger: "api", started_at: Date.now(), cursor_before: null, cursor_after: null, error: null, finished_at: null })
       .returning("id")
@@ -160,9 +160,9 @@ describe("importOrders", () => {
     const order = buildOrder();
     await importOrders(workspaceId, manualStoreId, [order, buildOrder(), buildOrder({ orderDate: -1 })], { ...options, runId: run.id });
     await importOrders(workspaceId, manualStoreId, [order], { ...options, runId: run.id });
-    const stored = await getDb().selectFrom("import_runs").selectAll().where("id", "=", run.id).executeTakeFirstOrThrow();
+    const stored = await db.read.selectFrom("import_runs").selectAll().where("id", "=", run.id).executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ fetched: 4, created: 2, unchanged: 1, failed: 1 });
-    const errors = await getDb().selectFrom("import_errors").selectAll().where("run_id", "=", run.id).execute();
+    const errors = await db.read.selectFrom("import_errors").selectAll().where("run_id", "=", run.id).execute();
     expect(errors).toHaveLength(1);
     expect(errors[0].message).toMatch(/orderDate/);
   });
@@ -173,7 +173,7 @@ describe("importOrders as a dry run", () => {
     const { workspaceId, manualStoreId } = await createMerchant();
     const existing = buildOrder();
     await importOrders(workspaceId, manualStoreId, [existing], options);
-    const before = await getDb().selectFrom("orders").select(["id", "customer_email", "modified_at"]).where("store_id", "=", manualStoreId).execute();
+    const before = await db.read.selectFrom("orders").select(["id", "customer_email", "modified_at"]).where("store_id", "=", manualStoreId).execute();
 
     const results = await importOrders(
       workspaceId,
@@ -182,7 +182,7 @@ describe("importOrders as a dry run", () => {
       { ...options, dryRun: true },
     );
     expect(results.map((result) => result.outcome)).toEqual(["updated", "created", "updated", "failed"]);
-    expect(await getDb().selectFrom("orders").select(["id", "customer_email", "modified_at"]).where("store_id", "=", manualStoreId).execute()).toEqual(before);
+    expect(await db.read.selectFrom("orders").select(["id", "customer_email", "modified_at"]).where("store_id", "=", manualStoreId).execute()).toEqual(before);
     expect(await countsOf(workspaceId)).toEqual({ awaiting_shipment: 1 });
   });
 });

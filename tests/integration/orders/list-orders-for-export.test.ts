@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { parseCsvText } from "@/lib/csv/parse";
 import { EXPORT_MAPPING, ordersToExportRows, ORDERS_EXPORT_COLUMNS } from "@/lib/csv/export-orders";
 import { rowsToOrders } from "@/lib/csv/rows-to-orders";
@@ -39,18 +39,18 @@ async function exported(query: OrderListQuery, max?: number) {
 describe("listOrdersForExport", () => {
   it("walks the whole view in the list's order, batch by batch, with every order's items", async () => {
     const { truncated, orders, sizes } = await exported(view({ status: "all", sort: "created_at", dir: "asc" }));
-    const expected = await getDb().selectFrom("orders").select(["id", "created_at"]).where("workspace_id", "=", merchant.workspaceId).execute();
+    const expected = await db.read.selectFrom("orders").select(["id", "created_at"]).where("workspace_id", "=", merchant.workspaceId).execute();
     expected.sort((a, b) => a.created_at - b.created_at || a.id - b.id);
     expect(truncated).toBe(false);
     expect(sizes).toEqual([500, 500, 200]);
     expect(orders.map((order) => order.row.id)).toEqual(expected.map((row) => row.id));
-    const items = await getDb().selectFrom("order_items").select("order_id").where("order_id", "=", orders[0].row.id).execute();
+    const items = await db.read.selectFrom("order_items").select("order_id").where("order_id", "=", orders[0].row.id).execute();
     expect(orders[0].items).toHaveLength(items.length);
   });
 
   it("keeps the view's filters, and never another workspace's orders", async () => {
     const { orders } = await exported(view({ status: "on_hold" }));
-    const expected = await getDb().selectFrom("orders").select("id").where("workspace_id", "=", merchant.workspaceId).where("status", "=", "on_hold").execute();
+    const expected = await db.read.selectFrom("orders").select("id").where("workspace_id", "=", merchant.workspaceId).where("status", "=", "on_hold").execute();
     expect(orders).toHaveLength(expected.length);
     expect(orders.every((order) => order.row.status === "on_hold" && order.row.workspace_id === merchant.workspaceId)).toBe(true);
   });

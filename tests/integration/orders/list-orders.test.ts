@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { generateOrders } from "@/lib/demo/generate-orders";
 import { importOrders } from "@/lib/orders/import-orders";
 import { buildOrderListQuery, countOrdersByStatus, listOrders } from "@/lib/orders/list-orders";
@@ -18,7 +18,7 @@ const endAt = Date.UTC(2026, 10, 20);
 beforeAll(async () => {
   merchant = await createMerchant();
   other = await createMerchant("Other");
-  const store = await getDb()
+  const store = await db.write
     .insertInto("stores")
     .values({ workspace_id: merchant.workspaceId, platform: "shopify", name: "Shopify", created_at: 0, modified_at: 0 })
     .returning("id")
@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 
 async function allOrderRows() {
-  return getDb().selectFrom("orders").selectAll().where("workspace_id", "=", merchant.workspaceId).execute();
+  return db.read.selectFrom("orders").selectAll().where("workspace_id", "=", merchant.workspaceId).execute();
 }
 
 describe("listOrders", () => {
@@ -45,7 +45,7 @@ describe("listOrders", () => {
   it("never shows another workspace's orders", async () => {
     const page = await listOrders(merchant.workspaceId, view({ status: "all", size: 500 }));
     expect(page.orders).toHaveLength(500);
-    const otherIds = new Set((await getDb().selectFrom("orders").select("id").where("workspace_id", "=", other.workspaceId).execute()).map((row) => row.id));
+    const otherIds = new Set((await db.read.selectFrom("orders").select("id").where("workspace_id", "=", other.workspaceId).execute()).map((row) => row.id));
     expect(page.orders.some((order) => otherIds.has(order.id))).toBe(false);
     const otherStore = await listOrders(merchant.workspaceId, view({ status: "all", store: other.manualStoreId }));
     expect(otherStore.orders).toEqual([]);
@@ -98,7 +98,7 @@ describe("listOrders", () => {
     expect(byEmail.orders.map((order) => order.id)).toContain(sample.id);
 
     const bySku = await listOrders(merchant.workspaceId, view({ status: "all", q: "HOOD-GRY", size: 500 }));
-    const withHoodie = await getDb().selectFrom("order_items").innerJoin("orders", "orders.id", "order_items.order_id").select("orders.id").distinct()
+    const withHoodie = await db.read.selectFrom("order_items").innerJoin("orders", "orders.id", "order_items.order_id").select("orders.id").distinct()
       .where("order_items.sku", "=", "HOOD-GRY-L").where("orders.workspace_id", "=", merchant.workspaceId).execute();
     expect(bySku.orders.map((order) => order.id).sort()).toEqual(withHoodie.map((row) => row.id).sort());
 
@@ -122,7 +122,7 @@ describe("listOrders", () => {
   it("summarises each order's items", async () => {
     const page = await listOrders(merchant.workspaceId, view({ status: "all", size: 50 }));
     const order = page.orders[0];
-    const items = await getDb().selectFrom("order_items").selectAll().where("order_id", "=", order.id).orderBy("position").execute();
+    const items = await db.read.selectFrom("order_items").selectAll().where("order_id", "=", order.id).orderBy("position").execute();
     expect(order.itemLines).toBe(items.length);
     expect(order.itemUnits).toBe(items.reduce((sum, item) => sum + item.quantity, 0));
     expect(order.firstItemName).toBe(items[0].name);

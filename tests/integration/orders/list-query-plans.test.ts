@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { generateOrders } from "@/lib/demo/generate-orders";
 import { importOrders } from "@/lib/orders/import-orders";
 import { buildOrderListQuery } from "@/lib/orders/list-orders";
@@ -17,7 +17,7 @@ let storeId: number;
 
 async function planOf(overrides: Record<string, unknown>, options: { searchFirst?: boolean } = {}): Promise<string> {
   const compiled = buildOrderListQuery(workspaceId, orderListQuerySchema.parse(overrides), "UTC", options).compile();
-  const result = await getDb().executeQuery({ ...compiled, sql: `EXPLAIN QUERY PLAN ${compiled.sql}` } as typeof compiled);
+  const result = await db.read.executeQuery({ ...compiled, sql: `EXPLAIN QUERY PLAN ${compiled.sql}` } as typeof compiled);
   return (result.rows as unknown as { detail: string }[]).map((row) => row.detail).join("\n");
 }
 
@@ -44,7 +44,7 @@ describe("the orders list's query plans", () => {
   for (const analyzed of [false, true]) {
     describe(analyzed ? "with statistics (after ANALYZE)" : "without statistics", () => {
       beforeAll(async () => {
-        if (analyzed) await sql`ANALYZE`.execute(getDb());
+        if (analyzed) await sql`ANALYZE`.execute(db.write);
       });
 
       for (const [name, overrides, index] of VIEWS) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { db as database } from "@/db/database";
 import { fromOrderRow } from "@/lib/orders/columns";
 import { importOrders } from "@/lib/orders/import-orders";
 import { countOrdersByStatus, listOrders } from "@/lib/orders/list-orders";
@@ -17,7 +17,7 @@ const merchant = { actor: "user-1", source: "manual" as const };
 const channel = { source: "shopify" };
 
 async function stored(orderId: number) {
-  const db = getDb();
+  const db = database.read;
   const row = await db.selectFrom("orders").selectAll().where("id", "=", orderId).executeTakeFirstOrThrow();
   const items = await db.selectFrom("order_items").selectAll().where("order_id", "=", orderId).orderBy("position").execute();
   const events = await db.selectFrom("order_events").selectAll().where("order_id", "=", orderId).orderBy("id").execute();

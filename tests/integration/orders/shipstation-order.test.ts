@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { db } from "@/db/database";
 import { importOrders } from "@/lib/orders/import-orders";
 import { shipStationOrderInputSchema, toNormalizedOrder, toShipStationOrder } from "@/lib/orders/shipstation-order";
 import { useTestDatabase } from "../../helpers/database";
@@ -59,8 +59,8 @@ async function importBody(workspaceId: string, storeId: number, input: Record<st
 }
 
 async function readBack(orderId: number) {
-  const row = await getDb().selectFrom("orders").selectAll().where("id", "=", orderId).executeTakeFirstOrThrow();
-  const items = await getDb().selectFrom("order_items").selectAll().where("order_id", "=", orderId).orderBy("position").execute();
+  const row = await db.read.selectFrom("orders").selectAll().where("id", "=", orderId).executeTakeFirstOrThrow();
+  const items = await db.read.selectFrom("order_items").selectAll().where("order_id", "=", orderId).orderBy("position").execute();
   return toShipStationOrder(row, items, { timeZone: LA });
 }
 

@@ -1,8 +1,9 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import type { OrderItemRow, OrderRow } from "@/db/schema";
-import { EXPORT_MAPPING, formatIsoWithOffset, ORDERS_EXPORT_COLUMNS, ordersToCsv, ordersToExportRows, type ExportOrder } from "@/lib/csv/export-orders";
+import { EXPORT_MAPPING, formatIsoWithOffset, ORDERS_EXPORT_COLUMNS, ordersToExportRows, type ExportOrder } from "@/lib/csv/export-orders";
 import { rowsToOrders } from "@/lib/csv/rows-to-orders";
+import { toCsv } from "@/lib/csv/write-csv";
 import { toItemColumns, toOrderColumns } from "@/lib/orders/columns";
 import { decideMerge, type IncomingOrder } from "@/lib/orders/merge";
 import { normalizedOrderSchema, type NormalizedOrder } from "@/lib/orders/schema";
@@ -88,6 +89,9 @@ const ORDERS: NormalizedOrder[] = [
 
 const STORED = ORDERS.map((order, index) => store(order, index + 1));
 
+/** The file as the export route writes it: the header row, then the orders' rows. */
+const exportCsv = (orders: readonly ExportOrder[], options: { timeZone?: string } = {}) => toCsv([ORDERS_EXPORT_COLUMNS, ...ordersToExportRows(orders, options)]);
+
 function reimport(csv: string, blankCells: "keep" | "clear") {
   const [headers, ...rows] = Papa.parse<string[]>(csv, { header: false, skipEmptyLines: true }).data;
   expect(headers).toEqual(ORDERS_EXPORT_COLUMNS);
@@ -119,7 +123,7 @@ describe("orders export", () => {
   });
 
   it("neutralises formulas in the file but not plain numbers such as negative amounts", () => {
-    const csv = ordersToCsv(STORED);
+    const csv = exportCsv(STORED);
 
     expect(csv).toContain(",'=SUM(A1:A9),+1,-12.50,"); // "+1" is a plain number: a spreadsheet reads it as 1, nothing runs
     expect(csv).toContain(",'=Discount,");
@@ -129,7 +133,7 @@ describe("orders export", () => {
 
   for (const blankCells of ["keep", "clear"] as const) {
     it(`imports back to exactly the stored orders, changing nothing (blank cells ${blankCells})`, () => {
-      const { orders, errors } = reimport(ordersToCsv(STORED, { timeZone: "America/Los_Angeles" }), blankCells);
+      const { orders, errors } = reimport(exportCsv(STORED, { timeZone: "America/Los_Angeles" }), blankCells);
 
       expect(errors).toEqual([]);
       expect(orders.map(({ order, auto }) => [order.orderKey, auto])).toEqual(STORED.map(({ row }) => [row.order_key, false]));
@@ -152,7 +156,7 @@ describe("orders export", () => {
   }
 
   it("keeps the export's values for the order fields it does not carry (payment date, dimensions…)", () => {
-    const { orders } = reimport(ordersToCsv(STORED), "clear");
+    const { orders } = reimport(exportCsv(STORED), "clear");
 
     expect(orders[0].order).not.toHaveProperty("paymentDate");
     expect(orders[0].order).not.toHaveProperty("dimensions");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ROW_DIGEST_PATTERN, RowDigest } from "@/lib/csv/row-digest";
-import { fingerprintCsvGroups, groupCsvRows, rowsToOrders, type FieldKey, type RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
+import type { FieldKey } from "@/lib/csv/fields";
+import { fingerprintCsvGroups, groupCsvRows, rowsToOrders, type RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
 
 const MAPPING: Record<number, FieldKey | null> = { 0: "orderNumber", 1: "orderDate", 2: "item.name", 3: "item.quantity", 4: null };
 const OPTIONS: RowsToOrdersOptions = { timeZone: "America/Chicago", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep" };

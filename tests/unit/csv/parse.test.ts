@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decodeCsvBytes } from "@/lib/csv/decode";
-import { ORDER_FIELDS, isFieldKey, parseCsvText } from "@/lib/csv/parse";
+import { parseCsvText } from "@/lib/csv/parse";
 
 const fixture = (name: string) => decodeCsvBytes(new Uint8Array(readFileSync(new URL(`../../fixtures/csv/${name}`, import.meta.url)))).text;
 
@@ -164,52 +164,5 @@ describe("parseCsvText", () => {
     expect(parsed.rows.every((row) => row.length === 7)).toBe(true);
     expect(parsed.rows[99]).toEqual(["BIG-34", "2025-03-01", "Customer 100, Jr.", "100 Main St", "SKU-0", "1", "Fragile, handle with care\r\nThank you"]);
     expect(parsed.rows.at(-1)![2]).toBe(`Customer ${rowsWanted}, Jr.`);
-  });
-});
-
-describe("ORDER_FIELDS", () => {
-  it("lists each field once", () => {
-    const keys = ORDER_FIELDS.map((field) => field.key);
-    expect(new Set(keys).size).toBe(keys.length);
-    expect(keys.every(isFieldKey)).toBe(true);
-    expect(isFieldKey("shipTo.nickname")).toBe(false);
-  });
-
-  it("requires what an order needs to be shipped", () => {
-    expect(ORDER_FIELDS.filter((field) => field.required).map((field) => field.key)).toEqual([
-      "orderNumber",
-      "orderDate",
-      "shipTo.name",
-      "shipTo.street1",
-      "shipTo.city",
-      "shipTo.postalCode",
-      "shipTo.country",
-      "item.name",
-      "item.quantity",
-    ]);
-  });
-
-  it("has the item fields at item level, and name parts that stand in for the name", () => {
-    expect(ORDER_FIELDS.filter((field) => field.level === "item").map((field) => field.key)).toEqual([
-      "item.sku",
-      "item.name",
-      "item.quantity",
-      "item.unitPrice",
-      "item.weight",
-      "item.imageUrl",
-      "item.options",
-      "item.lineItemKey",
-    ]);
-    expect(ORDER_FIELDS.filter((field) => field.partOf).map((field) => [field.key, field.partOf])).toEqual([
-      ["shipTo.firstName", "shipTo.name"],
-      ["shipTo.lastName", "shipTo.name"],
-      ["billTo.firstName", "billTo.name"],
-      ["billTo.lastName", "billTo.name"],
-    ]);
-    const billTo = ORDER_FIELDS.filter((field) => field.key.startsWith("billTo."));
-    expect(billTo.map((field) => field.key.slice("billTo.".length))).toEqual(
-      ORDER_FIELDS.filter((field) => field.key.startsWith("shipTo.")).map((field) => field.key.slice("shipTo.".length)),
-    );
-    expect(billTo.some((field) => field.required)).toBe(false);
   });
 });

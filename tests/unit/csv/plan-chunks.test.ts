@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import {
-  buildCsvChunk, findUnchangedOrders, MAX_ENTRIES_PER_CHUNK, MAX_FINGERPRINTS_PER_REQUEST, MAX_ORDERS_READ_PER_CHUNK, planCsvChunks, splitFingerprintSample, type CsvFingerprint,
-} from "@/lib/csv/plan-chunks";
-import { fingerprintCsvGroups, groupCsvRows, rowsToOrders, type FieldKey } from "@/lib/csv/rows-to-orders";
+import { MAX_ENTRIES_PER_CHUNK, MAX_ORDERS_READ_PER_CHUNK, type CsvFingerprint } from "@/lib/csv/import-protocol";
+import { buildCsvChunk, findUnchangedOrders, planCsvChunks, splitFingerprintSample } from "@/lib/csv/plan-chunks";
+import type { FieldKey } from "@/lib/csv/fields";
+import { fingerprintCsvGroups, groupCsvRows, rowsToOrders } from "@/lib/csv/rows-to-orders";
 
 const MAPPING: Record<number, FieldKey> = { 0: "orderNumber", 1: "orderDate", 2: "customerNotes", 3: "item.name" };
 const OPTIONS = { timeZone: "UTC", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep" } as const;
@@ -65,7 +65,7 @@ describe("splitFingerprintSample", () => {
   const numbers = (count: number) => Array.from({ length: count }, (_, index) => index);
 
   it("samples all of a list of at most 5,000", () => {
-    expect(splitFingerprintSample(numbers(MAX_FINGERPRINTS_PER_REQUEST))).toEqual({ sample: numbers(MAX_FINGERPRINTS_PER_REQUEST), rest: [] });
+    expect(splitFingerprintSample(numbers(MAX_ENTRIES_PER_CHUNK))).toEqual({ sample: numbers(MAX_ENTRIES_PER_CHUNK), rest: [] });
   });
 
   it("samples every nth item of a larger list, 1,000 at most, and leaves the others in order", () => {
@@ -78,7 +78,7 @@ describe("splitFingerprintSample", () => {
 });
 
 describe("findUnchangedOrders", () => {
-  const fingerprints = (count: number): CsvFingerprint[] => Array.from({ length: count }, (_, index) => ({ orderNumber: `N-${index}`, digest: "c1" }));
+  const fingerprints = (count: number): CsvFingerprint[] => Array.from({ length: count }, (_, index) => ({ orderNumber: `N-${index}`, digest: "c1", rowNumbers: [index + 2] }));
   /** The rest as the import page gives it, fingerprinted only when asked for; `calls` counts the asking. */
   function lazyRest(rest: CsvFingerprint[]) {
     const lazy = {
@@ -124,6 +124,6 @@ describe("findUnchangedOrders", () => {
     });
     expect(found.sort()).toEqual([...unchanged].sort());
     expect(lazy.calls).toBe(1);
-    expect(sizes).toEqual([1000, MAX_FINGERPRINTS_PER_REQUEST, MAX_FINGERPRINTS_PER_REQUEST, MAX_FINGERPRINTS_PER_REQUEST, 4000]);
+    expect(sizes).toEqual([1000, MAX_ENTRIES_PER_CHUNK, MAX_ENTRIES_PER_CHUNK, MAX_ENTRIES_PER_CHUNK, 4000]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ORDER_FIELDS, type FieldKey as MappingFieldKey } from "@/lib/csv/parse";
-import { FIELD_KEYS, rowsToOrders, type FieldKey, type RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
+import { CSV_FIELDS, type CsvField, type FieldKey, type ValueKind } from "@/lib/csv/fields";
+import { rowsToOrders, type RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
 import { AppError } from "@/lib/errors";
 import { normalizedOrderSchema } from "@/lib/orders/schema";
 
@@ -293,10 +293,27 @@ describe("rowsToOrders", () => {
     expect(() => rowsToOrders([["x"]], MAPPING, { ...options, timeZone: "Mars/Olympus_Mons" })).toThrow(/not a time zone/);
   });
 
-  it("understands every field the mapping screen offers", () => {
-    const offered: MappingFieldKey[] = ORDER_FIELDS.map((field) => field.key);
-    const understood: readonly FieldKey[] = offered; // the mapping's keys are a subset of these, by type too
+  it("reads every field of the catalogue into its target, by its kind", () => {
+    const cells: Record<ValueKind, string> = {
+      text: "Text", money: "12.50", date: "2026-11-05 14:30", email: "ada@example.com", boolean: "Yes", quantity: "3",
+      options: "Size: M", weight: "2", weightUnit: "lb", status: "Shipped", currency: "EUR", country: "US", state: "CA",
+    };
+    const cellOf = (field: CsvField) => (field.key === "orderNumber" ? "1001" : field.key === "item.imageUrl" ? "https://example.com/a.png" : cells[field.kind]);
+    const mapping = Object.fromEntries(CSV_FIELDS.map((field, index) => [index, field.key]));
 
-    expect(understood.filter((key) => !(FIELD_KEYS as readonly string[]).includes(key))).toEqual([]);
+    const { orders, errors } = rowsToOrders([CSV_FIELDS.map(cellOf)], mapping, { timeZone: "UTC", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep" });
+
+    expect(errors).toEqual([]);
+    const order = orders[0].order as Record<string, unknown>;
+    const valueAt = (target: string) => {
+      const [head, part] = target.split(".");
+      const owner = (head === "items" ? (order.items as unknown[])[0] : order[head]) as Record<string, unknown>;
+      return part === undefined ? owner : owner[part];
+    };
+    for (const field of CSV_FIELDS) {
+      if (field.target && !field.partOf) expect(valueAt(field.target), field.key).not.toBeUndefined();
+    }
+    expect([valueAt("weightOz"), valueAt("items.weightOz")]).toEqual([32, 32]); // the Weight Unit column's pounds
+    expect([valueAt("amountPaid"), valueAt("items.taxAmount"), valueAt("gift"), valueAt("items.adjustment")]).toEqual([1250, 1250, true, true]);
   });
 });

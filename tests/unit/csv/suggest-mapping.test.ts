@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decodeCsvBytes } from "@/lib/csv/decode";
-import { ORDER_FIELDS, parseCsvText, type FieldKey } from "@/lib/csv/parse";
+import { CSV_FIELDS, type FieldKey } from "@/lib/csv/fields";
+import { parseCsvText } from "@/lib/csv/parse";
 import { headersSignature, missingRequiredFields, normalizeHeader, suggestMapping, type ColumnMapping } from "@/lib/csv/suggest-mapping";
 
 const headersOf = (name: string) =>
@@ -303,7 +304,7 @@ describe("normalizeHeader", () => {
 
 describe("missingRequiredFields", () => {
   it("lists every required field for an empty mapping", () => {
-    expect(missingRequiredFields({})).toEqual(ORDER_FIELDS.filter((field) => field.required).map((field) => field.key));
+    expect(missingRequiredFields({})).toEqual(CSV_FIELDS.filter((field) => field.required).map((field) => field.key));
   });
 
   it("counts either half of a split name for the whole name, for that address only", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { insertRowsStatements } from "@/lib/db/bulk-sql";
+import { insertRowsStatements } from "@/db/bulk-sql";
 
 describe("insertRowsStatements", () => {
   it("writes every row once, in order, in power-of-two chunks under the parameter cap", () => {

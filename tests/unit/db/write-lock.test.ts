@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { Worker } from "node:worker_threads";
 import { setTimeout as sleep } from "node:timers/promises";
-import { CrossThreadLock } from "@/db/write-lock";
+import { CrossThreadLock } from "@/db/file/write-lock";
 
 /** A thread that takes the lock from `buffer`, says so, holds it for `holdMs`, and sets `released[0]` just before it lets go. */
 function holdOnAnotherThread(buffer: SharedArrayBuffer, released: Int32Array, holdMs: number): Worker {
-  const lockModule = new URL("../../../db/write-lock.ts", import.meta.url).href;
+  const lockModule = new URL("../../../db/file/write-lock.ts", import.meta.url).href;
   return new Worker(
     `const { parentPort, workerData } = require("node:worker_threads");
      import("tsx/esm/api")

@@ -20,7 +20,7 @@ export function OrderActions({
   order,
   labels,
 }: {
-  order: { id: number; status: string; active: boolean; deleted: boolean; reactivated: boolean; replacedByOrderId: number | null; orderNumber: string };
+  order: { id: number; status: string; locked: "shipped" | "cancelled" | null; deleted: boolean; reactivated: boolean; replacedByOrderId: number | null };
   labels: Record<string, string>;
 }) {
   const [cancelState, cancel, cancelling] = useActionState(async () => cancelOrderAction(order.id), {});
@@ -30,11 +30,11 @@ export function OrderActions({
   const [replaceState, replace, replacing] = useActionState(async () => createReplacementAction(order.id), {});
 
   if (order.deleted) return null;
-  if (order.status === "shipped" || order.status === "cancelled" || !order.active) {
+  if (order.locked) {
     return (
       <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="order-actions">
         <p className="text-sm text-slate-600" data-testid="locked-reason">
-          {order.status === "shipped" ? labels.lockedShipped : labels.lockedCancelled}
+          {order.locked === "shipped" ? labels.lockedShipped : labels.lockedCancelled}
         </p>
         {order.reactivated && order.replacedByOrderId == null && (
           <form action={replace}>

@@ -1,6 +1,6 @@
 import type { Formatter } from "@/lib/i18n/format";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
-import type { OrderDetail } from "@/lib/orders/get-order";
+import type { OrderEventView } from "@/lib/orders/get-order";
 
 const KNOWN_EVENTS = new Set(["created", "updated", "cancelled", "reactivated_in_channel", "edited", "held", "restored", "shipped", "deleted", "replaced"]);
 
@@ -17,31 +17,29 @@ function describe(field: string, value: unknown, t: Translate, format: Formatter
 }
 
 /** The order's history, newest first, with what each change did field by field. */
-export function OrderHistory({ events, currency, t, format }: { events: OrderDetail["events"]; currency: string; t: Translate; format: Formatter }) {
+export function OrderHistory({ events, currency, t, format }: { events: OrderEventView[]; currency: string; t: Translate; format: Formatter }) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("order.history")}</h2>
       <ol className="space-y-3" data-testid="order-history">
         {events.map((event) => {
           const label = KNOWN_EVENTS.has(event.action) ? t(`order.events.${event.action}` as MessageKey) : event.action;
-          // Only [before, after] pairs and the items summary are changes; the rest (the channel's reopened order) is data.
-          const changes = Object.entries(event.changeSet ?? {}).filter(([field, change]) => field === "items" || (Array.isArray(change) && change.length === 2));
           return (
             <li key={event.id} className="border-l-2 border-slate-200 pl-3 text-sm" data-testid="history-event">
               <p>
                 <span className="font-medium">{label}</span> <span className="text-slate-500">{t("order.via", { source: event.source })}</span>
               </p>
               <p className="text-xs text-slate-500">{format.dateTime(event.at)}</p>
-              {changes.length > 0 && (
+              {event.changes.length > 0 && (
                 <ul className="mt-1 text-xs text-slate-600">
-                  {changes.map(([field, change]) => (
+                  {event.changes.map(({ field, before, after }) => (
                     <li key={field}>
                       {field === "items"
                         ? t("order.itemsChanged")
                         : t("order.changed", {
                             field: field.replaceAll("_", " "),
-                            before: describe(field, (change as unknown[])[0], t, format, currency),
-                            after: describe(field, (change as unknown[])[1], t, format, currency),
+                            before: describe(field, before, t, format, currency),
+                            after: describe(field, after, t, format, currency),
                           })}
                     </li>
                   ))}

@@ -2,10 +2,9 @@ import type { NextRequest } from "next/server";
 import { getWorkspaceSession } from "@/lib/auth/session";
 import { ORDERS_EXPORT_COLUMNS, ordersToExportRows } from "@/lib/csv/export-orders";
 import { toCsv } from "@/lib/csv/write-csv";
-import { zoneOffsetMs } from "@/lib/dates";
 import { errorResponse } from "@/lib/http/api-route";
 import { getTimeZone } from "@/lib/i18n/server";
-import { listOrdersForExport, MAX_EXPORT_ORDERS } from "@/lib/orders/list-orders-for-export";
+import { exportFileName, listOrdersForExport, MAX_EXPORT_ORDERS } from "@/lib/orders/list-orders-for-export";
 import { parseOrderListQuery } from "@/lib/orders/list-query";
 
 /** Excel reads a CSV without a byte order mark as the system's code page, mangling every accent. */
@@ -42,12 +41,10 @@ export async function GET(request: NextRequest) {
     },
   });
 
-  const now = Date.now();
-  const today = new Date(now + zoneOffsetMs(now, timeZone)).toISOString().slice(0, 10);
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="orders-${today}.csv"`,
+      "Content-Disposition": `attachment; filename="${exportFileName(timeZone)}"`,
       "Cache-Control": "no-store",
       "X-Export-Limit": String(MAX_EXPORT_ORDERS),
       "X-Export-Truncated": truncated ? "true" : "false",

@@ -1,10 +1,10 @@
 import type { CsvLabelKey, CsvT } from "./translator";
-import type { Counts } from "./import-api";
+import type { CsvImportCounts } from "@/lib/csv/import-protocol";
 
 const OUTCOMES = ["created", "updated", "unchanged", "skipped", "failed"] as const;
 
 /** What an import did (or, in the preview, would do), outcome by outcome; plus the rows left out before sending. */
-export function CountsList({ t, counts, rowErrors, labels = "counts" }: { t: CsvT; counts: Counts; rowErrors?: number; labels?: "counts" | "resultCounts" }) {
+export function CountsList({ t, counts, rowErrors, labels = "counts" }: { t: CsvT; counts: CsvImportCounts; rowErrors?: number; labels?: "counts" | "resultCounts" }) {
   const items: [string, string, number][] = OUTCOMES.map((outcome) => [outcome, t(`${labels}.${outcome}` as CsvLabelKey), counts[outcome]]);
   if (rowErrors !== undefined) items.push(["rowErrors", t("counts.rowErrors"), rowErrors]);
   return (

@@ -1,13 +1,14 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { ApiError, getImport, type ImportState } from "./import-api";
+import { ApiError, getImport } from "./import-api";
+import type { CsvImportSummary } from "@/lib/csv/import-protocol";
 import { ResultStep } from "./result-step";
 import type { CsvT } from "./translator";
 
 /** After a reload (`?import=<id>`): where that import stands, from the server. */
 export function ImportStatusView({ t, importId, onImportAnother }: { t: CsvT; importId: string; onImportAnother: () => void }) {
-  const [state, setState] = useState<ImportState | null>(null);
+  const [state, setState] = useState<CsvImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {

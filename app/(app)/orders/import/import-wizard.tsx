@@ -6,7 +6,9 @@ import { decideDateOrder } from "@/lib/csv/values";
 import type { CsvRowError } from "@/lib/csv/write-csv";
 import { startCsvWorker, type CsvWorker } from "./csv-worker-client";
 import { FileStep } from "./file-step";
-import { ApiError, createImport, findUnchangedOrders, type Counts, type ImportStatus } from "./import-api";
+import { ApiError, createImport, findUnchangedOrders } from "./import-api";
+import type { CsvImportCounts } from "@/lib/csv/import-protocol";
+import type { CsvImportStatus } from "@/db/schema";
 import { ImportProgress } from "./import-progress";
 import { ImportStatusView } from "./import-status";
 import { MappingStep } from "./mapping-step";
@@ -34,8 +36,8 @@ interface Plan extends ImportPlan {
 }
 
 interface Outcome {
-  status: ImportStatus;
-  counts: Counts;
+  status: CsvImportStatus;
+  counts: CsvImportCounts;
   errors: CsvRowError[];
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import type { FieldKey } from "@/lib/csv/rows-to-orders";
+import type { FieldKey } from "@/lib/csv/fields";
 import { missingRequiredFields } from "@/lib/csv/suggest-mapping";
 import { fieldLabel } from "./field-options";
 import { FileSummary } from "./file-summary";
@@ -28,8 +28,7 @@ export function MappingStep(props: {
   onPreview: () => void;
 }) {
   const { t, file, mapping, onMapping } = props;
-  // The extra item fields are not in ORDER_FIELDS, and none of them is required.
-  const missing = missingRequiredFields(mapping as Parameters<typeof missingRequiredFields>[0]);
+  const missing = missingRequiredFields(mapping);
   const setColumn = (column: number, field: FieldKey | null) => onMapping({ ...mapping, [column]: field });
 
   return (

@@ -1,7 +1,7 @@
 "use client";
 
-import type { FieldKey } from "@/lib/csv/rows-to-orders";
-import { FIELD_OPTIONS, fieldLabel, isMappableField } from "./field-options";
+import { CSV_FIELDS, isFieldKey, type FieldKey } from "@/lib/csv/fields";
+import { fieldLabel } from "./field-options";
 import type { CsvT } from "./translator";
 import type { Mapping } from "./worker-protocol";
 
@@ -18,7 +18,7 @@ export function MappingTable({ t, headers, samples, mapping, onChange }: {
   const uses = new Map<FieldKey, number>();
   for (const field of Object.values(mapping)) if (field) uses.set(field, (uses.get(field) ?? 0) + 1);
   const optionsOf = (level: "order" | "item") =>
-    FIELD_OPTIONS.filter((option) => option.level === level).map((option) => (
+    CSV_FIELDS.filter((option) => option.level === level).map((option) => (
       <option key={option.key} value={option.key}>
         {fieldLabel(t, option.key)}
         {option.required ? ` (${t("mapping.required")})` : ""}
@@ -47,7 +47,7 @@ export function MappingTable({ t, headers, samples, mapping, onChange }: {
                 <select
                   aria-label={header}
                   value={field ?? ""}
-                  onChange={(event) => onChange(column, isMappableField(event.target.value) ? event.target.value : null)}
+                  onChange={(event) => onChange(column, isFieldKey(event.target.value) ? event.target.value : null)}
                   className={select}
                 >
                   <option value="">{t("mapping.ignore")}</option>

@@ -2,7 +2,7 @@ import type { CsvOrder } from "@/lib/csv/rows-to-orders";
 import { createFormatter } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/translate";
 import { computeOrderTotal } from "@/lib/orders/columns";
-import type { OrderResult } from "./import-api";
+import type { CsvOrderResult } from "@/lib/csv/import-protocol";
 import type { CsvLabelKey, CsvT } from "./translator";
 
 export const PREVIEW_ORDERS = 10;
@@ -13,7 +13,7 @@ export function OrderPreview({ t, locale, timeZone, orders, results }: {
   locale: string;
   timeZone: string;
   orders: CsvOrder[];
-  results: OrderResult[];
+  results: CsvOrderResult[];
 }) {
   if (orders.length === 0) return null;
   const format = createFormatter(locale as Locale, timeZone);

@@ -3,7 +3,7 @@
 import type { CsvOrder } from "@/lib/csv/rows-to-orders";
 import type { CsvRowError } from "@/lib/csv/write-csv";
 import { CountsList } from "./counts-list";
-import type { Counts, OrderResult } from "./import-api";
+import type { CsvImportCounts, CsvOrderResult } from "@/lib/csv/import-protocol";
 import { OrderPreview } from "./order-preview";
 import { RowErrors } from "./row-errors";
 import type { CsvT } from "./translator";
@@ -13,13 +13,13 @@ export function PreviewStep({ t, locale, timeZone, counts, errors, orders, total
   t: CsvT;
   locale: string;
   timeZone: string;
-  counts: Counts;
+  counts: CsvImportCounts;
   errors: CsvRowError[];
   /** The orders read from their rows; the preview shows the first. */
   orders: CsvOrder[];
   /** Every order the file would send, those found unchanged included. */
   total: number;
-  results: OrderResult[];
+  results: CsvOrderResult[];
   onBack: () => void;
   onImport: () => void;
 }) {

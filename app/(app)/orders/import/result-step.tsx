@@ -2,14 +2,15 @@
 
 import Link from "next/link";
 import { CountsList } from "./counts-list";
-import type { Counts, ImportStatus } from "./import-api";
+import type { CsvImportCounts } from "@/lib/csv/import-protocol";
+import type { CsvImportStatus } from "@/db/schema";
 import type { CsvT } from "./translator";
 
 /** What the import did, the error report when rows were left out, and where to go next. */
 export function ResultStep({ t, status, counts, progress, rowErrors, onDownloadReport, onImportAnother }: {
   t: CsvT;
-  status: ImportStatus;
-  counts: Counts;
+  status: CsvImportStatus;
+  counts: CsvImportCounts;
   /** Chunks done and total, for an import that has not finished. */
   progress?: { done: number; total: number };
   rowErrors?: number;

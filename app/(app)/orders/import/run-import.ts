@@ -1,16 +1,17 @@
 import { CHUNKS_IN_FLIGHT, type CsvChunkEntry } from "@/lib/csv/plan-chunks";
 import type { CsvRowError } from "@/lib/csv/write-csv";
-import { ApiError, finishImport, previewOrders, putChunk, ZERO_COUNTS, type Counts, type OrderResult } from "./import-api";
+import { ApiError, finishImport, previewOrders, putChunk } from "./import-api";
+import { ZERO_COUNTS, type CsvImportCounts, type CsvOrderResult } from "@/lib/csv/import-protocol";
 
 /** A failed chunk is sent again up to this many times; the server applies a chunk once, so a repeat is safe. */
 export const MAX_RETRIES = 3;
 
 export interface Tally {
-  counts: Counts;
-  results: OrderResult[];
+  counts: CsvImportCounts;
+  results: CsvOrderResult[];
 }
 
-export function addCounts(a: Counts, b: Counts): Counts {
+export function addCounts(a: CsvImportCounts, b: CsvImportCounts): CsvImportCounts {
   return { created: a.created + b.created, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged, skipped: a.skipped + b.skipped, failed: a.failed + b.failed };
 }
 
@@ -79,7 +80,7 @@ async function withRetries<T>(send: () => Promise<T>, onRetry?: (attempt: number
 }
 
 /** Orders the server refused, as errors on each of their rows, for the error report. */
-export function serverRowErrors(results: readonly OrderResult[]): CsvRowError[] {
+export function serverRowErrors(results: readonly CsvOrderResult[]): CsvRowError[] {
   return results
     .filter((result) => result.outcome === "failed")
     .flatMap((result) => result.rowNumbers.map((row) => ({ row, column: null, message: result.reason ?? `Order ${result.orderNumber} was not imported` })));

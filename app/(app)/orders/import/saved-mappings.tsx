@@ -1,8 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { isMappableField } from "./field-options";
-import { ApiError, listMappings, saveMapping, type SavedMapping } from "./import-api";
+import { isFieldKey } from "@/lib/csv/fields";
+import { ApiError, listMappings, saveMapping } from "./import-api";
+import type { CsvMappingSummary } from "@/lib/csv/csv-mappings";
 import type { CsvT } from "./translator";
 import type { Mapping } from "./worker-protocol";
 
@@ -10,11 +11,11 @@ const control = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 const button = "rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-50 disabled:opacity-60";
 
 /** A saved mapping, read back for a file with `columns` columns: unknown fields and extra columns dropped. */
-function mappingOf(saved: SavedMapping, columns: number): Mapping {
+function mappingOf(saved: CsvMappingSummary, columns: number): Mapping {
   const mapping: Mapping = {};
   for (let column = 0; column < columns; column++) {
     const field = saved.mapping[String(column)];
-    mapping[column] = isMappableField(field) ? field : null;
+    mapping[column] = isFieldKey(field) ? field : null;
   }
   return mapping;
 }
@@ -30,7 +31,7 @@ export function SavedMappings({ t, signature, columns, mapping, onApply }: {
   mapping: Mapping;
   onApply: (mapping: Mapping) => void;
 }) {
-  const [saved, setSaved] = useState<SavedMapping[]>([]);
+  const [saved, setSaved] = useState<CsvMappingSummary[]>([]);
   const [chosen, setChosen] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
   const [name, setName] = useState("");

@@ -1,7 +1,9 @@
 import type { CsvEncoding } from "@/lib/csv/decode";
 import type { CsvIssue } from "@/lib/csv/parse";
-import type { CsvChunkEntry, CsvFingerprint } from "@/lib/csv/plan-chunks";
-import type { CsvOrder, FieldKey, RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
+import type { CsvFingerprint } from "@/lib/csv/import-protocol";
+import type { CsvChunkEntry } from "@/lib/csv/plan-chunks";
+import type { FieldKey } from "@/lib/csv/fields";
+import type { CsvOrder, RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
 import type { DateOrderEvidence } from "@/lib/csv/values";
 import type { CsvRowError } from "@/lib/csv/write-csv";
 

@@ -1,67 +1,63 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { canManageApiKeys, createApiKey, createApiKeySchema, revokeApiKey } from "@/lib/auth/api-keys";
-import { requireWorkspaceSession } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
-import { getI18n } from "@/lib/i18n/server";
-import { updateApiTimeZone } from "@/lib/workspaces/api-time-zone";
+import { canManageApiKeys, createApiKey, createApiKeySchema, revokeApiKey, revokeApiKeySchema } from "@/lib/auth/api-keys";
+import { formValues, workspaceAction, type FormState } from "@/lib/http/action-client";
+import { apiTimeZoneSchema, updateApiTimeZone } from "@/lib/workspaces/api-time-zone";
 
 const PAGE = "/settings/api-keys";
 
-export interface CreateApiKeyState {
-  error?: string;
-  fieldErrors?: { name?: string[] };
-  values?: { name: string };
+export interface CreateApiKeyState extends FormState {
   /** The new key with its secret: in this one response only, never stored or rendered again. */
   created?: { id: number; name: string; key: string; secret: string; title: string };
 }
 
-export interface RevokeApiKeyState {
-  error?: string;
-}
+export type RevokeApiKeyState = FormState;
 
-export async function createApiKeyAction(_state: CreateApiKeyState, formData: FormData): Promise<CreateApiKeyState> {
-  const [session, { t }] = await Promise.all([requireWorkspaceSession(), getI18n()]);
-  const values = { name: String(formData.get("name") ?? "") };
-  if (!canManageApiKeys(session.role)) return { error: t("apiKeys.errors.forbidden"), values };
-  const parsed = createApiKeySchema.safeParse(values);
-  if (!parsed.success) return { error: t("auth.fixFields"), fieldErrors: { name: [t("apiKeys.errors.name")] }, values };
-  const created = await createApiKey(session.workspaceId, { name: parsed.data.name, createdBy: session.userId });
-  revalidatePath(PAGE);
-  return { created: { ...created, title: t("apiKeys.createdTitle", { name: created.name }) } };
-}
+export const createApiKeyAction = workspaceAction(
+  {
+    input: (_state: CreateApiKeyState, formData: FormData) => formValues(formData),
+    schema: createApiKeySchema,
+    allow: canManageApiKeys,
+    errors: { forbidden: "apiKeys.errors.forbidden" },
+    fieldErrors: { name: "apiKeys.errors.name" },
+  },
+  async ({ workspaceId, userId, input, t }): Promise<CreateApiKeyState> => {
+    const created = await createApiKey(workspaceId, { name: input.name, createdBy: userId });
+    revalidatePath(PAGE);
+    return { created: { ...created, title: t("apiKeys.createdTitle", { name: created.name }) } };
+  },
+);
 
-export async function revokeApiKeyAction(_state: RevokeApiKeyState, formData: FormData): Promise<RevokeApiKeyState> {
-  const [session, { t }] = await Promise.all([requireWorkspaceSession(), getI18n()]);
-  if (!canManageApiKeys(session.role)) return { error: t("apiKeys.errors.forbidden") };
-  const apiKeyId = Number(formData.get("apiKeyId"));
-  try {
-    if (!Number.isSafeInteger(apiKeyId)) throw new AppError("not_found", "API key not found");
-    await revokeApiKey(session.workspaceId, apiKeyId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") return { error: t("apiKeys.errors.notFound") };
-    throw error;
-  }
-  revalidatePath(PAGE);
-  return {};
-}
+export const revokeApiKeyAction = workspaceAction(
+  {
+    input: (_state: RevokeApiKeyState, formData: FormData) => ({ apiKeyId: formData.get("apiKeyId") }),
+    schema: revokeApiKeySchema,
+    allow: canManageApiKeys,
+    // A key id that is not a number is a key that does not exist.
+    errors: { forbidden: "apiKeys.errors.forbidden", not_found: "apiKeys.errors.notFound", invalid_input: "apiKeys.errors.notFound" },
+  },
+  async ({ workspaceId, input }): Promise<RevokeApiKeyState> => {
+    await revokeApiKey(workspaceId, input.apiKeyId);
+    revalidatePath(PAGE);
+    return {};
+  },
+);
 
-export interface ApiTimeZoneState {
-  error?: string;
+export interface ApiTimeZoneState extends FormState {
   saved?: boolean;
 }
 
-export async function updateApiTimeZoneAction(_state: ApiTimeZoneState, formData: FormData): Promise<ApiTimeZoneState> {
-  const session = await requireWorkspaceSession();
-  const { t } = await getI18n();
-  if (!canManageApiKeys(session.role)) return { error: t("apiKeys.errors.forbidden") };
-  try {
-    await updateApiTimeZone(session.workspaceId, { timeZone: String(formData.get("timeZone") ?? "") });
-  } catch (error) {
-    if (error instanceof AppError) return { error: t("apiKeys.timeZoneInvalid") };
-    throw error;
-  }
-  revalidatePath(PAGE);
-  return { saved: true };
-}
+export const updateApiTimeZoneAction = workspaceAction(
+  {
+    input: (_state: ApiTimeZoneState, formData: FormData) => formValues(formData),
+    schema: apiTimeZoneSchema,
+    allow: canManageApiKeys,
+    errors: { forbidden: "apiKeys.errors.forbidden", invalid_input: "apiKeys.timeZoneInvalid" },
+  },
+  async ({ workspaceId, input }): Promise<ApiTimeZoneState> => {
+    await updateApiTimeZone(workspaceId, input);
+    revalidatePath(PAGE);
+    return { saved: true };
+  },
+);

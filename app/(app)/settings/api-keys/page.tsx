@@ -5,7 +5,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { CreateApiKeyForm } from "./create-api-key-form";
 import { RevokeApiKeyButton } from "./revoke-api-key-button";
 import { ApiTimeZoneForm } from "./api-time-zone-form";
-import { getApiTimeZone } from "@/lib/workspaces/api-time-zone";
+import { apiTimeZoneChoices, getApiTimeZone } from "@/lib/workspaces/api-time-zone";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -101,7 +101,7 @@ export default async function ApiKeysPage() {
         <p className="max-w-3xl text-sm text-slate-600">{t("apiKeys.timeZoneIntro")}</p>
         <ApiTimeZoneForm
           current={apiTimeZone}
-          zones={["UTC", ...Intl.supportedValuesOf("timeZone")]}
+          zones={apiTimeZoneChoices()}
           canManage={canManage}
           labels={{ timeZone: t("apiKeys.timeZone"), save: t("apiKeys.saveTimeZone"), saved: t("apiKeys.timeZoneSaved") }}
         />

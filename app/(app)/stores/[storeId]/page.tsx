@@ -1,14 +1,14 @@
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { requireWorkspaceSession } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { getI18n } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { listImportRuns } from "@/lib/imports/import-runs";
-import { PLATFORMS, STATUS_MAPPING_KEYS, type ConnectablePlatform } from "@/lib/stores/platforms";
+import { getStoreOrThrow } from "@/lib/stores/get-store";
+import { PLATFORMS } from "@/lib/stores/platforms";
 import { importStoreAction, saveStoreAction, setStoreActiveAction } from "../actions";
 import { storeFormFields } from "../form-fields";
+import { ActiveButton } from "../active-button";
 import { ImportButton } from "../import-button";
 import { StoreForm } from "../store-form";
 
@@ -24,22 +24,9 @@ async function requestOrigin(): Promise<string> {
 
 export default async function StorePage({ params }: { params: Promise<{ storeId: string }> }) {
   const [session, { storeId: param }, { t, format }] = await Promise.all([requireWorkspaceSession(), params, getI18n()]);
-  const storeId = /^\d+$/.test(param) ? Number(param) : NaN;
-  const store = Number.isSafeInteger(storeId)
-    ? await getDb()
-        .selectFrom("stores")
-        .select(["id", "name", "platform", "base_url", "active", "status_mapping", "last_error"])
-        .where("id", "=", storeId)
-        .where("workspace_id", "=", session.workspaceId)
-        .executeTakeFirst()
-    : undefined;
-  if (!store || store.platform === "manual") notFound();
-  const platform = store.platform as ConnectablePlatform;
-  const runs = await listImportRuns(session.workspaceId, store.id);
+  const store = await orNotFound(getStoreOrThrow(session.workspaceId, Number(param)));
+  const platform = store.platform;
   const { fields, statusFields } = storeFormFields(platform, t, true);
-  const mapping = store.status_mapping ? (JSON.parse(store.status_mapping) as Record<string, string>) : {};
-  const initial: Record<string, string> = { name: store.name, baseUrl: store.base_url ?? "" };
-  for (const key of STATUS_MAPPING_KEYS) if (mapping[key]) initial[`statusMapping.${key}`] = mapping[key];
   const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
 
   return (
@@ -49,20 +36,18 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
         <span className="text-sm text-slate-500">{PLATFORMS[platform].label}</span>
         {!store.active && <span className="text-sm text-slate-500">· {t("stores.inactive")}</span>}
       </div>
-      {store.last_error && (
+      {store.lastError && (
         <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="store-error">
-          {t("stores.needsAttention")}: {store.last_error}
+          {t("stores.needsAttention")}: {store.lastError}
         </p>
       )}
       <div className="flex flex-wrap items-center gap-4">
         {store.active && <ImportButton action={importStoreAction.bind(null, store.id)} label={t("stores.importNow")} pendingLabel={t("stores.importing")} />}
-        <form action={setStoreActiveAction.bind(null, store.id, !store.active)}>
-          <button className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">{store.active ? t("stores.deactivate") : t("stores.reactivate")}</button>
-        </form>
+        <ActiveButton action={setStoreActiveAction.bind(null, store.id, !store.active)} label={store.active ? t("stores.deactivate") : t("stores.reactivate")} />
         {store.active && <span className="text-xs text-slate-500">{t("stores.deactivateHint")}</span>}
       </div>
 
-      {(platform === "shopify" || platform === "woocommerce") && (
+      {store.acceptsWebhooks && (
         <section className="space-y-1 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="text-base font-semibold">{t("stores.webhookTitle")}</h2>
           <p className="text-sm text-slate-600">{t("stores.webhookIntro")}</p>
@@ -74,7 +59,7 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
 
       <section className="space-y-2">
         <h2 className="text-base font-semibold">{t("stores.history")}</h2>
-        {runs.length === 0 ? (
+        {store.imports.length === 0 ? (
           <p className="text-sm text-slate-500">{t("stores.noRuns")}</p>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -89,16 +74,16 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {runs.map((run) => (
+                {store.imports.map((run) => (
                   <tr key={run.id} data-testid="import-run">
-                    <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(run.started_at)}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(run.startedAt)}</td>
                     <td className="px-3 py-2">{t(`stores.triggers.${run.trigger}` as MessageKey)}</td>
                     <td className="px-3 py-2">
                       {t(`stores.runStatus.${run.status}` as MessageKey)}
                       {run.error && <span className="block text-xs text-red-700">{run.error}</span>}
                     </td>
-                    <td className="px-3 py-2 text-xs">{t("stores.counts", { created: run.created, updated: run.updated, unchanged: run.unchanged, skipped: run.skipped, failed: run.failed })}</td>
-                    <td className="px-3 py-2 text-xs tabular-nums">{run.finished_at ? `${format.number((run.finished_at - run.started_at) / 1000)} s` : ""}</td>
+                    <td className="px-3 py-2 text-xs">{t("stores.counts", run.counts)}</td>
+                    <td className="px-3 py-2 text-xs tabular-nums">{run.durationMs != null ? `${format.number(run.durationMs / 1000)} s` : ""}</td>
                   </tr>
                 ))}
               </tbody>
@@ -113,7 +98,7 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
           action={saveStoreAction.bind(null, platform, store.id)}
           fields={fields}
           statusFields={statusFields}
-          initial={initial}
+          initial={store.formValues}
           labels={{ test: t("stores.testConnection"), save: t("stores.save"), statusTitle: t("stores.statusMappingTitle"), statusIntro: t("stores.statusMappingIntro") }}
         />
       </section>

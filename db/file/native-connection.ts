@@ -1,5 +1,6 @@
 import Database from "libsql";
-import type { InArgs, InStatement, InValue, ResultSet, Transaction, TransactionMode } from "@libsql/client";
+import type { InArgs, InStatement, InValue, ResultSet } from "@libsql/client";
+import type { StatementRunner } from "../database";
 
 type Statement = ReturnType<Database.Database["prepare"]>;
 
@@ -7,60 +8,54 @@ type Statement = ReturnType<Database.Database["prepare"]>;
 const STATEMENT_CACHE_SIZE = 256;
 
 /**
- * The write connection of a `file:` database, on the libSQL engine @libsql/client itself uses
- * for files, with one difference that matters for bulk imports: prepared statements are
- * cached by SQL text. Preparing a 500-row INSERT costs more than running it (26% of an import's
- * time, measured), and the write path reuses a few statement shapes.
- * Speaks the subset of @libsql/client's Client that Kysely and the write path use.
+ * One connection to a database file, on the libSQL engine @libsql/client itself uses for files,
+ * with one difference that matters for bulk imports: prepared statements are cached by SQL
+ * text. Preparing a 500-row INSERT costs more than running it (26% of an import's time,
+ * measured), and the write path reuses a few statement shapes. The engine is synchronous: a
+ * statement holds the event loop while it runs.
  */
-export class NativeWriter {
+export class NativeConnection implements StatementRunner {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Statement>();
+  /** The same connection, for statements inside the transaction `begin` opened. */
+  readonly inTransaction: StatementRunner;
 
-  constructor(path: string) {
+  constructor(path: string, pragmas: readonly string[]) {
     this.#db = new Database(path);
+    for (const pragma of pragmas) this.#db.exec(pragma);
+    this.inTransaction = {
+      execute: async (stmt) => this.#run(stmt),
+      batch: async (stmts) => stmts.map((stmt) => this.#run(stmt)),
+    };
   }
 
-  execute(stmt: InStatement): Promise<ResultSet> {
-    try {
-      return Promise.resolve(this.#run(stmt));
-    } catch (error) {
-      return Promise.reject(error);
-    }
+  async execute(stmt: InStatement): Promise<ResultSet> {
+    return this.#run(stmt);
   }
 
-  async batch(stmts: InStatement[], mode: TransactionMode = "write"): Promise<ResultSet[]> {
-    this.#db.exec(beginFor(mode));
+  /** The statements as one transaction. */
+  async batch(stmts: InStatement[]): Promise<ResultSet[]> {
+    this.begin();
     try {
       const results = stmts.map((stmt) => this.#run(stmt));
-      this.#db.exec("COMMIT");
+      this.commit();
       return results;
     } catch (error) {
-      if (this.#db.inTransaction) this.#db.exec("ROLLBACK");
+      this.rollback();
       throw error;
     }
   }
 
-  async transaction(mode: TransactionMode = "write"): Promise<Transaction> {
-    this.#db.exec(beginFor(mode));
-    let closed = false;
-    const end = (sql: "COMMIT" | "ROLLBACK") => {
-      if (closed) return;
-      closed = true;
-      if (this.#db.inTransaction) this.#db.exec(sql);
-    };
-    const transaction = {
-      execute: (stmt: InStatement) => this.execute(stmt),
-      batch: async (stmts: InStatement[]) => stmts.map((stmt) => this.#run(stmt)),
-      executeMultiple: async (sql: string) => void this.#db.exec(sql),
-      commit: async () => end("COMMIT"),
-      rollback: async () => end("ROLLBACK"),
-      close: () => end("ROLLBACK"),
-      get closed() {
-        return closed;
-      },
-    };
-    return transaction as unknown as Transaction;
+  begin() {
+    this.#db.exec("BEGIN IMMEDIATE");
+  }
+
+  commit() {
+    this.#db.exec("COMMIT");
+  }
+
+  rollback() {
+    if (this.#db.inTransaction) this.#db.exec("ROLLBACK");
   }
 
   close() {
@@ -94,13 +89,9 @@ export class NativeWriter {
   }
 }
 
-function beginFor(mode: TransactionMode): string {
-  return mode === "write" ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED";
-}
-
 function toSqlArgs(args: InArgs | undefined): unknown[] {
   if (args === undefined) return [];
-  if (!Array.isArray(args)) throw new Error("The write connection takes positional arguments only");
+  if (!Array.isArray(args)) throw new Error("Statements take positional arguments only");
   // Bulk inserts bind tens of thousands of plain values: copy only when one needs converting.
   for (const value of args) if (value === undefined || (typeof value === "object" && value !== null) || typeof value === "boolean") return args.map(toSqlValue);
   return args;

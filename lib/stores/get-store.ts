@@ -1,0 +1,65 @@
+import { db } from "@/db/database";
+import { notFound } from "@/lib/errors";
+import { listImportRuns } from "@/lib/imports/import-runs";
+import { STATUS_MAPPING_KEYS, type ConnectablePlatform } from "./platforms";
+
+/** One import of the store, as its history lists it. */
+export interface StoreImportView {
+  id: number;
+  trigger: "manual" | "schedule" | "webhook" | "api";
+  status: "running" | "succeeded" | "failed" | "partial";
+  startedAt: number;
+  /** Null while it runs. */
+  durationMs: number | null;
+  error: string | null;
+  counts: { created: number; updated: number; unchanged: number; skipped: number; failed: number };
+}
+
+/** A connected store as its page shows it. Never its credentials, not even encrypted. */
+export interface StoreView {
+  id: number;
+  name: string;
+  platform: ConnectablePlatform;
+  active: boolean;
+  lastError: string | null;
+  /** Shopify and WooCommerce push order changes to `/api/webhooks/{platform}/{id}`. */
+  acceptsWebhooks: boolean;
+  /** The settings form's initial values: name, address and status mapping; secrets are never sent back. */
+  formValues: Record<string, string>;
+  /** Newest first. */
+  imports: StoreImportView[];
+}
+
+/** A connected store of this workspace with its import history; another workspace's store, or Manual Orders, is not found. */
+export async function getStoreOrThrow(workspaceId: string, storeId: number): Promise<StoreView> {
+  if (!Number.isSafeInteger(storeId) || storeId <= 0) throw notFound("Store not found");
+  const store = await db.read
+    .selectFrom("stores")
+    .select(["id", "name", "platform", "base_url", "active", "status_mapping", "last_error"])
+    .where("id", "=", storeId)
+    .where("workspace_id", "=", workspaceId)
+    .executeTakeFirst();
+  if (!store || store.platform === "manual") throw notFound("Store not found");
+  const runs = await listImportRuns(workspaceId, store.id);
+  const mapping = store.status_mapping ? (JSON.parse(store.status_mapping) as Record<string, string>) : {};
+  const formValues: Record<string, string> = { name: store.name, baseUrl: store.base_url ?? "" };
+  for (const key of STATUS_MAPPING_KEYS) if (mapping[key]) formValues[`statusMapping.${key}`] = mapping[key];
+  return {
+    id: store.id,
+    name: store.name,
+    platform: store.platform,
+    active: store.active === 1,
+    lastError: store.last_error,
+    acceptsWebhooks: store.platform === "shopify" || store.platform === "woocommerce",
+    formValues,
+    imports: runs.map((run) => ({
+      id: run.id,
+      trigger: run.trigger,
+      status: run.status,
+      startedAt: run.started_at,
+      durationMs: run.finished_at == null ? null : run.finished_at - run.started_at,
+      error: run.error,
+      counts: { created: run.created, updated: run.updated, unchanged: run.unchanged, skipped: run.skipped, failed: run.failed },
+    })),
+  };
+}
