@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { openDatabase, useDatabase } from "@/db/database";
 import { cpus, totalmem } from "node:os";
+import { dirname } from "node:path";
 
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -76,9 +77,10 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
   return session;
 }
 
-/** Deletes a database file with its WAL and shared-memory files. */
+/** Deletes a database file with its WAL and shared-memory files, leaving its folder ready for a new one. */
 export function removeDatabaseFiles(path: string) {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
+  mkdirSync(dirname(path), { recursive: true });
 }
 
 /** A new, empty database file (under the repository), installed as the process's database. */

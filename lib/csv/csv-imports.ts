@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import { db, type WriteTransaction } from "@/db/database";
 import { AppError, notFound, parseWith } from "@/lib/errors";
 import { finishImportRun, startImportRun } from "@/lib/imports/import-runs";
-import { findOrdersAlreadyImported, importOrders, type ImportResult } from "@/lib/orders/import-orders";
-import { normalizedOrderSchema, type NormalizedOrder } from "@/lib/orders/schema";
+import { checkOrders, findOrdersAlreadyImported, importOrders, numberCheckedOrder, type CheckedOrders, type ImportResult } from "@/lib/orders/import-orders";
+import type { NormalizedOrder } from "@/lib/orders/schema";
 import { reserveOrderNumbers } from "@/lib/workspaces/next-order-number";
 import {
   csvChunkSchema, startCsvImportSchema, ZERO_COUNTS,
@@ -81,11 +81,9 @@ export async function previewCsvOrders(workspaceId: string, input: CsvPreviewInp
   const storeId = await storeOfWorkspace(workspaceId, (input as { storeId?: unknown } | null)?.storeId);
   const entries = parseChunk(input, { storeId, workspaceId });
   const prepared = prepareOrders(entries);
-  prepared.autoIndexes.forEach((index) => {
-    prepared.orders[index] = { ...prepared.orders[index], orderKey: `auto-preview:${randomUUID()}`, orderNumber: AUTO };
-  });
+  for (const index of prepared.auto) numberCheckedOrder(prepared.checked, index, { orderKey: `auto-preview:${randomUUID()}`, orderNumber: AUTO });
   const byFingerprint = await checkFingerprints(workspaceId, storeId, entries);
-  const outcomes = await importOrders(workspaceId, storeId, prepared.orders, { source: "csv", actor: by.actor, dryRun: true, receivedDigests: { kind: "csv", values: prepared.digests } });
+  const outcomes = await importOrders(workspaceId, storeId, prepared.checked, { source: "csv", actor: by.actor, dryRun: true });
   const results = resultsOf(entries, outcomes, prepared, byFingerprint);
   return { ...tally(results), results };
 }
@@ -117,17 +115,11 @@ export async function applyCsvChunk(workspaceId: string, importId: string, chunk
     const { status } = await tx.db.selectFrom("csv_imports").select("status").where("id", "=", importId).executeTakeFirstOrThrow();
     if (status !== "running") throw new AppError("conflict", "This import is finished; start a new import to import more rows.");
 
-    const numbers = await reserveFreeNumbers(tx, workspaceId, csvImport.store_id, prepared.autoIndexes.length, prepared.keys);
-    prepared.autoIndexes.forEach((index, i) => {
-      prepared.orders[index] = { ...prepared.orders[index], orderKey: numbers[i], orderNumber: numbers[i] };
-    });
-    const outcomes = await importOrders(workspaceId, csvImport.store_id, prepared.orders, {
-      source: "csv",
-      runId: csvImport.run_id,
-      actor: by.actor,
-      receivedDigests: { kind: "csv", values: prepared.digests },
-      tx,
-    });
+    // Only AUTO orders that passed the schema take a number, so a failing row does not use one up.
+    const numbered = [...prepared.auto].filter((index) => !prepared.checked.failed.has(index));
+    const numbers = await reserveFreeNumbers(tx, workspaceId, csvImport.store_id, numbered.length, prepared.keys);
+    numbered.forEach((index, i) => numberCheckedOrder(prepared.checked, index, { orderKey: numbers[i], orderNumber: numbers[i] }));
+    const outcomes = await importOrders(workspaceId, csvImport.store_id, prepared.checked, { source: "csv", runId: csvImport.run_id, actor: by.actor, tx });
     const results = resultsOf(entries, outcomes, prepared, byFingerprint);
     const counts = tally(results);
     const autoPositions = new Set([...prepared.auto].map((index) => prepared.positions[index]));
@@ -216,15 +208,11 @@ function countsOf(row: CsvImportCounts): CsvImportCounts {
 }
 
 interface PreparedOrders {
-  /** What goes to `importOrders`; AUTO orders get their key and number later. */
-  orders: NormalizedOrder[];
-  /** The fingerprint of each of `orders`, stored with it; undefined for AUTO orders. */
-  digests: (string | undefined)[];
-  /** Each of `orders`' position in the chunk. */
+  /** The chunk's orders sent whole, checked for the write path (outside the chunk's transaction); AUTO orders get their key and number later. */
+  checked: CheckedOrders;
+  /** Each order's position in the chunk. */
   positions: number[];
-  /** Indexes into `orders` of the valid AUTO orders, which need a number. */
-  autoIndexes: number[];
-  /** Indexes into `orders` of all AUTO orders. */
+  /** Indexes of the AUTO orders. */
   auto: Set<number>;
   /** Keys the chunk's numbered orders use: an AUTO number must not land on one. */
   keys: Set<string>;
@@ -253,34 +241,33 @@ function parseChunk(input: CsvChunkInput, target: { storeId: number; workspaceId
 }
 
 /**
- * The chunk's orders sent whole, as the write path takes them. A CSV order is keyed by its
- * order number, whatever key the payload carries. An AUTO order ("auto", or the number AUTO)
- * gets a number only if it is valid, so a failing row does not use one up: it fails with a
- * placeholder.
+ * The chunk's orders sent whole, checked as the write path takes them. A CSV order is keyed by
+ * its order number, whatever key the payload carries; its fingerprint is stored with it. An AUTO
+ * order ("auto", or the number AUTO) is checked with a placeholder and numbered later.
  */
 function prepareOrders(entries: CsvChunkEntry[]): PreparedOrders {
-  const prepared: PreparedOrders = { orders: [], digests: [], positions: [], autoIndexes: [], auto: new Set(), keys: new Set() };
+  const orders: NormalizedOrder[] = [];
+  const digests: (string | undefined)[] = [];
+  const prepared = { positions: [] as number[], auto: new Set<number>(), keys: new Set<string>() };
   entries.forEach((entry, position) => {
     if (!("order" in entry)) return;
-    const index = prepared.orders.length;
+    const index = orders.length;
     prepared.positions.push(position);
     const number = typeof entry.order.orderNumber === "string" ? entry.order.orderNumber.trim() : entry.order.orderNumber;
     if (entry.auto || (typeof number === "string" && number.toUpperCase() === AUTO)) {
-      const order = { ...entry.order, orderKey: AUTO, orderNumber: AUTO } as NormalizedOrder;
-      prepared.orders.push(order);
-      prepared.digests.push(undefined);
+      orders.push({ ...entry.order, orderKey: AUTO, orderNumber: AUTO } as NormalizedOrder);
+      digests.push(undefined);
       prepared.auto.add(index);
-      if (normalizedOrderSchema.safeParse(order).success) prepared.autoIndexes.push(index);
       return;
     }
     const order = entry.order as NormalizedOrder;
     order.orderNumber = number as string;
     order.orderKey = typeof number === "string" ? number : (undefined as unknown as string);
-    prepared.orders.push(order);
-    prepared.digests.push(entry.digest);
+    orders.push(order);
+    digests.push(entry.digest);
     if (typeof number === "string" && number) prepared.keys.add(number);
   });
-  return prepared;
+  return { ...prepared, checked: checkOrders(orders, { kind: "csv", values: digests }) };
 }
 
 const CHANGED_SINCE_CHECKED = "This order changed in Shipdeck after the file was checked; import the file again to apply its rows.";
@@ -306,7 +293,7 @@ function resultsOf(entries: CsvChunkEntry[], outcomes: ImportResult[], prepared:
   const results: CsvOrderResult[] = new Array(entries.length);
   outcomes.forEach((outcome, index) => {
     const position = prepared.positions[index];
-    const orderNumber = prepared.auto.has(index) ? prepared.orders[index].orderNumber : outcome.orderNumber;
+    const orderNumber = prepared.auto.has(index) ? (prepared.checked.byIndex.get(index)?.order.orderNumber ?? AUTO) : outcome.orderNumber;
     const reason = reasonOf(outcome);
     results[position] = { orderNumber: orderNumber ?? "", rowNumbers: entries[position].rowNumbers, outcome: outcome.outcome, ...(reason ? { reason } : {}) };
   });

@@ -74,9 +74,22 @@ const csvOrderSchema = z.object({
  */
 const csvFingerprintSchema = z.object({ orderNumber: normalizedOrderSchema.shape.orderNumber, digest: digestSchema, rowNumbers: rowNumbersSchema });
 
+/**
+ * Either kind of entry, told apart by whether it carries an order: a union would try one schema,
+ * fail and try the other, which costs as much as the checks themselves on a re-import's 100,000
+ * fingerprints.
+ */
+const csvChunkEntrySchema = z.custom<z.infer<typeof csvOrderSchema> | z.infer<typeof csvFingerprintSchema>>().transform((entry, context) => {
+  const schema = typeof entry === "object" && entry !== null && "order" in entry ? csvOrderSchema : csvFingerprintSchema;
+  const parsed = schema.safeParse(entry);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) context.addIssue({ ...issue, code: "custom", path: issue.path });
+  return z.NEVER;
+});
+
 export const csvChunkSchema = z.object({
   orders: z
-    .array(z.union([csvOrderSchema, csvFingerprintSchema]))
+    .array(csvChunkEntrySchema)
     .max(MAX_ENTRIES_PER_CHUNK, `Send at most ${MAX_ENTRIES_PER_CHUNK} orders at a time.`)
     .refine(
       (entries) => entries.filter((entry) => "order" in entry).length <= MAX_ORDERS_READ_PER_CHUNK,

@@ -65,6 +65,7 @@ const BATCH_SIZE = 1000;
 const SEARCH_COLUMNS = ["customer_username", "customer_email", "bill_to_name", "ship_to_name", "ship_to_company"] as const;
 const ZERO_DEFAULTS = { amount_paid: 0, tax_amount: 0, shipping_amount: 0, gift: 0 } as const;
 
+/** One order as the write path takes it: parsed, with its digest and columns. */
 interface Prepared {
   index: number;
   order: ParsedOrder;
@@ -74,30 +75,60 @@ interface Prepared {
   items: ItemColumns[] | undefined;
 }
 
+/** Orders checked with the order schema and turned into columns: the write path's work that needs no database. */
+export interface CheckedOrders {
+  readonly count: number;
+  /** The result of each order that failed the schema, by position. */
+  readonly failed: ReadonlyMap<number, ImportResult>;
+  /** The others, in order; each knows its position. */
+  readonly entries: readonly Prepared[];
+  readonly byIndex: ReadonlyMap<number, Prepared>;
+}
+
+/**
+ * Checks orders for `importOrders` ahead of time: a caller that writes them inside its own
+ * transaction (a CSV chunk) does this first, so the write lock is held only for the writing.
+ */
+export function checkOrders(orders: NormalizedOrder[], receivedDigests?: ImportOptions["receivedDigests"]): CheckedOrders {
+  const failed = new Map<number, ImportResult>();
+  const entries: Prepared[] = [];
+  orders.forEach((input, index) => {
+    const parsed = normalizedOrderSchema.safeParse(input);
+    if (!parsed.success) {
+      failed.set(index, invalidResult(input, parsed.error.issues));
+      return;
+    }
+    const order = parsed.data;
+    const items = order.items === undefined ? undefined : toItemColumns(order.items);
+    const received = receivedDigests?.values[index];
+    const digest: OrderDigest = received ? { kind: receivedDigests!.kind, value: received } : { kind: "order", value: digestOf(order) };
+    entries.push({ index, order, digest, columns: toOrderColumns(order) as Prepared["columns"], items });
+  });
+  return { count: orders.length, failed, entries, byIndex: new Map(entries.map((entry) => [entry.index, entry])) };
+}
+
+/** Gives a checked order its key and number once they are known (a CSV AUTO order gets the workspace's next number). */
+export function numberCheckedOrder(checked: CheckedOrders, index: number, { orderKey, orderNumber }: { orderKey: string; orderNumber: string }) {
+  const entry = checked.byIndex.get(index);
+  if (!entry) return;
+  entry.order = { ...entry.order, orderKey, orderNumber };
+  entry.columns.order_number = orderNumber;
+  if (entry.digest.kind === "order") entry.digest = { kind: "order", value: digestOf(entry.order) };
+}
+
 /**
  * The one write path for orders. Applies DESIGN.md's merge table to each order under
  * `(storeId, orderKey)`, one transaction per batch, writing items, search words, tab counts,
  * the order's history and the run's counts with it. Returns one result per order, in order.
  */
-export async function importOrders(workspaceId: string, storeId: number, orders: NormalizedOrder[], options: ImportOptions): Promise<ImportResult[]> {
+export async function importOrders(workspaceId: string, storeId: number, orders: NormalizedOrder[] | CheckedOrders, options: ImportOptions): Promise<ImportResult[]> {
   const store = await (options.tx?.db ?? db.read).selectFrom("stores").select("id").where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
   if (!store) throw notFound("Store not found");
 
-  const results: ImportResult[] = new Array(orders.length);
-  const prepared: Prepared[] = [];
-  orders.forEach((input, index) => {
-    const parsed = normalizedOrderSchema.safeParse(input);
-    if (!parsed.success) {
-      results[index] = invalidResult(input, parsed.error.issues);
-      return;
-    }
-    const order = parsed.data;
-    const items = order.items === undefined ? undefined : toItemColumns(order.items);
-    const received = options.receivedDigests?.values[index];
-    const digest: OrderDigest = received ? { kind: options.receivedDigests!.kind, value: received } : { kind: "order", value: digestOf(order) };
-    prepared.push({ index, order, digest, columns: toOrderColumns(order) as Prepared["columns"], items });
-  });
-
+  const checked = Array.isArray(orders) ? checkOrders(orders, options.receivedDigests) : orders;
+  const results: ImportResult[] = new Array(checked.count);
+  for (const [index, result] of checked.failed) results[index] = result;
+  const prepared = checked.entries;
   const now = options.now ?? Date.now;
   const apply = async (tx: StatementRunner, batch: Prepared[]) => {
     const batchResults = await applyBatch(tx, workspaceId, storeId, batch, options, now());
@@ -108,7 +139,8 @@ export async function importOrders(workspaceId: string, storeId: number, orders:
     const statements = options.runId != null && !options.dryRun ? invalidOrderStatements(options.runId, workspaceId, results) : [];
     if (statements.length) await runner.batch(statements);
   };
-  if (options.tx || options.dryRun) {
+  if (prepared.length === 0) await recordInvalid(options.tx ?? db);
+  else if (options.tx || options.dryRun) {
     // All batches in one transaction, later ones seeing earlier ones: the caller's, or a dry run's, which is then taken back.
     const applyAll = async (tx: StatementRunner) => {
       for (const batch of batchesWithUniqueKeys(prepared)) await apply(tx, batch);
@@ -349,7 +381,7 @@ async function lastOrderId(tx: StatementRunner): Promise<number> {
 }
 
 /** Splits orders into batches; a key seen twice goes to a later batch so the second sees the first. */
-function* batchesWithUniqueKeys(prepared: Prepared[]): Generator<Prepared[]> {
+function* batchesWithUniqueKeys(prepared: readonly Prepared[]): Generator<Prepared[]> {
   let pending = prepared;
   while (pending.length) {
     const keys = new Set<string>();

@@ -168,9 +168,12 @@ describe("CSV import routes", () => {
     expect(events).toEqual([{ actor: merchant.userId, source: "csv" }, { actor: merchant.userId, source: "csv" }]);
   });
 
-  it("apply a chunk sent while another write is open once it ends, past SQLite's busy timeout", async () => {
+  it("write a chunk on the import's own thread, which waits its turn while the app's thread writes, past SQLite's busy timeout", async () => {
     const merchant = await createMerchant();
     signedIn.userId = merchant.userId;
+    // The import's thread is up and has written once.
+    const warmUp = (await browser.start(startBody(merchant.manualStoreId))).json.importId;
+    expect(await browser.chunk(warmUp, 0, { orders: ordersOf(["W-1"]) })).toMatchObject({ status: 200 });
     const { importId } = (await browser.start(startBody(merchant.manualStoreId))).json;
 
     // Held past SQLite's 2 s busy timeout: waiting on SQLite's own lock instead, the chunk would fail.
@@ -185,7 +188,7 @@ describe("CSV import routes", () => {
 
     expect(await applying).toMatchObject({ status: 200, json: { applied: true, counts: { created: 2, failed: 0 } } });
     const stored = await db.read.selectFrom("orders").select("order_number").where("workspace_id", "=", merchant.workspaceId).orderBy("order_number").execute();
-    expect(stored.map((row) => row.order_number)).toEqual(["T-1", "T-2"]);
+    expect(stored.map((row) => row.order_number)).toEqual(["T-1", "T-2", "W-1"]);
   });
 
   it("answer 404 for another workspace's import or store", async () => {

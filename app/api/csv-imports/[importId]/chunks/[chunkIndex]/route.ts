@@ -1,12 +1,12 @@
-import { readJsonBody } from "@/lib/http/api-route";
+import { readTextBody } from "@/lib/http/api-route";
 import { sessionRoute } from "@/lib/http/session-route";
-import { applyCsvChunk } from "@/lib/csv/csv-imports";
-import { MAX_CHUNK_BYTES, type CsvChunkInput } from "@/lib/csv/import-protocol";
+import { applyCsvChunkFromBody } from "@/lib/csv/chunk-worker";
+import { MAX_CHUNK_BYTES } from "@/lib/csv/import-protocol";
 import { AppError } from "@/lib/errors";
 
-/** Imports one chunk of the file; sending a chunk again answers its stored results. */
+/** Imports one chunk of the file (on the import's own thread where the database is a file); sending a chunk again answers its stored results. */
 export const PUT = sessionRoute<{ importId: string; chunkIndex: string }>(async (request, session, { importId, chunkIndex }) => {
   if (!/^\d{1,9}$/.test(chunkIndex)) throw new AppError("invalid_input", "The chunk index is a whole number from 0.", { chunkIndex: ["The chunk index is a whole number from 0."] });
-  const body = (await readJsonBody(request, MAX_CHUNK_BYTES)) as CsvChunkInput;
-  return applyCsvChunk(session.workspaceId, importId, Number(chunkIndex), body, { actor: session.userId });
+  const body = await readTextBody(request, MAX_CHUNK_BYTES);
+  return applyCsvChunkFromBody(session.workspaceId, importId, Number(chunkIndex), body, { actor: session.userId });
 });

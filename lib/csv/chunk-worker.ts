@@ -1,0 +1,116 @@
+import "server-only";
+import { Worker } from "node:worker_threads";
+import { getDatabase, type ThreadShare } from "@/db/database";
+import { AppError, parseJsonBody, type ErrorCode } from "@/lib/errors";
+import { applyCsvChunk, type CsvImporter } from "./csv-imports";
+import type { CsvChunkInput, CsvChunkOutcome } from "./import-protocol";
+
+export interface ChunkRequest {
+  id: number;
+  workspaceId: string;
+  importId: string;
+  chunkIndex: number;
+  /** The request body as sent: parsed on the import's thread, so parsing does not hold the app's. */
+  body: string;
+  actor: string | null;
+}
+
+export type ChunkReply =
+  | { id: number; ok: true; value: CsvChunkOutcome }
+  | { id: number; ok: false; appError: { code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> } }
+  | { id: number; ok: false; failure: string };
+
+interface ImportThread {
+  worker: Worker;
+  databaseUrl: string;
+  pending: Map<number, { resolve: (value: CsvChunkOutcome) => void; reject: (error: Error) => void }>;
+  /** Ends the thread once it has had nothing to do for IDLE_THREAD_MS. */
+  idleTimer?: NodeJS.Timeout;
+}
+
+/** An idle import thread gives its memory back (its heap and page cache) after this long; the next import starts another. */
+const IDLE_THREAD_MS = 60_000;
+
+let thread: ImportThread | null = null;
+let nextRequestId = 1;
+
+/**
+ * `applyCsvChunk` on the CSV import's own thread, where the database is a local file (the seam
+ * says so by sharing it with threads); elsewhere here, as a thread would buy nothing. Applying a
+ * 1,000-order chunk is about 50 ms of synchronous JSON, validation and SQLite work: on the app's
+ * thread it holds up every other request for as long, and the app's thread is the import's
+ * bottleneck while the machine's other core has room (bench:csv, BENCHMARKS.md). The import's
+ * thread writes through its own connection under the write lock it shares with the app's, and
+ * answers exactly what `applyCsvChunk` answers or throws.
+ */
+export async function applyCsvChunkFromBody(workspaceId: string, importId: string, chunkIndex: number, body: string, by: CsvImporter): Promise<CsvChunkOutcome> {
+  const share = await getDatabase().threadShare();
+  if (!share) return applyCsvChunk(workspaceId, importId, chunkIndex, parseJsonBody(body) as CsvChunkInput, by);
+  const current = importThreadFor(share);
+  const id = nextRequestId++;
+  return new Promise<CsvChunkOutcome>((resolve, reject) => {
+    clearTimeout(current.idleTimer);
+    if (current.pending.size === 0) current.worker.ref();
+    current.pending.set(id, { resolve, reject });
+    current.worker.postMessage({ id, workspaceId, importId, chunkIndex, body, actor: by.actor ?? null } satisfies ChunkRequest);
+  });
+}
+
+/** Starts the import's thread, where there is one, ahead of its first chunk: loading its code overlaps the browser reading that chunk. */
+export async function startImportThread(): Promise<void> {
+  const share = await getDatabase().threadShare();
+  if (share) importThreadFor(share);
+}
+
+function importThreadFor(share: ThreadShare): ImportThread {
+  if (thread && thread.databaseUrl === share.url) return thread;
+  if (thread) void thread.worker.terminate();
+  const workerData = { share };
+  const worker = process.env.NEXT_RUNTIME
+    ? new Worker(new URL("./chunk-thread.ts", import.meta.url), { workerData })
+    : // Outside Next.js (tests, scripts) the thread's module is TypeScript source, read through tsx,
+      // as a server would read it (the react-server condition makes "server-only" the empty module it is there).
+      new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url.replace(/chunk-worker\.ts$/, "chunk-thread.ts"))}); });`, {
+        eval: true,
+        workerData,
+        execArgv: [...process.execArgv, "--conditions=react-server"],
+      });
+  const started: ImportThread = { worker, databaseUrl: share.url, pending: new Map() };
+  worker.unref();
+  endWhenIdle(started);
+  worker.on("message", (reply: ChunkReply) => settle(started, reply));
+  worker.on("error", (error) => stop(started, error));
+  worker.on("exit", (code) => stop(started, new Error(`The CSV import thread stopped (exit code ${code}).`)));
+  thread = started;
+  return started;
+}
+
+function settle(owner: ImportThread, reply: ChunkReply) {
+  const waiting = owner.pending.get(reply.id);
+  if (!waiting) return;
+  owner.pending.delete(reply.id);
+  if (owner.pending.size === 0) {
+    owner.worker.unref();
+    endWhenIdle(owner);
+  }
+  if (reply.ok) waiting.resolve(reply.value);
+  else if ("appError" in reply) waiting.reject(new AppError(reply.appError.code, reply.appError.message, reply.appError.fieldErrors));
+  else waiting.reject(new Error(`The CSV import thread failed: ${reply.failure}`));
+}
+
+function endWhenIdle(owner: ImportThread) {
+  clearTimeout(owner.idleTimer);
+  owner.idleTimer = setTimeout(() => {
+    if (thread === owner) thread = null;
+    void owner.worker.terminate();
+  }, IDLE_THREAD_MS);
+  owner.idleTimer.unref();
+}
+
+/** A thread that died fails what it was given; the next chunk starts a new one. */
+function stop(owner: ImportThread, error: Error) {
+  clearTimeout(owner.idleTimer);
+  if (thread === owner) thread = null;
+  for (const waiting of owner.pending.values()) waiting.reject(error);
+  owner.pending.clear();
+}
