@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { hash, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { sql, type SqlBool } from "kysely";
 import { db } from "@/db/database";
@@ -106,7 +106,7 @@ export async function createOrUpdateOrders(context: ApiContext, bodies: unknown[
 }
 
 function digestOf(context: ApiContext, body: unknown): string {
-  return createHash("sha1").update(`${context.timeZone}\n${JSON.stringify(body)}`).digest("base64url");
+  return hash("sha1", `${context.timeZone}\n${JSON.stringify(body)}`, "base64url");
 }
 
 function failure(body: unknown, fieldErrors: Record<string, string[]>): CreateOrderResult {

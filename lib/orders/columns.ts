@@ -59,9 +59,15 @@ export function toOrderColumns(order: ParsedOrder): Partial<ChannelColumns> {
   return columns;
 }
 
+/** Each address field's column, per address: built once, as the write path fills them for every order. */
+const ADDRESS_COLUMNS = {
+  bill_to: ADDRESS_FIELDS.map(([column, field]) => [`bill_to_${column}`, field] as const),
+  ship_to: ADDRESS_FIELDS.map(([column, field]) => [`ship_to_${column}`, field] as const),
+};
+
 function addressColumns(prefix: "bill_to" | "ship_to", address: Address | null): Record<string, unknown> {
   const columns: Record<string, unknown> = {};
-  for (const [column, field] of ADDRESS_FIELDS) columns[`${prefix}_${column}`] = address?.[field] ?? null;
+  for (const [column, field] of ADDRESS_COLUMNS[prefix]) columns[column] = address?.[field] ?? null;
   columns[`${prefix}_residential`] = address?.residential == null ? null : address.residential ? 1 : 0;
   return columns;
 }

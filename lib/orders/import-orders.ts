@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { InStatement, InValue } from "@libsql/client";
 import { CompiledQuery } from "kysely";
 import { insertRowsStatements, placeholdersFor } from "@/db/bulk-sql";
@@ -291,7 +291,7 @@ function itemValues(orderId: number, item: ItemColumns): InValue[] {
 }
 
 function digestOf(order: ParsedOrder): string {
-  return createHash("sha1").update(JSON.stringify(order)).digest("base64url");
+  return hash("sha1", JSON.stringify(order), "base64url");
 }
 
 /** The order's digest in its kind's column, and the other kinds cleared: only the source that wrote it last can find it unchanged. */
