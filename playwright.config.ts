@@ -29,6 +29,9 @@ export default defineConfig({
       DATABASE_URL: "file:./.tmp/e2e/shipdeck.db",
       NEXT_TELEMETRY_DISABLED: "1",
       DEMO_ORDER_COUNT: "3000",
+      // Ticks come from the tests, through the cron route as Vercel Cron calls it, so none races a test's own Import.
+      AUTO_IMPORT_TICKER: "off",
+      CRON_SECRET: "e2e-cron-secret",
     },
   },
 });

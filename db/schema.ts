@@ -70,6 +70,8 @@ export interface MembershipTable {
   created_at: number;
 }
 
+export type StoreErrorKind = "auth" | "rate_limited" | "unavailable" | "bad_response" | "not_found" | "internal";
+
 export type Platform = "manual" | "shopify" | "woocommerce" | "amazon" | "bigcommerce" | "custom_store";
 
 export interface StoreTable {
@@ -90,6 +92,14 @@ export interface StoreTable {
   lease_until: number | null;
   consecutive_failures: Generated<number>;
   last_error: string | null;
+  /** What the scheduler has learned of the store: lib/imports/schedule.ts's StoreHistory, as JSON. */
+  schedule: Generated<string | null>;
+  /** Why `next_import_at` is when it is (a ScheduleReason, as JSON), for the Stores page. */
+  next_import_reason: Generated<string | null>;
+  /** The store's expected orders an hour when it was scheduled: the tick's ordering reads it. */
+  orders_per_hour: Generated<number>;
+  /** The kind of the last import's error (ConnectorError's), so the merchant is told what to do. */
+  last_error_kind: Generated<StoreErrorKind | null>;
   created_at: number;
   modified_at: number;
 }
@@ -235,6 +245,8 @@ export interface ImportRunTable {
   cursor_before: string | null;
   cursor_after: string | null;
   error: string | null;
+  /** Pages of the platform read so far: a running import's progress. */
+  pages: Generated<number>;
 }
 
 export interface ImportErrorTable {

@@ -7,6 +7,7 @@ import * as apiKeysAndRateLimits from "./2026-11-26T02-api-keys-and-rate-limits"
 import * as csvImports from "./2026-11-26T05-csv-imports";
 import * as csvRowsLeftOut from "./2026-11-26T06-csv-rows-left-out";
 import * as digestColumnsAndChunkRecords from "./2026-12-05T00-digest-columns-and-chunk-records";
+import * as autoImport from "./2026-12-06T00-auto-import";
 
 /** Every migration, by date-stamped name. A static map so bundlers and tsx see them all. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26T05-csv-imports": csvImports,
   "2026-11-26T06-csv-rows-left-out": csvRowsLeftOut,
   "2026-12-05T00-digest-columns-and-chunk-records": digestColumnsAndChunkRecords,
+  "2026-12-06T00-auto-import": autoImport,
 };

@@ -7,13 +7,14 @@ import { importOrders } from "@/lib/orders/import-orders";
 import { credentialBinding, decryptCredentials } from "@/lib/stores/credentials";
 import { finishImportRun, startImportRun, type RunTrigger } from "./import-runs";
 import { readAhead } from "./read-ahead";
+import { scheduleAfterImport } from "./store-schedule";
 
 /** Re-read this much before the cursor: clocks differ, and platforms commit late writes. */
 export const CURSOR_OVERLAP_MS = 10 * 60_000;
 /** A store's first import reaches this far back. */
 export const FIRST_IMPORT_DAYS = 30;
-/** How long a claimed import may run before another may take the store over. */
-const LEASE_MS = 15 * 60_000;
+/** How long a claimed import may run before another may take the store over; each committed page renews it. */
+export const LEASE_MS = 15 * 60_000;
 
 export interface StoreImportSummary {
   storeId: number;
@@ -36,6 +37,8 @@ export interface ImportStoreOptions {
   sleep?: PullOptions["sleep"];
   /** Pull from this instant instead of the cursor (the API's refreshDate). */
   since?: number;
+  /** The lease this import already holds (a tick claimed the store); without it, the import claims the store itself. */
+  leaseOwner?: string;
 }
 
 /**
@@ -52,14 +55,16 @@ export async function importStore(workspaceId: string, storeId: number, options:
   // Manual Orders, a deactivated store, and one saved without credentials (the demo's) have nothing to pull.
   if (!store.active || store.platform === "manual" || !store.credentials) return { ...summary, status: "inactive" };
 
-  const leaseOwner = randomUUID();
-  if (!(await claimStore(store.id, leaseOwner, now()))) return { ...summary, status: "busy" };
+  const leaseOwner = options.leaseOwner ?? randomUUID();
+  if (!options.leaseOwner && !(await claimStore(store.id, leaseOwner, now()))) return { ...summary, status: "busy" };
 
   const startedAt = now();
   const cursorBefore = store.cursor;
   let cursor = store.cursor ? Number(store.cursor) : null;
   const runId = await startImportRun(workspaceId, store.id, "store", options.trigger, cursorBefore, startedAt);
   summary.runId = runId;
+  // When the orders this import created were placed: the schedule learns the store's rate and rhythm from them.
+  const placedAt: number[] = [];
   try {
     const since = options.since ?? (cursor != null ? cursor - CURSOR_OVERLAP_MS : startedAt - FIRST_IMPORT_DAYS * 86_400_000);
     const connection = {
@@ -74,10 +79,11 @@ export async function importStore(workspaceId: string, storeId: number, options:
       for await (const page of readAhead(options.connector.pull(connection, { since: from, until: to, sleep: options.sleep }))) {
         if (page.orders.length) {
           const results = await importOrders(workspaceId, store.id, page.orders, { source: store.platform, runId, actor: `store:${store.id}` });
-          for (const result of results) {
+          results.forEach((result, index) => {
             summary[result.outcome]++;
             if (result.cancelled) summary.cancelled++;
-          }
+            if (result.outcome === "created") placedAt.push(page.orders[index].orderDate);
+          });
         }
         // Each committed page moves the cursor it allows and keeps the store claimed a while longer.
         if (page.cursorAfter != null && (cursor == null || page.cursorAfter > cursor)) cursor = page.cursorAfter;
@@ -87,6 +93,7 @@ export async function importStore(workspaceId: string, storeId: number, options:
           .where("id", "=", store.id)
           .where("lease_owner", "=", leaseOwner)
           .execute();
+        await db.write.updateTable("import_runs").set((eb) => ({ pages: eb("pages", "+", 1) })).where("id", "=", runId).execute();
       }
       from = to;
     }
@@ -94,10 +101,8 @@ export async function importStore(workspaceId: string, storeId: number, options:
     await db.write
       .updateTable("stores")
       .set({
-        last_import_at: startedAt,
+        ...scheduleAfterImport(store, { at: startedAt, ok: true, placedAt, since }, now()),
         ...(summary.created > 0 ? { last_new_order_at: startedAt } : {}),
-        consecutive_failures: 0,
-        last_error: null,
         lease_owner: null,
         lease_until: null,
       })
@@ -106,12 +111,14 @@ export async function importStore(workspaceId: string, storeId: number, options:
       .execute();
     return summary;
   } catch (error) {
-    const message = error instanceof ConnectorError ? error.message : `Import failed: ${(error as Error).message}`;
-    if (!(error instanceof ConnectorError)) console.error(error);
+    const known = error instanceof ConnectorError ? error : null;
+    const message = known ? known.message : `Import failed: ${(error as Error).message}`;
+    if (!known) console.error(error);
     await finishImportRun(workspaceId, runId, { status: "failed", cursorAfter: cursor != null ? String(cursor) : null, error: message }, now());
+    const outcome = { at: startedAt, ok: false, retryAfterMs: known?.retryAfterMs, placedAt, error: { message, kind: known?.kind ?? "internal" } } as const;
     await db.write
       .updateTable("stores")
-      .set((eb) => ({ last_import_at: startedAt, consecutive_failures: eb("consecutive_failures", "+", 1), last_error: message, lease_owner: null, lease_until: null }))
+      .set({ ...scheduleAfterImport(store, outcome, now()), lease_owner: null, lease_until: null })
       .where("id", "=", store.id)
       .where("lease_owner", "=", leaseOwner)
       .execute();

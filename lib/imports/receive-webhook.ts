@@ -7,6 +7,7 @@ import { importOrders } from "@/lib/orders/import-orders";
 import type { NormalizedOrder } from "@/lib/orders/schema";
 import { credentialBinding, decryptCredentials } from "@/lib/stores/credentials";
 import { finishImportRun, startImportRun } from "./import-runs";
+import { scheduleAfterWebhook } from "./store-schedule";
 
 export type WebhookPlatform = "shopify" | "woocommerce";
 
@@ -66,5 +67,8 @@ export async function receiveWebhook(platform: WebhookPlatform, storeId: number,
   const runId = await startImportRun(store.workspace_id, store.id, "store", "webhook", store.cursor);
   const [result] = await importOrders(store.workspace_id, store.id, [order], { source: platform, runId, actor: `webhook:${store.id}` });
   await finishImportRun(store.workspace_id, runId, { status: result.outcome === "failed" ? "failed" : "succeeded", cursorAfter: store.cursor, error: result.outcome === "failed" ? result.reason : null });
+  // Deliveries arriving make polling the store a safety net; the orders they create teach the schedule its rhythm.
+  const delivery = { at: Date.now(), placedAt: result.outcome === "created" ? [order.orderDate] : [] };
+  await db.write.updateTable("stores").set(scheduleAfterWebhook(store, delivery)).where("id", "=", store.id).execute();
   return { status: 200, message: `Order ${result.outcome}.` };
 }

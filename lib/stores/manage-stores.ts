@@ -102,6 +102,9 @@ export async function setStoreActive(workspaceId: string, storeId: number, activ
     .execute();
 }
 
+/** Failed imports in a row before a store is flagged to the merchant: one failure is usually the network, and it is retried. */
+export const NEEDS_ATTENTION_AFTER_FAILURES = 3;
+
 /** Every store with what the Stores page shows: platform, health, last import, order count. Never credentials. */
 export async function listStoresWithHealth(workspaceId: string) {
   const stores = await db.read
@@ -123,7 +126,7 @@ export async function listStoresWithHealth(workspaceId: string) {
     baseUrl: store.base_url,
     lastImportAt: store.last_import_at,
     lastError: store.last_error,
-    needsAttention: store.last_error != null,
+    needsAttention: store.consecutive_failures >= NEEDS_ATTENTION_AFTER_FAILURES,
     orders: Number(store.orders ?? 0),
   }));
 }

@@ -77,7 +77,8 @@ describe("importing a store", () => {
     const failing = await importStore(workspaceId, storeId, { trigger: "manual", connector: scriptedConnector(pages, { failAfter: 1 }).connector, now: () => t0 + 100 });
     expect(failing).toMatchObject({ status: "failed", created: 1, error: "Shopify answered 503 (server error)." });
     const [health] = (await listStoresWithHealth(workspaceId)).filter((store) => store.id === storeId);
-    expect(health).toMatchObject({ needsAttention: true, lastError: "Shopify answered 503 (server error).", orders: 1 });
+    // One failure is shown, and retried; the store is flagged only after three in a row (import-tick.test.ts).
+    expect(health).toMatchObject({ needsAttention: false, lastError: "Shopify answered 503 (server error).", orders: 1 });
     expect((await db.read.selectFrom("stores").select("cursor").where("id", "=", storeId).executeTakeFirstOrThrow()).cursor).toBe(String(t0 + 1));
 
     const retry = await importStore(workspaceId, storeId, { trigger: "manual", connector: scriptedConnector(pages).connector, now: () => t0 + 200 });
@@ -86,7 +87,7 @@ describe("importing a store", () => {
     expect(orders.map((order) => order.order_key).sort()).toEqual(["p1", "p2"]);
     const runs = await listImportRuns(workspaceId, storeId);
     expect(runs.map((run) => run.status)).toEqual(["succeeded", "failed"]);
-    expect((await listStoresWithHealth(workspaceId)).find((store) => store.id === storeId)?.needsAttention).toBe(false);
+    expect((await listStoresWithHealth(workspaceId)).find((store) => store.id === storeId)).toMatchObject({ needsAttention: false, lastError: null });
   });
 
   it("never runs two imports of one store at once", async () => {

@@ -1,0 +1,119 @@
+import { randomUUID } from "node:crypto";
+import { CompiledQuery } from "kysely";
+import { placeholdersFor } from "@/db/bulk-sql";
+import { db } from "@/db/database";
+import type { Platform } from "@/db/schema";
+import { connectorFor as platformConnector } from "@/lib/connectors/registry";
+import type { Connector, PullOptions } from "@/lib/connectors/types";
+import type { ConnectablePlatform } from "@/lib/stores/platforms";
+import { importStore, LEASE_MS } from "./import-store";
+import { orderDueStores, type DueStore } from "./schedule";
+
+/** A tick reads at most this many due stores to choose from: enough for fairness across workspaces, little to read. */
+const CANDIDATES = 2_000;
+
+export interface ClaimedStore {
+  id: number;
+  workspaceId: string;
+  platform: Platform;
+}
+
+export interface TickOptions {
+  /** Stop starting imports this long after the tick began; what is left goes to the next tick. */
+  budgetMs: number;
+  /** Imports side by side: they wait on the platforms, the write path queues. */
+  concurrency?: number;
+  /** The most stores one tick claims. */
+  limit?: number;
+  now?: () => number;
+  connectorFor?: (platform: ConnectablePlatform) => Connector;
+  /** Waits between a platform's retries; tests pass a fast one. */
+  sleep?: PullOptions["sleep"];
+}
+
+export interface TickSummary {
+  claimed: number;
+  imported: number;
+  failed: number;
+  /** Claimed but not started before the budget ran out: released for the next tick. */
+  leftForLater: number;
+  ms: number;
+}
+
+/**
+ * Claims the stores due now, fairly (`orderDueStores`: the most overdue relative to their
+ * expected orders first, round-robin across workspaces), with one conditional UPDATE … RETURNING
+ * that sets a lease: a store leased by another tick, or by an Import button, is not taken, so
+ * overlapping or duplicated cron deliveries never import one store twice.
+ */
+export async function claimDueStores(owner: string, now: number, limit: number): Promise<ClaimedStore[]> {
+  const candidates = await db.read
+    .selectFrom("stores")
+    .select(["id", "workspace_id", "next_import_at", "last_import_at", "orders_per_hour"])
+    .where("active", "=", 1)
+    .where("auto_import", "=", 1)
+    .where("platform", "!=", "manual")
+    .where("next_import_at", "<=", now)
+    .where("credentials", "is not", null)
+    .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)]))
+    .orderBy("next_import_at")
+    .limit(CANDIDATES)
+    .execute();
+  const due: DueStore[] = candidates.map((store) => ({
+    storeId: store.id,
+    workspaceId: store.workspace_id,
+    dueAt: store.next_import_at!,
+    lastImportAt: store.last_import_at,
+    ordersPerHour: store.orders_per_hour,
+  }));
+  const chosen = orderDueStores(due, now, limit).map((store) => store.storeId);
+  if (chosen.length === 0) return [];
+  const { rows } = await db.write.executeQuery<{ id: number; workspace_id: string; platform: Platform }>(
+    CompiledQuery.raw(
+      `UPDATE stores SET lease_owner = ?, lease_until = ? WHERE id IN (${placeholdersFor(chosen)}) AND (lease_until IS NULL OR lease_until < ?) RETURNING id, workspace_id, platform`,
+      [owner, now + LEASE_MS, ...chosen, now],
+    ),
+  );
+  const order = new Map(chosen.map((id, index) => [id, index]));
+  return rows.map((row) => ({ id: row.id, workspaceId: row.workspace_id, platform: row.platform })).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
+/**
+ * One tick of auto-import (the cron route's, or the self-hosted ticker's): claims the due stores,
+ * imports them with bounded concurrency, starts none after the budget, and releases the leases
+ * of those it did not start. A failing store records its failure and backs off (lib/imports/
+ * schedule.ts); it is never switched off.
+ */
+export async function runImportTick(options: TickOptions): Promise<TickSummary> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const concurrency = options.concurrency ?? 4;
+  const owner = `tick:${randomUUID()}`;
+  const claimed = await claimDueStores(owner, started, options.limit ?? concurrency * 10);
+  const connectorFor = options.connectorFor ?? platformConnector;
+  const summary: TickSummary = { claimed: claimed.length, imported: 0, failed: 0, leftForLater: 0, ms: 0 };
+  /** Leases to give back: stores not started before the budget ran out, and stores switched off since the claim. */
+  const release: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, claimed.length) }, async () => {
+      while (next < claimed.length) {
+        const store = claimed[next++];
+        if (now() - started >= options.budgetMs) {
+          release.push(store.id);
+          summary.leftForLater++;
+          continue;
+        }
+        const result = await importStore(store.workspaceId, store.id, { trigger: "schedule", connector: connectorFor(store.platform as ConnectablePlatform), leaseOwner: owner, now, sleep: options.sleep });
+        if (result.status === "inactive") release.push(store.id);
+        else if (result.status === "failed") summary.failed++;
+        else summary.imported++;
+      }
+    }),
+  );
+  if (release.length) {
+    await db.write.updateTable("stores").set({ lease_owner: null, lease_until: null }).where("id", "in", release).where("lease_owner", "=", owner).execute();
+  }
+  summary.ms = now() - started;
+  return summary;
+}
