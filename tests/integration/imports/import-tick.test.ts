@@ -131,12 +131,15 @@ describe("the auto-import tick", () => {
     expect(await runImportTick({ budgetMs: 30_000, sleep: fastSleep, now: () => now + 1_000 })).toMatchObject({ claimed: 0 });
   });
 
-  it("starts nothing once its budget is spent, and gives those stores' leases back for the next tick", async () => {
+  it("starts nothing once its budget is spent, and gives back the leases of stores it claimed but did not start", async () => {
     const { shops } = await merchantWithShops(2, 1);
     const ids = shops.map((shop) => shop.storeId);
-    const tick = await runImportTick({ budgetMs: 0, sleep: fastSleep });
+    // A clock that runs 600 ms a look: the claim comes in within the 1 s budget, the first import would not.
+    let clock = Date.now();
+    const tick = await runImportTick({ budgetMs: 1_000, sleep: fastSleep, now: () => (clock += 600) });
     expect(tick).toMatchObject({ claimed: 2, imported: 0, leftForLater: 2 });
     for (const id of ids) expect(await storeRow(id)).toMatchObject({ lease_owner: null, lease_until: null });
+    expect(await runImportTick({ budgetMs: 0, sleep: fastSleep })).toMatchObject({ claimed: 0 });
     expect(await runImportTick({ budgetMs: 30_000, sleep: fastSleep })).toMatchObject({ claimed: 2, imported: 2 });
   });
 
@@ -144,7 +147,8 @@ describe("the auto-import tick", () => {
     const { shops } = await merchantWithShops(2, 1);
     await db.write.updateTable("stores").set({ auto_import: 0 }).where("id", "=", shops[0].storeId).execute();
     await db.write.updateTable("stores").set({ active: 0 }).where("id", "=", shops[1].storeId).execute();
-    expect(await runImportTick({ budgetMs: 30_000, sleep: fastSleep })).toMatchObject({ claimed: 0 });
+    await runImportTick({ budgetMs: 30_000, sleep: fastSleep });
+    for (const { storeId } of shops) expect(await runsOf(storeId)).toEqual([]);
   });
 });
 
