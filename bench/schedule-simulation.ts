@@ -4,7 +4,8 @@
  * and asks the policy when the store is next due. Every order's delay is the time from its
  * placement to the tick of the first successful import after it.
  */
-import { seededRandom, type Workload } from "./schedule-workload";
+import { seededRandom } from "@/lib/demo/generate-orders";
+import type { Workload } from "./schedule-workload";
 
 export const MINUTE_TICK_MS = 60_000;
 

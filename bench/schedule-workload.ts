@@ -3,6 +3,7 @@
  * daily cycle in their own timezone, a weekly one, flash bursts, dormant spells, and outages.
  * Everything is drawn from one seeded generator, so a run is reproducible.
  */
+import { seededRandom } from "@/lib/demo/generate-orders";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -30,17 +31,6 @@ export interface Workload {
   outageTo: Float64Array;
 }
 
-/** mulberry32: small, fast, and good enough for a simulation. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateWorkload(options: WorkloadOptions): Workload {
   const random = seededRandom(options.seed);

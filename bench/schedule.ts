@@ -18,7 +18,8 @@
  * queue: O(1) per event, where a binary heap would be O(log n)).
  */
 import { MINUTE_TICK_MS, simulatePolicy, type PollOutcome, type Policy, type SimulationResult } from "./schedule-simulation";
-import { generateWorkload, seededRandom, type Workload } from "./schedule-workload";
+import { seededRandom } from "@/lib/demo/generate-orders";
+import { generateWorkload, type Workload } from "./schedule-workload";
 import { newStoreHistory, nextImportAt, orderDueStores, recordImport, toDueStore, type StoreHistory } from "@/lib/imports/schedule";
 import { reportResults, round } from "./support";
 

@@ -20,6 +20,7 @@ import {
   type ScheduleReason,
   type StoreHistory,
 } from "@/lib/imports/schedule";
+import { seededRandom } from "@/lib/demo/generate-orders";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -27,17 +28,6 @@ const DAY = 24 * HOUR;
 /** Monday 5 January 2026, 00:00 UTC. */
 const MONDAY = Date.UTC(2026, 0, 5);
 
-/** mulberry32: the same histories on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A store with any plausible memory: a level from idle to ~3,000 orders a day, any rhythm, any recency, failing or rate-limited or not. */
 function randomHistory(random: () => number, storeId: number): StoreHistory {
