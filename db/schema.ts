@@ -100,6 +100,10 @@ export interface StoreTable {
   orders_per_hour: Generated<number>;
   /** The kind of the last import's error (ConnectorError's), so the merchant is told what to do. */
   last_error_kind: Generated<StoreErrorKind | null>;
+  /** When the store's last week (or a range the merchant asked for) was last read again. */
+  last_sweep_at: Generated<number | null>;
+  /** How many orders that sweep created: orders the incremental pulls had missed. */
+  last_sweep_missed: Generated<number | null>;
   created_at: number;
   modified_at: number;
 }
@@ -247,6 +251,9 @@ export interface ImportRunTable {
   error: string | null;
   /** Pages of the platform read so far: a running import's progress. */
   pages: Generated<number>;
+  /** Set on a sweep: the window it read again (a scheduled sweep's last week, or the merchant's range). */
+  sweep_from: Generated<number | null>;
+  sweep_until: Generated<number | null>;
 }
 
 export interface ImportErrorTable {

@@ -8,6 +8,8 @@ import * as csvImports from "./2026-11-26T05-csv-imports";
 import * as csvRowsLeftOut from "./2026-11-26T06-csv-rows-left-out";
 import * as digestColumnsAndChunkRecords from "./2026-12-05T00-digest-columns-and-chunk-records";
 import * as autoImport from "./2026-12-06T00-auto-import";
+import * as sweeps from "./2026-12-06T01-sweeps";
+import * as importRunsByTrigger from "./2026-12-06T02-import-runs-by-trigger";
 
 /** Every migration, by date-stamped name. A static map so bundlers and tsx see them all. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-26T06-csv-rows-left-out": csvRowsLeftOut,
   "2026-12-05T00-digest-columns-and-chunk-records": digestColumnsAndChunkRecords,
   "2026-12-06T00-auto-import": autoImport,
+  "2026-12-06T01-sweeps": sweeps,
+  "2026-12-06T02-import-runs-by-trigger": importRunsByTrigger,
 };

@@ -1,5 +1,6 @@
+import { z } from "zod";
 import { db } from "@/db/database";
-import { notFound } from "@/lib/errors";
+import { notFound, parseWith } from "@/lib/errors";
 import { connectorFor } from "@/lib/connectors/registry";
 import type { ConnectablePlatform } from "@/lib/stores/platforms";
 import { importStore, type StoreImportSummary } from "./import-store";
@@ -50,4 +51,24 @@ export function summarizeImports(summaries: StoreImportSummary[]) {
     failed: summaries.filter((summary) => summary.status === "failed").map((summary) => ({ storeName: summary.storeName, error: summary.error })),
     busy: summaries.filter((summary) => summary.status === "busy").length,
   };
+}
+
+/** The longest range a merchant's sweep reads again: platforms keep their order history longer, but a sweep is for gaps, not a re-import. */
+export const MAX_SWEEP_DAYS = 90;
+
+export const sweepRangeSchema = z
+  .object({ from: z.number().int().min(0), until: z.number().int().min(0) })
+  .refine((range) => range.from < range.until, { path: ["until"], message: "The end of the range comes after its start." })
+  .refine((range) => range.until - range.from <= MAX_SWEEP_DAYS * 86_400_000, { path: ["from"], message: `A sweep reads at most ${MAX_SWEEP_DAYS} days.` });
+
+/**
+ * A merchant's sweep of a date range: the store's orders modified in it read again through the
+ * write path, to backfill what the incremental imports missed ("0 missed" is the usual answer).
+ * It takes the store's lease like any import.
+ */
+export async function sweepStoreRange(workspaceId: string, storeId: number, range: z.input<typeof sweepRangeSchema>): Promise<StoreImportSummary> {
+  const sweep = parseWith(sweepRangeSchema, range, "range");
+  const store = await db.read.selectFrom("stores").select("platform").where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  if (!store) throw notFound("Store not found");
+  return importStore(workspaceId, storeId, { trigger: "manual", connector: connectorFor(store.platform as ConnectablePlatform), sweep });
 }

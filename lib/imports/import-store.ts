@@ -39,6 +39,11 @@ export interface ImportStoreOptions {
   since?: number;
   /** The lease this import already holds (a tick claimed the store); without it, the import claims the store itself. */
   leaseOwner?: string;
+  /**
+   * Read this window again instead of pulling from the cursor (a sweep): what it creates are
+   * orders the incremental pulls missed. The cursor only ever moves forward.
+   */
+  sweep?: { from: number; until: number };
 }
 
 /**
@@ -63,10 +68,13 @@ export async function importStore(workspaceId: string, storeId: number, options:
   let cursor = store.cursor ? Number(store.cursor) : null;
   const runId = await startImportRun(workspaceId, store.id, "store", options.trigger, cursorBefore, startedAt);
   summary.runId = runId;
+  const sweep = options.sweep ? { from: options.sweep.from, until: Math.min(options.sweep.until, startedAt) } : null;
+  if (sweep) await db.write.updateTable("import_runs").set({ sweep_from: sweep.from, sweep_until: sweep.until }).where("id", "=", runId).execute();
   // When the orders this import created were placed: the schedule learns the store's rate and rhythm from them.
   const placedAt: number[] = [];
   try {
-    const since = options.since ?? (cursor != null ? cursor - CURSOR_OVERLAP_MS : startedAt - FIRST_IMPORT_DAYS * 86_400_000);
+    const since = sweep?.from ?? options.since ?? (cursor != null ? cursor - CURSOR_OVERLAP_MS : startedAt - FIRST_IMPORT_DAYS * 86_400_000);
+    const until = sweep?.until ?? startedAt;
     const connection = {
       platform: store.platform,
       baseUrl: store.base_url ?? "",
@@ -74,8 +82,8 @@ export async function importStore(workspaceId: string, storeId: number, options:
       statusMapping: store.status_mapping ? (JSON.parse(store.status_mapping) as Record<string, string>) : null,
     };
     const windowMs = options.connector.pullWindowMs ?? Number.POSITIVE_INFINITY;
-    for (let from = since; from < startedAt; ) {
-      const to = Math.min(startedAt, from + windowMs);
+    for (let from = since; from < until; ) {
+      const to = Math.min(until, from + windowMs);
       for await (const page of readAhead(options.connector.pull(connection, { since: from, until: to, sleep: options.sleep }))) {
         if (page.orders.length) {
           const results = await importOrders(workspaceId, store.id, page.orders, { source: store.platform, runId, actor: `store:${store.id}` });
@@ -103,6 +111,7 @@ export async function importStore(workspaceId: string, storeId: number, options:
       .set({
         ...scheduleAfterImport(store, { at: startedAt, ok: true, placedAt, since }, now()),
         ...(summary.created > 0 ? { last_new_order_at: startedAt } : {}),
+        ...(sweep ? { last_sweep_at: startedAt, last_sweep_missed: summary.created } : {}),
         lease_owner: null,
         lease_until: null,
       })

@@ -7,7 +7,8 @@ import { connectorFor as platformConnector } from "@/lib/connectors/registry";
 import type { Connector, PullOptions } from "@/lib/connectors/types";
 import type { ConnectablePlatform } from "@/lib/stores/platforms";
 import { importStore, LEASE_MS } from "./import-store";
-import { orderDueStores, type DueStore } from "./schedule";
+import { isSweepDue, orderDueStores, SWEEP_WINDOW_MS, type DueStore } from "./schedule";
+import { historyOf } from "./store-schedule";
 
 /**
  * Imports a tick runs side by side. A store's import mostly waits on its platform (a real one
@@ -22,6 +23,8 @@ export interface ClaimedStore {
   id: number;
   workspaceId: string;
   platform: Platform;
+  /** Whether this import should read the store's last week again (`isSweepDue`). */
+  sweep: boolean;
 }
 
 export interface TickOptions {
@@ -74,14 +77,17 @@ export async function claimDueStores(owner: string, now: number, limit: number):
   }));
   const chosen = orderDueStores(due, now, limit).map((store) => store.storeId);
   if (chosen.length === 0) return [];
-  const { rows } = await db.write.executeQuery<{ id: number; workspace_id: string; platform: Platform }>(
+  const { rows } = await db.write.executeQuery<{ id: number; workspace_id: string; platform: Platform; schedule: string | null; last_sweep_at: number | null }>(
     CompiledQuery.raw(
-      `UPDATE stores SET lease_owner = ?, lease_until = ? WHERE id IN (${placeholdersFor(chosen)}) AND (lease_until IS NULL OR lease_until < ?) RETURNING id, workspace_id, platform`,
+      `UPDATE stores SET lease_owner = ?, lease_until = ? WHERE id IN (${placeholdersFor(chosen)}) AND (lease_until IS NULL OR lease_until < ?)
+       RETURNING id, workspace_id, platform, schedule, last_sweep_at`,
       [owner, now + LEASE_MS, ...chosen, now],
     ),
   );
   const order = new Map(chosen.map((id, index) => [id, index]));
-  return rows.map((row) => ({ id: row.id, workspaceId: row.workspace_id, platform: row.platform })).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return rows
+    .map((row) => ({ id: row.id, workspaceId: row.workspace_id, platform: row.platform, sweep: isSweepDue(historyOf(row), row.last_sweep_at, now) }))
+    .sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
 
 /**
@@ -127,7 +133,9 @@ export async function runImportTick(options: TickOptions): Promise<TickSummary> 
           summary.leftForLater++;
           continue;
         }
-        const result = await importStore(store.workspaceId, store.id, { trigger: "schedule", connector: connectorFor(store.platform as ConnectablePlatform), leaseOwner: owner, now, sleep: options.sleep });
+        const at = now();
+        const sweep = store.sweep ? { from: at - SWEEP_WINDOW_MS, until: at } : undefined;
+        const result = await importStore(store.workspaceId, store.id, { trigger: "schedule", connector: connectorFor(store.platform as ConnectablePlatform), leaseOwner: owner, now, sleep: options.sleep, sweep });
         if (result.status === "inactive") release.push(store.id);
         else if (result.status === "failed") summary.failed++;
         else summary.imported++;

@@ -303,6 +303,30 @@ export function backoffDelayMs(storeId: number, failures: number): number {
   return delay;
 }
 
+/**
+ * How often a store is swept: its last week read again, through the same write path, to catch
+ * what incremental pulls missed (a platform that back-dates updated_at, late commits, clock
+ * skew beyond the cursor's overlap). Once a day is cheap next to a day of polls.
+ */
+export const SWEEP_EVERY_MS = DAY;
+/** How far back a scheduled sweep reads. */
+export const SWEEP_WINDOW_MS = 7 * DAY;
+/** A sweep waits for a quiet hour of the store, but not beyond this. */
+const SWEEP_LATEST_MS = 1.5 * DAY;
+
+/**
+ * Whether the store's import now should be a sweep: a day since the last one (or since its first
+ * import, which read a month), at an hour the store is usually no busier than on average, or
+ * at the latest a day and a half since. A store failing or rate-limited is not swept.
+ */
+export function isSweepDue(history: StoreHistory, lastSweepAt: number | null, now: number): boolean {
+  const since = lastSweepAt ?? history.lastSuccessAt;
+  if (since === null || history.failures > 0 || (history.notBefore !== null && history.notBefore > now)) return false;
+  const age = now - since;
+  if (age >= SWEEP_LATEST_MS) return true;
+  return age >= SWEEP_EVERY_MS && expectedOrdersPerHour(history, now) <= levelOf(history);
+}
+
 /** The store's expected orders an hour at `at`: its level times that hour's rhythm. */
 export function expectedOrdersPerHour(history: StoreHistory, at: number): number {
   return levelOf(history) * shapeAt(readRhythm(history, at), hourOfWeek(at));

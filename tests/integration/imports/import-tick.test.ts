@@ -194,3 +194,43 @@ describe("the self-hosted ticker", () => {
     await expect.poll(() => orderCount(shops[0].storeId), { timeout: 8_000, interval: 100 }).toBe(2);
   });
 });
+
+describe("sweeps", () => {
+  it("read the last week again once a day, and count what the incremental pulls had missed", async () => {
+    const { shops } = await merchantWithShops(1, 2);
+    const [{ storeId, fake }] = shops;
+    const t0 = Date.now();
+    expect(await runImportTick({ budgetMs: 30_000, sleep: fastSleep, now: () => t0 })).toMatchObject({ imported: 1 });
+    expect(await orderCount(storeId)).toBe(2);
+
+    // The shop commits an order late: its updated_at is an hour before the orders the cursor reached (the
+    // shop's clock started a day back), far behind the cursor's 10-minute overlap.
+    fake.add({}, { at: t0 - 25 * 3_600_000 });
+    const t1 = t0 + 60 * 60_000;
+    await makeDue([storeId], t1);
+    await runImportTick({ budgetMs: 30_000, sleep: fastSleep, now: () => t1 });
+    expect(await orderCount(storeId)).toBe(2);
+    expect((await runsOf(storeId)).at(-1)).toMatchObject({ sweep_from: null });
+
+    // A day and a half later the next import is a sweep of the last week: it finds the missed order.
+    const t2 = t0 + 36 * 3_600_000;
+    await makeDue([storeId], t2);
+    await runImportTick({ budgetMs: 30_000, sleep: fastSleep, now: () => t2 });
+    expect(await orderCount(storeId)).toBe(3);
+    expect((await runsOf(storeId)).at(-1)).toMatchObject({ trigger: "schedule", created: 1, sweep_from: t2 - 7 * 86_400_000, sweep_until: t2 });
+    expect(await storeRow(storeId)).toMatchObject({ last_sweep_at: t2, last_sweep_missed: 1 });
+  });
+
+  it("sweeps a date range a merchant asks for, and names the wrong end of a bad range", async () => {
+    const { workspaceId, shops } = await merchantWithShops(1, 3);
+    const [{ storeId }] = shops;
+    const { sweepStoreRange } = await import("@/lib/imports/import-all-stores");
+    const now = Date.now();
+    expect(await sweepStoreRange(workspaceId, storeId, { from: now - 3 * 86_400_000, until: now })).toMatchObject({ status: "succeeded", created: 3 });
+    expect(await storeRow(storeId)).toMatchObject({ last_sweep_missed: 3 });
+    await expect(sweepStoreRange(workspaceId, storeId, { from: now, until: now - 1 })).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { until: [expect.any(String)] } });
+    await expect(sweepStoreRange(workspaceId, storeId, { from: now - 200 * 86_400_000, until: now })).rejects.toMatchObject({ fieldErrors: { from: [expect.stringContaining("90 days")] } });
+    const other = await createMerchant("Other Merchant");
+    await expect(sweepStoreRange(other.workspaceId, storeId, { from: now - 86_400_000, until: now })).rejects.toMatchObject({ code: "not_found" });
+  });
+});

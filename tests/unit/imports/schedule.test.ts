@@ -9,6 +9,7 @@ import {
   backoffDelayMs,
   describeReason,
   expectedOrdersPerHour,
+  isSweepDue,
   newStoreHistory,
   nextImportAt,
   orderDueStores,
@@ -362,3 +363,23 @@ function runTicks(stores: Map<number, SimulatedStore>, from: number, ticks: numb
 function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
+
+describe("isSweepDue", () => {
+  const HOUR = 3_600_000;
+  const t0 = Date.UTC(2026, 0, 5, 12);
+  const imported = recordImport(newStoreHistory(7), { at: t0, ok: true, placedAt: [t0 - HOUR], since: t0 - 30 * 24 * HOUR });
+
+  it("waits a day after the last sweep (or the first import), and a day and a half at the most", () => {
+    expect(isSweepDue(newStoreHistory(7), null, t0)).toBe(false);
+    expect(isSweepDue(imported, null, t0 + 23 * HOUR)).toBe(false);
+    expect(isSweepDue(imported, t0, t0 + 36 * HOUR)).toBe(true);
+    expect(isSweepDue(imported, t0 + 30 * HOUR, t0 + 36 * HOUR)).toBe(false);
+  });
+
+  it("does not sweep a store that is failing or rate-limited", () => {
+    const failing = recordImport(imported, { at: t0 + HOUR, ok: false });
+    const limited = recordImport(imported, { at: t0 + HOUR, ok: false, retryAfterMs: 48 * HOUR });
+    expect(isSweepDue(failing, t0, t0 + 40 * HOUR)).toBe(false);
+    expect(isSweepDue(limited, t0, t0 + 40 * HOUR)).toBe(false);
+  });
+});
