@@ -17,6 +17,8 @@ function buildFormatter(locale: Locale, timeZone: string) {
   const tag = locale === "fr" ? "fr-FR" : "en-US";
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short", timeZone });
   const dateOnly = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeZone });
+  const timeOnly = new Intl.DateTimeFormat(tag, { timeStyle: "short", timeZone });
+  const dayOfMonth = new Intl.DateTimeFormat(tag, { month: "short", day: "numeric", timeZone });
   const numbers = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
   const currencies = new Map<string, Intl.NumberFormat>();
   const unit = (name: string, digits: number) => new Intl.NumberFormat(tag, { style: "unit", unit: name, maximumFractionDigits: digits });
@@ -38,6 +40,12 @@ function buildFormatter(locale: Locale, timeZone: string) {
     },
     dateTime: (ms: number) => dateTime.format(ms),
     date: (ms: number) => dateOnly.format(ms),
+    /** "2:05 PM", "14:05": the wall-clock time alone. */
+    time: (ms: number) => timeOnly.format(ms),
+    /** "Dec 6", "6 déc.": a chart's day label. */
+    day: (ms: number) => dayOfMonth.format(ms),
+    /** The time alone when `ms` falls on the same local day as `now`, else the date and time. */
+    moment: (ms: number, now: number) => (dateOnly.format(ms) === dateOnly.format(now) ? timeOnly.format(ms) : dateTime.format(ms)),
     number: (value: number) => numbers.format(value),
     /** US English in pounds and ounces; French in metric, as merchants there weigh parcels. */
     weight(oz: number): string {

@@ -1,7 +1,8 @@
 import { db } from "@/db/database";
 import { notFound } from "@/lib/errors";
 import { listImportRuns } from "@/lib/imports/import-runs";
-import { STATUS_MAPPING_KEYS, type ConnectablePlatform } from "./platforms";
+import { acceptsWebhooks, STATUS_MAPPING_KEYS, type ConnectablePlatform } from "./platforms";
+import { connectedColumn, healthOf, lastAutomaticImportColumn, STORE_HEALTH_COLUMNS, type StoreHealth } from "./store-health";
 
 /** One import of the store, as its history lists it. */
 export interface StoreImportView {
@@ -22,6 +23,8 @@ export interface StoreView {
   platform: ConnectablePlatform;
   active: boolean;
   lastError: string | null;
+  /** Its imports: last, last automatic, next and why, failures and what to do; `autoImport` is the switch. */
+  health: StoreHealth;
   /** Shopify and WooCommerce push order changes to `/api/webhooks/{platform}/{id}`. */
   acceptsWebhooks: boolean;
   /** The settings form's initial values: name, address and status mapping; secrets are never sent back. */
@@ -31,13 +34,14 @@ export interface StoreView {
 }
 
 /** A connected store of this workspace with its import history; another workspace's store, or Manual Orders, is not found. */
-export async function getStoreOrThrow(workspaceId: string, storeId: number): Promise<StoreView> {
+export async function getStoreOrThrow(workspaceId: string, storeId: number, now = Date.now()): Promise<StoreView> {
   if (!Number.isSafeInteger(storeId) || storeId <= 0) throw notFound("Store not found");
   const store = await db.read
     .selectFrom("stores")
-    .select(["id", "name", "platform", "base_url", "active", "status_mapping", "last_error"])
-    .where("id", "=", storeId)
-    .where("workspace_id", "=", workspaceId)
+    .select(["stores.id", "stores.name", "stores.platform", "stores.base_url", "stores.active", "stores.status_mapping", ...STORE_HEALTH_COLUMNS, connectedColumn])
+    .select(lastAutomaticImportColumn(workspaceId))
+    .where("stores.id", "=", storeId)
+    .where("stores.workspace_id", "=", workspaceId)
     .executeTakeFirst();
   if (!store || store.platform === "manual") throw notFound("Store not found");
   const runs = await listImportRuns(workspaceId, store.id);
@@ -50,7 +54,8 @@ export async function getStoreOrThrow(workspaceId: string, storeId: number): Pro
     platform: store.platform,
     active: store.active === 1,
     lastError: store.last_error,
-    acceptsWebhooks: store.platform === "shopify" || store.platform === "woocommerce",
+    health: healthOf(store, store.last_automatic_import_at ?? null, now),
+    acceptsWebhooks: acceptsWebhooks(store.platform),
     formValues,
     imports: runs.map((run) => ({
       id: run.id,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/db/database";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 import { credentialBinding, decryptCredentials, encryptCredentials } from "./credentials";
+import { connectedColumn, healthOf, lastAutomaticImportColumn, STORE_HEALTH_COLUMNS } from "./store-health";
 import { PLATFORMS, STATUS_MAPPING_KEYS, type ConnectablePlatform } from "./platforms";
 
 export const storeInputSchema = z.object({
@@ -102,18 +103,34 @@ export async function setStoreActive(workspaceId: string, storeId: number, activ
     .execute();
 }
 
-/** Failed imports in a row before a store is flagged to the merchant: one failure is usually the network, and it is retried. */
-export const NEEDS_ATTENTION_AFTER_FAILURES = 3;
+/**
+ * Switches a store's automatic import on or off: the merchant's switch, and the only thing that
+ * turns it off (a failing store is retried and flagged, never switched off). On, it is due now,
+ * so the next tick imports it.
+ */
+export async function setStoreAutoImport(workspaceId: string, storeId: number, on: boolean, now = Date.now()) {
+  await loadStore(workspaceId, storeId);
+  await db.write
+    .updateTable("stores")
+    .set({ auto_import: on ? 1 : 0, modified_at: now, ...(on ? { next_import_at: now } : {}) })
+    .where("id", "=", storeId)
+    .where("workspace_id", "=", workspaceId)
+    .execute();
+}
 
-/** Every store with what the Stores page shows: platform, health, last import, order count. Never credentials. */
-export async function listStoresWithHealth(workspaceId: string) {
+/**
+ * Every store with what the Stores page shows: platform, order count, and its imports' health
+ * (last, last automatic, next and why, failures and what to do). Never credentials.
+ */
+export async function listStoresWithHealth(workspaceId: string, now = Date.now()) {
   const stores = await db.read
     .selectFrom("stores")
     .leftJoin(
       (eb) => eb.selectFrom("order_counts").select(["store_id", (e) => e.fn.sum<number>("n").as("orders")]).where("workspace_id", "=", workspaceId).groupBy("store_id").as("counts"),
       (join) => join.onRef("counts.store_id", "=", "stores.id"),
     )
-    .select(["stores.id", "stores.name", "stores.platform", "stores.active", "stores.base_url", "stores.last_import_at", "stores.last_error", "stores.consecutive_failures", "counts.orders"])
+    .select(["stores.id", "stores.name", "stores.platform", "stores.active", "stores.base_url", "counts.orders", ...STORE_HEALTH_COLUMNS, connectedColumn])
+    .select(lastAutomaticImportColumn(workspaceId))
     .where("stores.workspace_id", "=", workspaceId)
     .orderBy("stores.platform", "asc")
     .orderBy("stores.name", "asc")
@@ -124,9 +141,7 @@ export async function listStoresWithHealth(workspaceId: string) {
     platform: store.platform,
     active: store.active === 1,
     baseUrl: store.base_url,
-    lastImportAt: store.last_import_at,
-    lastError: store.last_error,
-    needsAttention: store.consecutive_failures >= NEEDS_ATTENTION_AFTER_FAILURES,
     orders: Number(store.orders ?? 0),
+    ...healthOf(store, store.last_automatic_import_at ?? null, now),
   }));
 }

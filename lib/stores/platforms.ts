@@ -18,6 +18,7 @@ export interface PlatformSpec {
   credentials: CredentialField[];
   /** Custom stores: the merchant names their own statuses. */
   statusMapping: boolean;
+  /** `autoImport` is the detail after the page's own sentence on the schedule. */
   integration: { autoImport: string; webhooks: string; statuses: string; cancellations: string; setup: string };
 }
 
@@ -34,7 +35,7 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
     ],
     statusMapping: false,
     integration: {
-      autoImport: "Yes: orders updated since the last import, every status (status=any).",
+      autoImport: "Each check asks for the orders updated since the last one, in every status (status=any).",
       webhooks: "orders/create, orders/updated, orders/cancelled, verified with X-Shopify-Hmac-Sha256.",
       statuses: "Pending/authorized → Awaiting Payment; paid → Awaiting Shipment; fulfilled → Shipped; cancelled, or refunded/voided with nothing shipped → Cancelled.",
       cancellations: "cancelled_at set on the order.",
@@ -52,7 +53,7 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
     ],
     statusMapping: false,
     integration: {
-      autoImport: "Yes: orders modified since the last import (REST API v3).",
+      autoImport: "Each check asks for the orders modified since the last one (REST API v3).",
       webhooks: "Order created/updated, verified with X-WC-Webhook-Signature.",
       statuses: "pending → Awaiting Payment; on-hold → On Hold; processing → Awaiting Shipment; completed → Shipped; cancelled, refunded, failed → Cancelled.",
       cancellations: "The order's status becomes cancelled (or refunded/failed).",
@@ -72,7 +73,7 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
     ],
     statusMapping: false,
     integration: {
-      autoImport: "Yes: orders updated since the last import (Orders v0, up to 2 minutes ago).",
+      autoImport: "Each check asks for the orders updated since the last one (Orders v0, up to 2 minutes ago).",
       webhooks: "No: Amazon's notifications need an AWS queue; polling covers it.",
       statuses: "Pending → Awaiting Payment; Unshipped, PartiallyShipped → Awaiting Shipment (Amazon-fulfilled: Pending Fulfillment); Shipped → Shipped; Canceled, Unfulfillable → Cancelled; an unknown status → On Hold.",
       cancellations: "OrderStatus Canceled. Amazon-fulfilled (FBA) orders are marked externally fulfilled and never join your ship queue.",
@@ -90,7 +91,7 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
     ],
     statusMapping: false,
     integration: {
-      autoImport: "Yes: orders modified since the last import (v2 Orders).",
+      autoImport: "Each check asks for the orders modified since the last one (v2 Orders).",
       webhooks: "Not yet: polling covers it.",
       statuses: "Pending, Awaiting Payment → Awaiting Payment; Awaiting Fulfillment/Shipment → Awaiting Shipment; Shipped, Completed → Shipped; Cancelled, Declined, Refunded → Cancelled.",
       cancellations: "status_id 5 (Cancelled).",
@@ -107,7 +108,7 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
     ],
     statusMapping: true,
     integration: {
-      autoImport: "Yes: your URL is asked for orders modified in each window (action=export, pages).",
+      autoImport: "Each check asks your URL for the orders modified since the last one (action=export, pages).",
       webhooks: "No: Shipdeck asks your URL.",
       statuses: "You list your own status names for each Shipdeck status when connecting.",
       cancellations: "An order whose status is in your Cancelled list.",
@@ -115,6 +116,11 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
     },
   },
 };
+
+/** Shopify and WooCommerce push order changes to `/api/webhooks/{platform}/{id}`; polling is then the safety net. */
+export function acceptsWebhooks(platform: Platform): boolean {
+  return platform === "shopify" || platform === "woocommerce";
+}
 
 /** Custom stores: the merchant's status names per Shipdeck status, comma-separated and case-sensitive. */
 export const STATUS_MAPPING_KEYS = ["unpaid", "paid", "shipped", "cancelled", "onHold"] as const;

@@ -31,6 +31,9 @@ export const storeRefSchema = z.object({ storeId });
 /** Deactivate or reactivate a store. */
 export const storeActiveSchema = z.object({ storeId, active: z.boolean() });
 
+/** Switch a store's automatic import on or off. */
+export const storeAutoImportSchema = z.object({ storeId, on: z.boolean() });
+
 /** What the form's action parses: the store's input, the store being edited (null to connect one), and "Test connection" or "Save". */
 export const storeFormSchema = storeInputSchema.extend({
   storeId: storeId.nullable(),

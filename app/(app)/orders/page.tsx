@@ -4,11 +4,14 @@ import { requireWorkspaceSession } from "@/lib/auth/session";
 import { getI18n, getTimeZone } from "@/lib/i18n/server";
 import { getOrdersPage } from "@/lib/orders/get-orders-page";
 import { orderListSearch, parseOrderListQuery } from "@/lib/orders/list-query";
+import { catalogOf } from "@/lib/i18n/translate";
+import { listStoresNeedingAttention } from "@/lib/stores/store-health";
 import { EmptyOrders } from "./empty-orders";
 import { OrderFilters } from "./order-filters";
 import { OrdersTable } from "./orders-table";
 import { Pagination } from "./pagination";
 import { StatusTabs } from "./status-tabs";
+import { StoreAlerts } from "./store-alerts";
 import { importAllStoresAction } from "../stores/actions";
 import { ImportButton } from "../stores/import-button";
 
@@ -19,7 +22,12 @@ const secondaryButton = "rounded-md border border-slate-300 bg-white px-3 py-1.5
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [session, params, timeZone] = await Promise.all([requireWorkspaceSession(), searchParams, getTimeZone()]);
   const query = parseOrderListQuery(params);
-  const [{ counts, page, stores, empty, total }, i18n] = await Promise.all([getOrdersPage(session.workspaceId, query, timeZone), getI18n()]);
+  const now = Date.now();
+  const [{ counts, page, stores, empty, total }, i18n, needingAttention] = await Promise.all([
+    getOrdersPage(session.workspaceId, query, timeZone),
+    getI18n(),
+    listStoresNeedingAttention(session.workspaceId, now),
+  ]);
   const { t } = i18n;
 
   return (
@@ -27,7 +35,14 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       <div className="flex items-center justify-between">
         <h1 className="text-xl font-semibold">{t("orders.title")}</h1>
         <div className="flex items-center gap-3">
-          <ImportButton action={importAllStoresAction} label={t("stores.importAll")} pendingLabel={t("stores.importing")} />
+          <ImportButton
+            action={importAllStoresAction}
+            label={t("stores.importAll")}
+            pendingLabel={t("stores.importing")}
+            progressUrl="/api/stores/import-progress"
+            messages={catalogOf(i18n.locale).stores.progress}
+            locale={i18n.locale}
+          />
           <Link href="/orders/import" className={secondaryButton}>
             {t("orders.importCsv")}
           </Link>
@@ -42,6 +57,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           </Link>
         </div>
       </div>
+      <StoreAlerts stores={needingAttention} t={t} format={i18n.format} now={now} />
       {empty ? (
         <EmptyOrders t={t} />
       ) : (

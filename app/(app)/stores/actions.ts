@@ -7,23 +7,27 @@ import { formValues, workspaceAction, type FormState } from "@/lib/http/action-c
 import type { Translate } from "@/lib/i18n/translate";
 import { importAllStores, importOneStore, summarizeImports } from "@/lib/imports/import-all-stores";
 import type { StoreImportSummary } from "@/lib/imports/import-store";
-import { createStore, setStoreActive, updateStore } from "@/lib/stores/manage-stores";
+import { createStore, setStoreActive, setStoreAutoImport, updateStore } from "@/lib/stores/manage-stores";
 import type { ConnectablePlatform } from "@/lib/stores/platforms";
-import { storeActiveSchema, storeFormInput, storeFormSchema, storeFormValues, storeRefSchema, testStoreConnection } from "@/lib/stores/store-form";
+import { storeActiveSchema, storeAutoImportSchema, storeFormInput, storeFormSchema, storeFormValues, storeRefSchema, testStoreConnection } from "@/lib/stores/store-form";
 
 export interface ImportState extends FormState {
   message?: string;
   failed?: boolean;
+  /** Stores another import already held: the button keeps showing that import until it ends. */
+  busyStoreIds?: number[];
 }
 
 /** "12 new, 3 updated, 1 cancelled · 1 store failed: Shopify: …" */
 function describeImport(summaries: StoreImportSummary[], t: Translate): ImportState {
   const summary = summarizeImports(summaries);
   if (summary.stores === 0) return { message: t("stores.noStores") };
-  const parts = [t("stores.summary", { created: summary.created, updated: summary.updated, cancelled: summary.cancelled })];
+  // When every store was already importing, this press imported nothing: say only that; the button then shows that import.
+  const parts = summary.busy < summary.stores ? [t("stores.summary", { created: summary.created, updated: summary.updated, cancelled: summary.cancelled })] : [];
   if (summary.failed.length) parts.push(t("stores.summaryFailed", { count: summary.failed.length, details: summary.failed.map((store) => `${store.storeName}: ${store.error}`).join("; ") }));
   if (summary.busy) parts.push(t("stores.summaryBusy", { count: summary.busy }));
-  return { message: parts.join(" · "), failed: summary.failed.length > 0 };
+  const busyStoreIds = summaries.filter((store) => store.status === "busy").map((store) => store.storeId);
+  return { message: parts.join(" · "), failed: summary.failed.length > 0, ...(busyStoreIds.length ? { busyStoreIds } : {}) };
 }
 
 export const importAllStoresAction = workspaceAction({ input: () => ({}), schema: z.object({}) }, async ({ workspaceId, t }): Promise<ImportState> => {
@@ -72,6 +76,19 @@ export const setStoreActiveAction = workspaceAction(
   { input: (storeId: number, active: boolean) => ({ storeId, active }), schema: storeActiveSchema },
   async ({ workspaceId, input }): Promise<StoreActiveState> => {
     await setStoreActive(workspaceId, input.storeId, input.active);
+    revalidatePath(`/stores/${input.storeId}`);
+    revalidatePath("/stores");
+    return {};
+  },
+);
+
+export type StoreAutoImportState = FormState;
+
+/** The store page's automatic-import switch. */
+export const setStoreAutoImportAction = workspaceAction(
+  { input: (storeId: number, on: boolean) => ({ storeId, on }), schema: storeAutoImportSchema },
+  async ({ workspaceId, input }): Promise<StoreAutoImportState> => {
+    await setStoreAutoImport(workspaceId, input.storeId, input.on);
     revalidatePath(`/stores/${input.storeId}`);
     revalidatePath("/stores");
     return {};

@@ -63,6 +63,21 @@ describe("createFormatter", () => {
       expect(inParis).toContain("04:30");
     });
 
+    it("shows the time alone when it is today in the merchant's zone, the date too otherwise", () => {
+      const inParis = createFormatter("fr", "Europe/Paris");
+
+      expect(plainSpaces(inParis.time(instant))).toBe("04:30");
+      expect(plainSpaces(inParis.moment(instant, instant - 3_600_000))).toBe("04:30");
+      // 03:30 UTC on the 10th, seen at 22:00 UTC on the 9th: in Paris, that is already another day.
+      expect(plainSpaces(inParis.moment(instant, Date.UTC(2026, 10, 9, 22, 0)))).toContain("10 nov. 2026");
+      expect(plainSpaces(createFormatter("en", "America/Los_Angeles").moment(instant, Date.UTC(2026, 10, 9, 22, 0)))).toBe("7:30 PM");
+    });
+
+    it("labels a chart's day by month and day", () => {
+      expect(createFormatter("en", "America/Los_Angeles").day(instant)).toBe("Nov 9");
+      expect(createFormatter("fr", "Europe/Paris").day(instant)).toBe("10 nov.");
+    });
+
     it("uses UTC when no time zone is given", () => {
       expect(createFormatter("en").timeZone).toBe("UTC");
       expect(createFormatter("en").date(instant)).toBe("Nov 10, 2026");

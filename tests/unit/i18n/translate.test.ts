@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { en } from "@/lib/i18n/messages/en";
 import { fr } from "@/lib/i18n/messages/fr";
+import type { StoreErrorKind } from "@/db/schema";
+import type { ScheduleReason } from "@/lib/imports/schedule";
 import { createTranslator, localeFromAcceptLanguage, type MessageKey } from "@/lib/i18n/translate";
 
 /** Every message key of a catalog, as `orders.itemsSummary`. */
@@ -78,8 +80,50 @@ describe("localeFromAcceptLanguage", () => {
   });
 });
 
+/** A catalog's templates by key. */
+function templatesOf(catalog: object, prefix = ""): Map<string, string> {
+  return new Map(
+    Object.entries(catalog).flatMap(([key, value]) => (typeof value === "string" ? [[`${prefix}${key}`, value] as const] : [...templatesOf(value as object, `${prefix}${key}.`)])),
+  );
+}
+
+/** The values a template fills in: `{name}` and `{count, plural, …}`. */
+const placeholdersOf = (template: string) => [...new Set([...template.matchAll(/\{(\w+)[,}]/g)].map((match) => match[1]))].sort();
+
 describe("catalogs", () => {
   it("has every English message in French and nothing more", () => {
     expect(keysOf(fr).sort()).toEqual(keysOf(en).sort());
+  });
+
+  it("fills in the same values in French as in English", () => {
+    const french = templatesOf(fr);
+    for (const [key, template] of templatesOf(en)) {
+      expect(placeholdersOf(french.get(key) ?? ""), key).toEqual(placeholdersOf(template));
+    }
+  });
+
+  it("puts a non-breaking space before every colon in French, as French typography does", () => {
+    for (const [key, template] of templatesOf(fr)) {
+      // Not a clock's colon (14:30), nor a URL's.
+      expect(template, key).not.toMatch(/(?<![\u00a0\u202f]):(?!\/\/|\d)/u);
+    }
+  });
+
+  it("words every schedule reason, every kind of store error and every kind of import, in both languages", () => {
+    const reasons: ScheduleReason["kind"][] = ["first_import", "active", "rhythm", "quiet", "webhooks", "retrying", "rate_limited"];
+    const reasonKeys = reasons.flatMap((kind): MessageKey[] =>
+      kind === "rhythm" ? ["stores.schedule.busier", "stores.schedule.quieter"] : kind === "quiet" ? ["stores.schedule.quiet", "stores.schedule.noOrdersYet"] : [`stores.schedule.${kind}`],
+    );
+    const errorKinds: (StoreErrorKind | "unknown")[] = ["auth", "rate_limited", "unavailable", "bad_response", "not_found", "internal", "unknown"];
+    const keys: MessageKey[] = [
+      ...reasonKeys,
+      ...errorKinds.flatMap((kind): MessageKey[] => [`stores.health.problem.${kind}`, `stores.health.advice.${kind}`]),
+      ...(["schedule", "manual", "webhook"] as const).map((lane): MessageKey => `stores.activity.lanes.${lane}`),
+      ...(["manual", "schedule", "webhook", "api"] as const).map((trigger): MessageKey => `stores.triggers.${trigger}`),
+    ];
+    for (const locale of ["en", "fr"] as const) {
+      const t = createTranslator(locale);
+      for (const key of keys) expect(t(key), `${locale}: ${key}`).not.toBe(key);
+    }
   });
 });

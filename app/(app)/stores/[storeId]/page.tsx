@@ -3,14 +3,18 @@ import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { getI18n } from "@/lib/i18n/server";
-import type { MessageKey } from "@/lib/i18n/translate";
+import { catalogOf, type MessageKey } from "@/lib/i18n/translate";
+import { getStoreActivity } from "@/lib/imports/store-activity";
 import { getStoreOrThrow } from "@/lib/stores/get-store";
 import { PLATFORMS } from "@/lib/stores/platforms";
-import { importStoreAction, saveStoreAction, setStoreActiveAction } from "../actions";
+import { importStoreAction, saveStoreAction, setStoreActiveAction, setStoreAutoImportAction } from "../actions";
 import { storeFormFields } from "../form-fields";
 import { ActiveButton } from "../active-button";
+import { AutoImportSwitch } from "../auto-import-switch";
 import { ImportButton } from "../import-button";
+import { AttentionDetails, NextImport, QuietFailure } from "../store-health-text";
 import { StoreForm } from "../store-form";
+import { ActivityChart } from "./activity-chart";
 
 export const metadata: Metadata = { title: "Store" };
 
@@ -23,9 +27,13 @@ async function requestOrigin(): Promise<string> {
 }
 
 export default async function StorePage({ params }: { params: Promise<{ storeId: string }> }) {
-  const [session, { storeId: param }, { t, format }] = await Promise.all([requireWorkspaceSession(), params, getI18n()]);
-  const store = await orNotFound(getStoreOrThrow(session.workspaceId, Number(param)));
+  const [session, { storeId: param }, { t, format, locale }] = await Promise.all([requireWorkspaceSession(), params, getI18n()]);
+  const now = Date.now();
+  const [store, activity] = await orNotFound(Promise.all([getStoreOrThrow(session.workspaceId, Number(param), now), getStoreActivity(session.workspaceId, Number(param), now)]));
   const platform = store.platform;
+  const platformLabel = PLATFORMS[platform].label;
+  const { health } = store;
+  const context = { t, format, now };
   const { fields, statusFields } = storeFormFields(platform, t, true);
   const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
 
@@ -36,16 +44,65 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
         <span className="text-sm text-slate-500">{PLATFORMS[platform].label}</span>
         {!store.active && <span className="text-sm text-slate-500">· {t("stores.inactive")}</span>}
       </div>
-      {store.lastError && (
-        <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="store-error">
-          {t("stores.needsAttention")}: {store.lastError}
-        </p>
+      {store.active && health.needsAttention && (
+        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900" data-testid="store-error">
+          <p className="font-semibold">{t("stores.needsAttention")}</p>
+          <AttentionDetails storeId={store.id} platform={platformLabel} health={health} context={context} />
+        </div>
       )}
+
+      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="store-schedule">
+        <AutoImportSwitch
+          on={health.autoImport}
+          action={setStoreAutoImportAction.bind(null, store.id, !health.autoImport)}
+          label={t("stores.autoImport.label")}
+          description={health.autoImport ? t("stores.autoImport.on") : t("stores.autoImport.off")}
+        />
+        <dl className="grid gap-3 text-sm sm:grid-cols-3">
+          <div>
+            <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("stores.health.lastImport")}</dt>
+            <dd>{health.lastImportAt ? format.dateTime(health.lastImportAt) : t("stores.never")}</dd>
+            {store.active && !health.needsAttention && health.failures > 0 && (
+              <dd>
+                <QuietFailure platform={platformLabel} health={health} context={context} />
+              </dd>
+            )}
+          </div>
+          <div>
+            <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("stores.health.lastAutomaticImport")}</dt>
+            <dd data-testid="last-automatic-import">{health.lastAutomaticImportAt ? format.dateTime(health.lastAutomaticImportAt) : t("stores.noAutomatic")}</dd>
+          </div>
+          <div>
+            <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("stores.health.nextImport")}</dt>
+            <dd>{store.active ? <NextImport health={health} platform={platformLabel} context={context} /> : t("stores.inactive")}</dd>
+          </div>
+        </dl>
+      </section>
+
       <div className="flex flex-wrap items-center gap-4">
-        {store.active && <ImportButton action={importStoreAction.bind(null, store.id)} label={t("stores.importNow")} pendingLabel={t("stores.importing")} />}
+        {store.active && (
+          <ImportButton
+            action={importStoreAction.bind(null, store.id)}
+            label={t("stores.importNow")}
+            pendingLabel={t("stores.importing")}
+            hint={health.connected ? t("stores.importStoreHint", { store: store.name }) : t("stores.health.notConnected")}
+            progressUrl={`/api/stores/${store.id}/import-progress`}
+            messages={catalogOf(locale).stores.progress}
+            locale={locale}
+            importingStoreIds={health.importing ? [store.id] : []}
+          />
+        )}
         <ActiveButton action={setStoreActiveAction.bind(null, store.id, !store.active)} label={store.active ? t("stores.deactivate") : t("stores.reactivate")} />
         {store.active && <span className="text-xs text-slate-500">{t("stores.deactivateHint")}</span>}
       </div>
+
+      <section className="space-y-2">
+        <h2 className="text-base font-semibold">{t("stores.activity.title")}</h2>
+        <p className="text-sm text-slate-600">{t("stores.activity.intro")}</p>
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <ActivityChart activity={activity} storeName={store.name} t={t} format={format} />
+        </div>
+      </section>
 
       {store.acceptsWebhooks && (
         <section className="space-y-1 rounded-lg border border-slate-200 bg-white p-4">
@@ -92,7 +149,7 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
         )}
       </section>
 
-      <section className="space-y-2">
+      <section id="settings" className="scroll-mt-4 space-y-2">
         <h2 className="text-base font-semibold">{t("stores.editTitle")}</h2>
         <StoreForm
           action={saveStoreAction.bind(null, platform, store.id)}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
-import { PLATFORMS } from "@/lib/stores/platforms";
+import { acceptsWebhooks, PLATFORMS } from "@/lib/stores/platforms";
 
 export const metadata: Metadata = { title: "Integrations" };
 
@@ -20,7 +20,14 @@ export default async function IntegrationsPage() {
               {rows.map((row) => (
                 <div key={row}>
                   <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t(`stores.integrationColumns.${row}`)}</dt>
-                  <dd>{spec.integration[row]}</dd>
+                  {row === "autoImport" ? (
+                    <dd data-testid="integration-auto-import">
+                      {t(acceptsWebhooks(spec.platform) ? "stores.integrationAutoImport.withWebhooks" : "stores.integrationAutoImport.polling")}{" "}
+                      <span className="text-slate-600">{spec.integration.autoImport}</span>
+                    </dd>
+                  ) : (
+                    <dd>{spec.integration[row]}</dd>
+                  )}
                 </div>
               ))}
             </dl>
