@@ -13,7 +13,10 @@ import { applyCsvChunkFromBody, startImportThread } from "@/lib/csv/chunk-worker
 import { startCsvImport } from "@/lib/csv/csv-imports";
 import { rowsToOrders } from "@/lib/csv/rows-to-orders";
 import { importOrders } from "@/lib/orders/import-orders";
+import { runImportTick } from "@/lib/imports/import-tick";
+import { createStore } from "@/lib/stores/manage-stores";
 import { nextOrderNumber } from "@/lib/workspaces/next-order-number";
+import { startShopifyFake } from "../../fakes/shopify/server";
 import { startFakeLibsqlServer, type FakeLibsqlServer } from "../../fakes/libsql-server/server";
 import { buildOrder } from "../../helpers/orders";
 
@@ -83,6 +86,26 @@ describe("the database seam on a remote libSQL server", () => {
     });
     const { name } = await remote.read.selectFrom("workspaces").select("name").where("id", "=", merchant.workspaceId).executeTakeFirstOrThrow();
     expect(name).toBe("Inside");
+  });
+
+  it("runs auto-import's tick: claims with one UPDATE … RETURNING, imports, reschedules", async () => {
+    process.env.AUTH_SECRET ??= "test-secret";
+    const shop = await startShopifyFake({ startAt: Date.now() - 86_400_000 });
+    try {
+      shop.add({});
+      shop.add({});
+      const merchant = await signUpUser({ name: "Remote Shop", email: "remote-shop@example.test", password: "remote-password" });
+      const storeId = await createStore(merchant.workspaceId, { platform: "shopify", name: "Remote shop", baseUrl: shop.url, credentials: { accessToken: "shpat_fake_0123456789abcdef" } });
+      const ticks = await Promise.all([0, 1].map(() => runImportTick({ budgetMs: 30_000, sleep: async () => undefined })));
+      expect(ticks.reduce((sum, tick) => sum + tick.imported, 0)).toBe(1);
+      const store = await remote.read.selectFrom("stores").selectAll().where("id", "=", storeId).executeTakeFirstOrThrow();
+      expect(store).toMatchObject({ lease_owner: null, consecutive_failures: 0 });
+      expect(store.next_import_at).toBeGreaterThan(Date.now());
+      const orders = await remote.read.selectFrom("orders").select("id").where("store_id", "=", storeId).execute();
+      expect(orders).toHaveLength(2);
+    } finally {
+      await shop.close();
+    }
   });
 
   it("says so when the token is wrong", async () => {
