@@ -3,6 +3,7 @@ import { notFound } from "@/lib/errors";
 import { listImportRuns } from "@/lib/imports/import-runs";
 import { acceptsWebhooks, STATUS_MAPPING_KEYS, type ConnectablePlatform } from "./platforms";
 import { connectedColumn, healthOf, lastAutomaticImportColumn, STORE_HEALTH_COLUMNS, type StoreHealth } from "./store-health";
+import { lastSweepOf, type LastSweep } from "./store-sweeps";
 
 /** One import of the store, as its history lists it. */
 export interface StoreImportView {
@@ -14,6 +15,8 @@ export interface StoreImportView {
   durationMs: number | null;
   error: string | null;
   counts: { created: number; updated: number; unchanged: number; skipped: number; failed: number };
+  /** Set on a sweep (the daily one, or a range the merchant asked for): the window it read again, [from, until). */
+  sweep: { from: number; until: number } | null;
 }
 
 /** A connected store as its page shows it. Never its credentials, not even encrypted. */
@@ -29,6 +32,8 @@ export interface StoreView {
   acceptsWebhooks: boolean;
   /** The settings form's initial values: name, address and status mapping; secrets are never sent back. */
   formValues: Record<string, string>;
+  /** The last sweep: when, over what, and how many orders it found that the regular imports had missed; null before the first. */
+  lastSweep: LastSweep | null;
   /** Newest first. */
   imports: StoreImportView[];
 }
@@ -38,13 +43,13 @@ export async function getStoreOrThrow(workspaceId: string, storeId: number, now 
   if (!Number.isSafeInteger(storeId) || storeId <= 0) throw notFound("Store not found");
   const store = await db.read
     .selectFrom("stores")
-    .select(["stores.id", "stores.name", "stores.platform", "stores.base_url", "stores.active", "stores.status_mapping", ...STORE_HEALTH_COLUMNS, connectedColumn])
+    .select(["stores.id", "stores.name", "stores.platform", "stores.base_url", "stores.active", "stores.status_mapping", "stores.last_sweep_at", "stores.last_sweep_missed", ...STORE_HEALTH_COLUMNS, connectedColumn])
     .select(lastAutomaticImportColumn(workspaceId))
     .where("stores.id", "=", storeId)
     .where("stores.workspace_id", "=", workspaceId)
     .executeTakeFirst();
   if (!store || store.platform === "manual") throw notFound("Store not found");
-  const runs = await listImportRuns(workspaceId, store.id);
+  const [runs, lastSweep] = await Promise.all([listImportRuns(workspaceId, store.id), lastSweepOf(workspaceId, store.id, store)]);
   const mapping = store.status_mapping ? (JSON.parse(store.status_mapping) as Record<string, string>) : {};
   const formValues: Record<string, string> = { name: store.name, baseUrl: store.base_url ?? "" };
   for (const key of STATUS_MAPPING_KEYS) if (mapping[key]) formValues[`statusMapping.${key}`] = mapping[key];
@@ -57,6 +62,7 @@ export async function getStoreOrThrow(workspaceId: string, storeId: number, now 
     health: healthOf(store, store.last_automatic_import_at ?? null, now),
     acceptsWebhooks: acceptsWebhooks(store.platform),
     formValues,
+    lastSweep,
     imports: runs.map((run) => ({
       id: run.id,
       trigger: run.trigger,
@@ -65,6 +71,7 @@ export async function getStoreOrThrow(workspaceId: string, storeId: number, now 
       durationMs: run.finished_at == null ? null : run.finished_at - run.started_at,
       error: run.error,
       counts: { created: run.created, updated: run.updated, unchanged: run.unchanged, skipped: run.skipped, failed: run.failed },
+      sweep: run.sweep_from !== null && run.sweep_until !== null ? { from: run.sweep_from, until: run.sweep_until } : null,
     })),
   };
 }

@@ -4,12 +4,15 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formValues, workspaceAction, type FormState } from "@/lib/http/action-client";
+import { getI18n } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
 import { importAllStores, importOneStore, summarizeImports } from "@/lib/imports/import-all-stores";
 import type { StoreImportSummary } from "@/lib/imports/import-store";
 import { createStore, setStoreActive, setStoreAutoImport, updateStore } from "@/lib/stores/manage-stores";
 import type { ConnectablePlatform } from "@/lib/stores/platforms";
 import { storeActiveSchema, storeAutoImportSchema, storeFormInput, storeFormSchema, storeFormValues, storeRefSchema, testStoreConnection } from "@/lib/stores/store-form";
+import { sweepDaysSchema, sweepStoreDays } from "@/lib/stores/store-sweeps";
+import { dayRangeWords, sweepCountsWords } from "@/lib/stores/sweep-words";
 
 export interface ImportState extends FormState {
   message?: string;
@@ -92,5 +95,34 @@ export const setStoreAutoImportAction = workspaceAction(
     revalidatePath(`/stores/${input.storeId}`);
     revalidatePath("/stores");
     return {};
+  },
+);
+
+export interface SweepState extends FormState {
+  /** What the sweep read and found: "Read Nov 1–Nov 30 again: 2 missed orders imported, 40 unchanged". */
+  message?: string;
+  /** Another import held the store, so nothing was swept: the merchant tries again in a moment. */
+  busy?: boolean;
+}
+
+/**
+ * "Sweep a date range": two days in the merchant's time zone, the last one included, read again
+ * through `sweepStoreRange`. A range error is named on its field (From or To) in the page's words.
+ */
+export const sweepStoreRangeAction = workspaceAction(
+  {
+    input: (storeId: number, _state: SweepState, formData: FormData) => ({ storeId, from: String(formData.get("from") ?? ""), to: String(formData.get("to") ?? "") }),
+    schema: ({ timeZone }) => sweepDaysSchema(timeZone),
+    fieldErrors: { from: "stores.sweeps.errors.from", to: "stores.sweeps.errors.to" },
+  },
+  async ({ workspaceId, input, values, t }): Promise<SweepState> => {
+    const { summary, firstDay, lastDay } = await sweepStoreDays(workspaceId, input);
+    if (summary.status === "busy") return { message: t("stores.sweeps.busy"), busy: true, values };
+    revalidatePath(`/stores/${input.storeId}`);
+    if (summary.status === "failed") return { error: t("stores.sweeps.failed", { error: summary.error ?? "" }), values };
+    if (summary.status === "inactive") return { error: t("stores.sweeps.inactive"), values };
+    const { format } = await getI18n();
+    const range = dayRangeWords(firstDay, lastDay, { t, format, now: Date.now() });
+    return { message: t("stores.sweeps.result", { range, counts: sweepCountsWords(summary, t) }), values };
   },
 );

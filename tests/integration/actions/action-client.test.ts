@@ -10,6 +10,10 @@ import { listApiKeys } from "@/lib/auth/api-keys";
 import { AppError } from "@/lib/errors";
 import { formValues, workspaceAction, type FormState } from "@/lib/http/action-client";
 import { createStore } from "@/lib/stores/manage-stores";
+import { createFormatter } from "@/lib/i18n/format";
+import { importOneStore } from "@/lib/imports/import-all-stores";
+import { dayOf } from "@/lib/stores/store-sweeps";
+import { startShopifyFake } from "../../fakes/shopify/server";
 import { useTestDatabase } from "../../helpers/database";
 import { createMerchant } from "../../helpers/workspaces";
 
@@ -173,6 +177,60 @@ describe("the stores' actions", () => {
 
     const path = await redirectOf(saveStoreAction("shopify", null, {}, form(fields)));
     expect(path).toMatch(/^\/stores\/\d+$/);
+  });
+});
+
+describe("the sweep action", () => {
+  const DAY = 86_400_000;
+  const zone = "America/New_York";
+
+  it("sweeps the merchant's days in their time zone and says what it read and found", async () => {
+    const fake = await startShopifyFake({ startAt: Date.now() - 2 * DAY });
+    try {
+      fake.add({});
+      fake.add({});
+      const me = await createMerchant();
+      const storeId = await createStore(me.workspaceId, { platform: "shopify", name: "Trail Shop", baseUrl: fake.url, credentials: { accessToken: "shpat_fake_0123456789abcdef" } });
+      await importOneStore(me.workspaceId, storeId, "manual");
+      // Committed late, behind the cursor's overlap: the regular imports miss it.
+      fake.add({}, { at: Date.now() - 3 * DAY });
+      request.userId = me.userId;
+      request.cookies = { tz: zone };
+      const { sweepStoreRangeAction } = await import("@/app/(app)/stores/actions");
+      const now = Date.now();
+      const fields = { from: dayOf(now - 4 * DAY, zone), to: dayOf(now, zone) };
+      const day = createFormatter("en", zone).day;
+
+      expect(await sweepStoreRangeAction(storeId, {}, form(fields))).toEqual({
+        message: `Read ${day(now - 4 * DAY)}–${day(now)} again: 1 missed order imported, 2 unchanged`,
+        values: fields,
+      });
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("names the wrong field in the page's words, and says when another import holds the store", async () => {
+    const me = await createMerchant();
+    const storeId = await createStore(me.workspaceId, { platform: "shopify", name: "Trail Shop", baseUrl: "https://trail.example", credentials: { accessToken: "shpat_secret" } });
+    request.userId = me.userId;
+    request.cookies = { tz: zone };
+    const { sweepStoreRangeAction } = await import("@/app/(app)/stores/actions");
+    const now = Date.now();
+    const backwards = { from: dayOf(now, zone), to: dayOf(now - 3 * DAY, zone) };
+    expect(await sweepStoreRangeAction(storeId, {}, form(backwards))).toEqual({ error: "Check the highlighted fields.", fieldErrors: { to: ["Choose a day, on or after From."] }, values: backwards });
+    const tooLong = { from: dayOf(now - 100 * DAY, zone), to: dayOf(now, zone) };
+    request.cookies.locale = "fr";
+    expect(await sweepStoreRangeAction(storeId, {}, form(tooLong))).toEqual({
+      error: "Vérifiez les champs signalés.",
+      fieldErrors: { from: ["Choisissez un jour, au plus tard aujourd’hui et au plus 90 jours avant «\u00a0Au\u00a0»."] },
+      values: tooLong,
+    });
+
+    request.cookies.locale = "en";
+    await db.write.updateTable("stores").set({ lease_owner: "a-scheduled-import", lease_until: now + 60_000 }).where("id", "=", storeId).execute();
+    const week = { from: dayOf(now - 6 * DAY, zone), to: dayOf(now, zone) };
+    expect(await sweepStoreRangeAction(storeId, {}, form(week))).toEqual({ message: "An import is running for this store right now: try again in a moment.", busy: true, values: week });
   });
 });
 

@@ -26,10 +26,10 @@ describe("getStoreOrThrow: a connected store as its page shows it", () => {
     await finishImportRun(workspaceId, runId, { status: "succeeded", cursorAfter: null }, Date.UTC(2026, 10, 5, 9, 0, 2, 500));
 
     const store = await getStoreOrThrow(workspaceId, storeId);
-    expect(store).toMatchObject({ id: storeId, name: "Legacy shop", platform: "custom_store", active: true, acceptsWebhooks: false, lastError: null });
+    expect(store).toMatchObject({ id: storeId, name: "Legacy shop", platform: "custom_store", active: true, acceptsWebhooks: false, lastError: null, lastSweep: null });
     expect(store.formValues).toEqual({ name: "Legacy shop", baseUrl: "https://legacy.example/shipstation.php", "statusMapping.paid": "paid, processing", "statusMapping.shipped": "sent" });
     expect(store.imports).toEqual([
-      { id: runId, trigger: "manual", status: "succeeded", startedAt: Date.UTC(2026, 10, 5, 9), durationMs: 2500, error: null, counts: { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 } },
+      { id: runId, trigger: "manual", status: "succeeded", startedAt: Date.UTC(2026, 10, 5, 9), durationMs: 2500, error: null, counts: { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 }, sweep: null },
     ]);
     const sent = JSON.stringify(store);
     expect(sent).not.toContain("hunter22");

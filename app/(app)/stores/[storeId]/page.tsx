@@ -7,7 +7,9 @@ import { catalogOf, type MessageKey } from "@/lib/i18n/translate";
 import { getStoreActivity } from "@/lib/imports/store-activity";
 import { getStoreOrThrow } from "@/lib/stores/get-store";
 import { PLATFORMS } from "@/lib/stores/platforms";
-import { importStoreAction, saveStoreAction, setStoreActiveAction, setStoreAutoImportAction } from "../actions";
+import { dayOf } from "@/lib/stores/store-sweeps";
+import { lastSweepWords, sweepWindowWords } from "@/lib/stores/sweep-words";
+import { importStoreAction, saveStoreAction, setStoreActiveAction, setStoreAutoImportAction, sweepStoreRangeAction } from "../actions";
 import { storeFormFields } from "../form-fields";
 import { ActiveButton } from "../active-button";
 import { AutoImportSwitch } from "../auto-import-switch";
@@ -15,6 +17,7 @@ import { ImportButton } from "../import-button";
 import { AttentionDetails, NextImport, QuietFailure } from "../store-health-text";
 import { StoreForm } from "../store-form";
 import { ActivityChart } from "./activity-chart";
+import { SweepForm } from "./sweep-form";
 
 export const metadata: Metadata = { title: "Store" };
 
@@ -104,6 +107,33 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
         </div>
       </section>
 
+      <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="sweeps-title" data-testid="store-sweeps">
+        <h2 id="sweeps-title" className="text-base font-semibold">
+          {t("stores.sweeps.title")}
+        </h2>
+        <p className="text-sm text-slate-600">
+          {t("stores.sweeps.intro")}
+          {!health.autoImport && ` ${t("stores.sweeps.offNote")}`}
+        </p>
+        <p className="text-sm" data-testid="last-sweep">
+          {store.lastSweep ? lastSweepWords(store.lastSweep, context) : t(health.autoImport ? "stores.sweeps.notSwept" : "stores.sweeps.notSweptOff")}
+        </p>
+        {store.active && health.connected && (
+          <SweepForm
+            action={sweepStoreRangeAction.bind(null, store.id)}
+            today={dayOf(now, format.timeZone)}
+            labels={{
+              title: t("stores.sweeps.formTitle"),
+              hint: t("stores.sweeps.formHint", { store: store.name }),
+              from: t("stores.sweeps.from"),
+              to: t("stores.sweeps.to"),
+              submit: t("stores.sweeps.submit"),
+              pending: t("stores.sweeps.pending"),
+            }}
+          />
+        )}
+      </section>
+
       {store.acceptsWebhooks && (
         <section className="space-y-1 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="text-base font-semibold">{t("stores.webhookTitle")}</h2>
@@ -134,7 +164,18 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
                 {store.imports.map((run) => (
                   <tr key={run.id} data-testid="import-run">
                     <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(run.startedAt)}</td>
-                    <td className="px-3 py-2">{t(`stores.triggers.${run.trigger}` as MessageKey)}</td>
+                    <td className="px-3 py-2">
+                      {run.sweep ? (
+                        <>
+                          <span data-testid="sweep-run">{t(run.trigger === "schedule" ? "stores.sweeps.runDaily" : "stores.sweeps.run")}</span>
+                          <span className="block text-xs text-slate-500" data-testid="sweep-window">
+                            {sweepWindowWords(run.sweep, context)}
+                          </span>
+                        </>
+                      ) : (
+                        t(`stores.triggers.${run.trigger}` as MessageKey)
+                      )}
+                    </td>
                     <td className="px-3 py-2">
                       {t(`stores.runStatus.${run.status}` as MessageKey)}
                       {run.error && <span className="block text-xs text-red-700">{run.error}</span>}
