@@ -1,7 +1,8 @@
 /**
  * The stores bench:schedule simulates: 10,000 stores whose orders follow a heavy-tailed rate, a
- * daily cycle in their own timezone, a weekly one, flash bursts, dormant spells, and outages.
- * Everything is drawn from one seeded generator, so a run is reproducible.
+ * daily cycle in their own timezone, a weekly one, flash bursts, dormant spells, and outages;
+ * and, for a small share of orders, a delay before the platform's API shows them (`visible`).
+ * Everything is drawn from seeded generators, so a run is reproducible.
  */
 import { seededRandom } from "@/lib/demo/generate-orders";
 
@@ -19,11 +20,28 @@ export interface WorkloadOptions {
   /** Orders keep coming after the week, unmeasured, while the last ones are imported. */
   tailHours: number;
   seed: number;
+  /** Orders the platform's API shows late (`drawVisibleAt`), from their own generator. */
+  late: LateVisibility;
+}
+
+export interface LateVisibility {
+  /** The share of orders shown late. */
+  share: number;
+  /** Their delays are Lomax (Pareto II) with shape 1 and this scale: the median delay. */
+  scaleMs: number;
+  /** No order is shown later than this after its modified time. */
+  capMs: number;
+  seed: number;
 }
 
 export interface Workload {
-  /** Placed-at times, store by store, each store's ascending: store i owns [firstOrder[i], firstOrder[i + 1]). */
+  /**
+   * Placed-at times, store by store, each store's ascending: store i owns [firstOrder[i], firstOrder[i + 1]).
+   * An order's modified time (updated_at, what a cursor is compared with) is its placed-at time.
+   */
   placed: Float64Array;
+  /** When the platform's API first shows each order: its placed-at time for all but a few (`drawVisibleAt`). */
+  visible: Float64Array;
   firstOrder: Int32Array;
   workspaceOf: string[];
   /** An outage (every import fails) per store: [outageFrom, outageTo), empty for most. */
@@ -62,7 +80,37 @@ export function generateWorkload(options: WorkloadOptions): Workload {
     }
   }
   firstOrder[options.stores] = placed.length;
-  return { placed: Float64Array.from(placed), firstOrder, workspaceOf, outageFrom, outageTo };
+  const placedAt = Float64Array.from(placed);
+  return { placed: placedAt, visible: drawVisibleAt(placedAt, options.late), firstOrder, workspaceOf, outageFrom, outageTo };
+}
+
+/**
+ * When each order becomes visible to the platform's API. Most orders are there as soon as they
+ * are placed; `late.share` of them show up after a delay while keeping their original modified
+ * time: a transaction committed late, a platform or app that writes updated_at back-dated (an
+ * ERP sync, a bulk edit), a clock behind ours. An incremental pull reads from its cursor minus a
+ * 10-minute overlap, so one of these is missed once its modified time has fallen behind that.
+ *
+ * The delay is Lomax (Pareto II) with shape 1: P(delay > x) = s / (s + x), s = `scaleMs`. Those
+ * causes span seconds (a slow commit) to hours or days (a nightly batch, a manual back-dated
+ * edit), and a power-law tail is what a mix of waits at such different scales looks like. With
+ * s = 2 min: median 2 min, 83% under 10 min (inside the overlap: harmless), 3% over an hour,
+ * 0.5% over 6 h, 0.03% over 4 days. A lognormal with the same median and the same share under
+ * 10 min would make a 6-hour delay 6× rarer and a day's 35× rarer: it would hide exactly what
+ * sweeps are for. Capped at `capMs` (and finite): no order is shown a month late.
+ *
+ * Drawn from a generator of its own, after the orders, so the orders and every other draw are
+ * those of a run without late orders.
+ */
+function drawVisibleAt(placed: Float64Array, late: LateVisibility): Float64Array {
+  const random = seededRandom(late.seed);
+  const visible = Float64Array.from(placed);
+  for (let order = 0; order < placed.length; order++) {
+    if (random() >= late.share) continue;
+    const u = random();
+    visible[order] += Math.min(late.capMs, late.scaleMs * (u / (1 - u)));
+  }
+  return visible;
 }
 
 interface StoreProfile {

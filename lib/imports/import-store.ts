@@ -7,6 +7,7 @@ import { importOrders } from "@/lib/orders/import-orders";
 import { credentialBinding, decryptCredentials } from "@/lib/stores/credentials";
 import { finishImportRun, startImportRun, type RunTrigger } from "./import-runs";
 import { readAhead } from "./read-ahead";
+import { SWEEP_WINDOW_MS } from "./schedule";
 import { scheduleAfterImport } from "./store-schedule";
 
 /** Re-read this much before the cursor: clocks differ, and platforms commit late writes. */
@@ -106,12 +107,19 @@ export async function importStore(workspaceId: string, storeId: number, options:
       from = to;
     }
     await finishImportRun(workspaceId, runId, { status: summary.failed ? "partial" : "succeeded", cursorAfter: cursor != null ? String(cursor) : null }, now());
+    // A sweep records what it found missing. An import that read a sweep's whole window back anyway
+    // (a first import reads a month) is as good as one: nothing before it can have been missed, and
+    // the next sweep is due a day later.
+    const sweepColumns = () =>
+      sweep ? { last_sweep_at: startedAt, last_sweep_missed: summary.created }
+      : since <= startedAt - SWEEP_WINDOW_MS ? { last_sweep_at: startedAt, last_sweep_missed: 0 }
+      : {};
     await db.write
       .updateTable("stores")
       .set({
         ...scheduleAfterImport(store, { at: startedAt, ok: true, placedAt, since }, now()),
         ...(summary.created > 0 ? { last_new_order_at: startedAt } : {}),
-        ...(sweep ? { last_sweep_at: startedAt, last_sweep_missed: summary.created } : {}),
+        ...sweepColumns(),
         lease_owner: null,
         lease_until: null,
       })

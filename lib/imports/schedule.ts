@@ -315,14 +315,15 @@ export const SWEEP_WINDOW_MS = 7 * DAY;
 const SWEEP_LATEST_MS = 1.5 * DAY;
 
 /**
- * Whether the store's import now should be a sweep: a day since the last one (or since its first
- * import, which read a month), at an hour the store is usually no busier than on average, or
- * at the latest a day and a half since. A store failing or rate-limited is not swept.
+ * Whether the store's import now should be a sweep: a day since the last one, at an hour the
+ * store is usually no busier than on average, or at the latest a day and a half since. A first
+ * import reads a month, so it is recorded as a sweep (import-store.ts); a store never swept (one
+ * imported before sweeps existed) is swept at once. A store failing or rate-limited is not swept.
  */
 export function isSweepDue(history: StoreHistory, lastSweepAt: number | null, now: number): boolean {
-  const since = lastSweepAt ?? history.lastSuccessAt;
-  if (since === null || history.failures > 0 || (history.notBefore !== null && history.notBefore > now)) return false;
-  const age = now - since;
+  if (history.lastSuccessAt === null || history.failures > 0 || (history.notBefore !== null && history.notBefore > now)) return false;
+  // Never swept: not "a day since the last import", which never comes, since a healthy store is imported every 3 h at least.
+  const age = lastSweepAt === null ? Infinity : now - lastSweepAt;
   if (age >= SWEEP_LATEST_MS) return true;
   return age >= SWEEP_EVERY_MS && expectedOrdersPerHour(history, now) <= levelOf(history);
 }

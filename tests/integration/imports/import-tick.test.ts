@@ -202,6 +202,8 @@ describe("sweeps", () => {
     const t0 = Date.now();
     expect(await runImportTick({ budgetMs: 30_000, sleep: fastSleep, now: () => t0 })).toMatchObject({ imported: 1 });
     expect(await orderCount(storeId)).toBe(2);
+    // The first import read a month: it counts as a sweep that missed nothing, so the next is due a day after it, not never.
+    expect(await storeRow(storeId)).toMatchObject({ last_sweep_at: t0, last_sweep_missed: 0 });
 
     // The shop commits an order late: its updated_at is an hour before the orders the cursor reached (the
     // shop's clock started a day back), far behind the cursor's 10-minute overlap.

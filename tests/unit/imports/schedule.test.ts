@@ -369,11 +369,19 @@ describe("isSweepDue", () => {
   const t0 = Date.UTC(2026, 0, 5, 12);
   const imported = recordImport(newStoreHistory(7), { at: t0, ok: true, placedAt: [t0 - HOUR], since: t0 - 30 * 24 * HOUR });
 
-  it("waits a day after the last sweep (or the first import), and a day and a half at the most", () => {
+  it("waits a day after the last sweep, and a day and a half at the most", () => {
     expect(isSweepDue(newStoreHistory(7), null, t0)).toBe(false);
-    expect(isSweepDue(imported, null, t0 + 23 * HOUR)).toBe(false);
+    expect(isSweepDue(imported, t0, t0 + 23 * HOUR)).toBe(false);
     expect(isSweepDue(imported, t0, t0 + 36 * HOUR)).toBe(true);
     expect(isSweepDue(imported, t0 + 30 * HOUR, t0 + 36 * HOUR)).toBe(false);
+  });
+
+  it("sweeps a store never swept at once, though its last import is always recent", () => {
+    let history = imported;
+    for (let at = t0 + 3 * HOUR; at <= t0 + 3 * 24 * HOUR; at += 3 * HOUR) history = recordImport(history, { at, ok: true });
+    const now = t0 + 3 * 24 * HOUR + HOUR;
+    expect(isSweepDue(history, null, now)).toBe(true);
+    expect(isSweepDue(history, now - 2 * HOUR, now)).toBe(false);
   });
 
   it("does not sweep a store that is failing or rate-limited", () => {
