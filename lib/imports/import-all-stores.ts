@@ -3,6 +3,7 @@ import { db } from "@/db/database";
 import { notFound, parseWith } from "@/lib/errors";
 import { connectorFor } from "@/lib/connectors/registry";
 import type { ConnectablePlatform } from "@/lib/stores/platforms";
+import { importableStores } from "./importable";
 import { importStore, type StoreImportSummary } from "./import-store";
 import type { RunTrigger } from "./import-runs";
 
@@ -15,9 +16,7 @@ export async function importAllStores(workspaceId: string, trigger: RunTrigger):
     .selectFrom("stores")
     .select(["id", "platform"])
     .where("workspace_id", "=", workspaceId)
-    .where("active", "=", 1)
-    .where("platform", "!=", "manual")
-    .where("credentials", "is not", null)
+    .where(importableStores)
     .orderBy("id")
     .execute();
   const summaries: StoreImportSummary[] = [];

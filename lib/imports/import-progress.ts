@@ -1,6 +1,7 @@
 import { db } from "@/db/database";
 import { notFound } from "@/lib/errors";
 import type { RunTrigger } from "./import-runs";
+import { importableStores } from "./importable";
 
 /** The store's newest import (not a webhook's: those do not hold the store), as an Import button shows it. */
 export interface ImportRunProgress {
@@ -72,9 +73,8 @@ async function readProgress(workspaceId: string, now: number, storeId?: number):
       "run.error",
     ])
     .where("stores.workspace_id", "=", workspaceId)
-    .where("stores.platform", "!=", "manual")
     .orderBy("stores.name");
-  query = storeId === undefined ? query.where("stores.active", "=", 1).where("stores.credentials", "is not", null) : query.where("stores.id", "=", storeId);
+  query = storeId === undefined ? query.where(importableStores) : query.where("stores.id", "=", storeId).where("stores.platform", "!=", "manual");
   const rows = await query.execute();
   return rows.map((row) => ({
     storeId: row.store_id,

@@ -6,6 +6,7 @@ import { notFound } from "@/lib/errors";
 import { importOrders } from "@/lib/orders/import-orders";
 import { credentialBinding, decryptCredentials } from "@/lib/stores/credentials";
 import { finishImportRun, startImportRun, type RunTrigger } from "./import-runs";
+import { isImportable } from "./importable";
 import { readAhead } from "./read-ahead";
 import { SWEEP_WINDOW_MS } from "./schedule";
 import { scheduleAfterImport } from "./store-schedule";
@@ -58,8 +59,7 @@ export async function importStore(workspaceId: string, storeId: number, options:
   const store = await db.read.selectFrom("stores").selectAll().where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
   if (!store) throw notFound("Store not found");
   const summary: StoreImportSummary = { storeId, storeName: store.name, runId: null, status: "succeeded", created: 0, updated: 0, cancelled: 0, unchanged: 0, skipped: 0, failed: 0, error: null };
-  // Manual Orders, a deactivated store, and one saved without credentials (the demo's) have nothing to pull.
-  if (!store.active || store.platform === "manual" || !store.credentials) return { ...summary, status: "inactive" };
+  if (!isImportable(store)) return { ...summary, status: "inactive" };
 
   const leaseOwner = options.leaseOwner ?? randomUUID();
   if (!options.leaseOwner && !(await claimStore(store.id, leaseOwner, now()))) return { ...summary, status: "busy" };

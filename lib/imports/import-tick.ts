@@ -6,6 +6,7 @@ import type { Platform } from "@/db/schema";
 import { connectorFor as platformConnector } from "@/lib/connectors/registry";
 import type { Connector, PullOptions } from "@/lib/connectors/types";
 import type { ConnectablePlatform } from "@/lib/stores/platforms";
+import { importableStores } from "./importable";
 import { importStore, LEASE_MS } from "./import-store";
 import { isSweepDue, orderDueStores, SWEEP_WINDOW_MS, type DueStore } from "./schedule";
 import { historyOf } from "./store-schedule";
@@ -59,11 +60,9 @@ export async function claimDueStores(owner: string, now: number, limit: number):
   const candidates = await db.read
     .selectFrom("stores")
     .select(["id", "workspace_id", "next_import_at", "last_import_at", "orders_per_hour"])
-    .where("active", "=", 1)
+    .where(importableStores)
     .where("auto_import", "=", 1)
-    .where("platform", "!=", "manual")
     .where("next_import_at", "<=", now)
-    .where("credentials", "is not", null)
     .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)]))
     .orderBy("next_import_at")
     .limit(CANDIDATES)
