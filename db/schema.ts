@@ -337,6 +337,92 @@ export interface CsvMappingTable {
   created_at: number;
 }
 
+export interface ShipFromLocationTable {
+  id: Generated<number>;
+  workspace_id: string;
+  name: string;
+  company: string | null;
+  street1: string;
+  street2: string | null;
+  city: string;
+  state: string | null;
+  postal_code: string;
+  country: string;
+  phone: string | null;
+  is_default: Flag;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A USPS domestic zone chart for one origin ZIP3, as of its effective date (YYYY-MM-DD). */
+export interface UspsZoneChartTable {
+  workspace_id: string;
+  origin_zip3: string;
+  effective_date: string;
+  /** "usps_service" (fetched) or "upload" (the merchant's copy of the service's JSON). */
+  source: string;
+  source_url: string | null;
+  fetched_at: number;
+  /** JSON: the normalized chart (lib/rating/usps-zone-chart.ts). */
+  chart: string;
+}
+
+export interface RateCardTable {
+  id: Generated<number>;
+  workspace_id: string;
+  carrier_code: string;
+  carrier_name: string;
+  service_code: string;
+  service_name: string;
+  package_code: Generated<string>;
+  /** YYYY-MM-DD, inclusive. */
+  effective_from: string;
+  effective_until: string | null;
+  sample_prices: Generated<Flag>;
+  active: Generated<Flag>;
+  /** "card" (rate_zones) or "usps" (the workspace's USPS zone charts). */
+  zone_source: string;
+  /** Which USPS 5-digit exceptions apply when zone_source is "usps": "priority" or "ground_advantage". */
+  usps_service: string | null;
+  /** JSON: weight rounding, DIM rule, max weight (lib/rating/rate-card.ts). */
+  rules: string;
+  /** JSON: zone → days. */
+  delivery_days: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RateZoneTable {
+  card_id: number;
+  workspace_id: string;
+  /** "zip3" (ranges of origin and destination ZIP3s), "zip5" (destination exceptions) or "country". */
+  kind: string;
+  origin_from: string;
+  origin_to: string;
+  dest_from: string;
+  dest_to: string;
+  zone: string;
+}
+
+export interface RatePriceTable {
+  card_id: number;
+  workspace_id: string;
+  /** The weight break: this price applies up to and including this weight. */
+  max_weight_oz: number;
+  zone: string;
+  cents: number;
+}
+
+export interface RateSurchargeTable {
+  card_id: number;
+  workspace_id: string;
+  kind: string;
+  cents: Generated<number>;
+  percent: Generated<number>;
+  /** JSON: the surcharge's conditions (ZIP list, thresholds). */
+  params: string | null;
+}
+
 export interface Database {
   User: UserTable;
   Account: AccountTable;
@@ -360,6 +446,12 @@ export interface Database {
   csv_imports: CsvImportTable;
   csv_import_chunks: CsvImportChunkTable;
   csv_mappings: CsvMappingTable;
+  ship_from_locations: ShipFromLocationTable;
+  usps_zone_charts: UspsZoneChartTable;
+  rate_cards: RateCardTable;
+  rate_zones: RateZoneTable;
+  rate_prices: RatePriceTable;
+  rate_surcharges: RateSurchargeTable;
 }
 
 export type OrderRow = Selectable<OrderTable>;

@@ -10,6 +10,8 @@ import * as digestColumnsAndChunkRecords from "./2026-12-05T00-digest-columns-an
 import * as autoImport from "./2026-12-06T00-auto-import";
 import * as sweeps from "./2026-12-06T01-sweeps";
 import * as importRunsByTrigger from "./2026-12-06T02-import-runs-by-trigger";
+import * as shipFromAndZoneCharts from "./2026-12-07T00-ship-from-and-zone-charts";
+import * as rateCards from "./2026-12-07T01-rate-cards";
 
 /** Every migration, by date-stamped name. A static map so bundlers and tsx see them all. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T00-auto-import": autoImport,
   "2026-12-06T01-sweeps": sweeps,
   "2026-12-06T02-import-runs-by-trigger": importRunsByTrigger,
+  "2026-12-07T00-ship-from-and-zone-charts": shipFromAndZoneCharts,
+  "2026-12-07T01-rate-cards": rateCards,
 };
