@@ -58,6 +58,8 @@ export interface WorkspaceTable {
   name: string;
   api_time_zone: Generated<string>;
   last_order_number: Generated<number>;
+  /** Bumped whenever the workspace's rate cards or USPS zone charts change (rating caches compare it). */
+  rating_version: Generated<number>;
   created_at: number;
 }
 

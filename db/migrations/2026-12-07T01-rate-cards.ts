@@ -53,6 +53,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       params TEXT
     )`,
     sql`CREATE INDEX rate_surcharges_card ON rate_surcharges(card_id)`,
+    // Bumped by every change to a workspace's cards or zone charts: each process's cache compares it.
+    sql`ALTER TABLE workspaces ADD COLUMN rating_version INTEGER NOT NULL DEFAULT 0`,
   ];
   for (const statement of statements) await statement.execute(db);
 }
