@@ -60,6 +60,8 @@ export interface WorkspaceTable {
   last_order_number: Generated<number>;
   /** Bumped whenever the workspace's rate cards or USPS zone charts change (rating caches compare it). */
   rating_version: Generated<number>;
+  /** 1 once the built-in sample rate cards were given to the workspace (lib/rating/rate-cards.ts). */
+  rate_cards_seeded: Generated<Flag>;
   created_at: number;
 }
 
@@ -191,6 +193,8 @@ export interface OrderTable {
   order_digest: Generated<string | null>;
   api_digest: Generated<string | null>;
   csv_fingerprint: Generated<string | null>;
+  /** The fingerprint of the CSV AUTO row that created the order, kept for good: a re-import of that row finds the order. */
+  csv_auto_row: Generated<string | null>;
 }
 
 export interface OrderItemTable {
@@ -336,6 +340,8 @@ export interface CsvMappingTable {
   headers_signature: string;
   /** JSON: column index → field key or null. */
   mapping: string;
+  /** JSON: the import options it was saved with (SavedCsvOptions); null for mappings saved before options were kept. */
+  options: string | null;
   created_at: number;
 }
 
@@ -369,6 +375,14 @@ export interface UspsZoneChartTable {
   chart: string;
 }
 
+/** The last ask of the USPS zone service for an origin: when, and the failure's reason (null when it worked). */
+export interface UspsZoneChartCheckTable {
+  workspace_id: string;
+  origin_zip3: string;
+  checked_at: number;
+  error: string | null;
+}
+
 export interface RateCardTable {
   id: Generated<number>;
   workspace_id: string;
@@ -386,7 +400,7 @@ export interface RateCardTable {
   zone_source: string;
   /** Which USPS 5-digit exceptions apply when zone_source is "usps": "priority" or "ground_advantage". */
   usps_service: string | null;
-  /** JSON: weight rounding, DIM rule, max weight (lib/rating/rate-card.ts). */
+  /** JSON: origin country, price zones in order, weight rounding, DIM rule, max weight (lib/rating/rate-cards.ts). */
   rules: string;
   /** JSON: zone → days. */
   delivery_days: string;
@@ -450,6 +464,7 @@ export interface Database {
   csv_mappings: CsvMappingTable;
   ship_from_locations: ShipFromLocationTable;
   usps_zone_charts: UspsZoneChartTable;
+  usps_zone_chart_checks: UspsZoneChartCheckTable;
   rate_cards: RateCardTable;
   rate_zones: RateZoneTable;
   rate_prices: RatePriceTable;

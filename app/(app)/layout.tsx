@@ -9,13 +9,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-[1400px] items-center gap-6 px-4 py-3">
+        <div className="mx-auto flex max-w-[1400px] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/orders" className="text-lg font-bold tracking-tight text-brand-700">
             {t("app.name")}
           </Link>
           <nav aria-label={t("nav.mainNavigation")} className="flex gap-4 text-sm">
             <Link href="/orders" className="font-medium text-slate-700 hover:text-slate-950">
               {t("nav.orders")}
+            </Link>
+            <Link href="/rates" className="font-medium text-slate-700 hover:text-slate-950">
+              {t("nav.rates")}
             </Link>
             <Link href="/stores" className="font-medium text-slate-700 hover:text-slate-950">
               {t("nav.stores")}

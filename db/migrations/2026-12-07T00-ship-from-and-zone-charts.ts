@@ -32,6 +32,15 @@ export async function up(db: Kysely<any>): Promise<void> {
       chart TEXT NOT NULL,
       PRIMARY KEY (workspace_id, origin_zip3, effective_date)
     )`,
+    // The last time the service was asked for an origin's chart, and why it failed if it did: the
+    // refresh rule's clock and backoff, and the reason the settings page shows.
+    sql`CREATE TABLE usps_zone_chart_checks (
+      workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+      origin_zip3 TEXT NOT NULL,
+      checked_at INTEGER NOT NULL,
+      error TEXT,
+      PRIMARY KEY (workspace_id, origin_zip3)
+    )`,
   ];
   for (const statement of statements) await statement.execute(db);
 }

@@ -36,6 +36,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       zone TEXT NOT NULL
     )`,
     sql`CREATE INDEX rate_zones_card ON rate_zones(card_id)`,
+    // A workspace's cards are loaded whole (table by table) into each process's cache.
+    sql`CREATE INDEX rate_zones_workspace ON rate_zones(workspace_id, card_id)`,
     sql`CREATE TABLE rate_prices (
       card_id INTEGER NOT NULL REFERENCES rate_cards(id) ON DELETE CASCADE,
       workspace_id TEXT NOT NULL,
@@ -53,8 +55,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       params TEXT
     )`,
     sql`CREATE INDEX rate_surcharges_card ON rate_surcharges(card_id)`,
+    sql`CREATE INDEX rate_prices_workspace ON rate_prices(workspace_id, card_id)`,
+    sql`CREATE INDEX rate_surcharges_workspace ON rate_surcharges(workspace_id, card_id)`,
     // Bumped by every change to a workspace's cards or zone charts: each process's cache compares it.
     sql`ALTER TABLE workspaces ADD COLUMN rating_version INTEGER NOT NULL DEFAULT 0`,
+    // Set once the built-in sample cards were given to the workspace (at creation, or on first use
+    // for workspaces made before rating): a merchant who deletes them does not get them back.
+    sql`ALTER TABLE workspaces ADD COLUMN rate_cards_seeded INTEGER NOT NULL DEFAULT 0`,
   ];
   for (const statement of statements) await statement.execute(db);
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { sql, type Kysely } from "kysely";
 import { db, type WriteTransaction } from "@/db/database";
+import type { Database } from "@/db/schema";
 import { AppError, notFound, parseWith } from "@/lib/errors";
 import { finishImportRun, startImportRun } from "@/lib/imports/import-runs";
 import { checkOrders, findOrdersAlreadyImported, importOrders, numberCheckedOrder, type CheckedOrders, type ImportResult } from "@/lib/orders/import-orders";
@@ -81,7 +83,10 @@ export async function previewCsvOrders(workspaceId: string, input: CsvPreviewInp
   const storeId = await storeOfWorkspace(workspaceId, (input as { storeId?: unknown } | null)?.storeId);
   const entries = parseChunk(input, { storeId, workspaceId });
   const prepared = prepareOrders(entries);
-  for (const index of prepared.auto) numberCheckedOrder(prepared.checked, index, { orderKey: `auto-preview:${randomUUID()}`, orderNumber: AUTO });
+  const importedBefore = await findAutoRowsImported(db.read, storeId, prepared, Date.now() + 1);
+  for (const index of prepared.auto) {
+    numberCheckedOrder(prepared.checked, index, importedBefore.get(index) ?? { orderKey: `auto-preview:${randomUUID()}`, orderNumber: AUTO });
+  }
   const byFingerprint = await checkFingerprints(workspaceId, storeId, entries);
   const outcomes = await importOrders(workspaceId, storeId, prepared.checked, { source: "csv", actor: by.actor, dryRun: true });
   const results = resultsOf(entries, outcomes, prepared, byFingerprint);
@@ -115,11 +120,15 @@ export async function applyCsvChunk(workspaceId: string, importId: string, chunk
     const { status } = await tx.db.selectFrom("csv_imports").select("status").where("id", "=", importId).executeTakeFirstOrThrow();
     if (status !== "running") throw new AppError("conflict", "This import is finished; start a new import to import more rows.");
 
-    // Only AUTO orders that passed the schema take a number, so a failing row does not use one up.
-    const numbered = [...prepared.auto].filter((index) => !prepared.checked.failed.has(index));
+    // An AUTO row an earlier import made an order of is that order again; the others take new
+    // numbers, and only those that passed the schema, so a failing row does not use one up.
+    const importedBefore = await findAutoRowsImported(tx.db, csvImport.store_id, prepared, csvImport.created_at);
+    for (const [index, order] of importedBefore) numberCheckedOrder(prepared.checked, index, order);
+    const numbered = [...prepared.auto].filter((index) => !prepared.checked.failed.has(index) && !importedBefore.has(index));
     const numbers = await reserveFreeNumbers(tx, workspaceId, csvImport.store_id, numbered.length, prepared.keys);
     numbered.forEach((index, i) => numberCheckedOrder(prepared.checked, index, { orderKey: numbers[i], orderNumber: numbers[i] }));
     const outcomes = await importOrders(workspaceId, csvImport.store_id, prepared.checked, { source: "csv", runId: csvImport.run_id, actor: by.actor, tx });
+    await rememberAutoRows(tx, numbered, outcomes, prepared);
     const results = resultsOf(entries, outcomes, prepared, byFingerprint);
     const counts = tally(results);
     const autoPositions = new Set([...prepared.auto].map((index) => prepared.positions[index]));
@@ -214,6 +223,8 @@ interface PreparedOrders {
   positions: number[];
   /** Indexes of the AUTO orders. */
   auto: Set<number>;
+  /** Each AUTO order's row fingerprint, by index. */
+  autoRows: Map<number, string>;
   /** Keys the chunk's numbered orders use: an AUTO number must not land on one. */
   keys: Set<string>;
 }
@@ -248,7 +259,7 @@ function parseChunk(input: CsvChunkInput, target: { storeId: number; workspaceId
 function prepareOrders(entries: CsvChunkEntry[]): PreparedOrders {
   const orders: NormalizedOrder[] = [];
   const digests: (string | undefined)[] = [];
-  const prepared = { positions: [] as number[], auto: new Set<number>(), keys: new Set<string>() };
+  const prepared = { positions: [] as number[], auto: new Set<number>(), autoRows: new Map<number, string>(), keys: new Set<string>() };
   entries.forEach((entry, position) => {
     if (!("order" in entry)) return;
     const index = orders.length;
@@ -256,8 +267,9 @@ function prepareOrders(entries: CsvChunkEntry[]): PreparedOrders {
     const number = typeof entry.order.orderNumber === "string" ? entry.order.orderNumber.trim() : entry.order.orderNumber;
     if (entry.auto || (typeof number === "string" && number.toUpperCase() === AUTO)) {
       orders.push({ ...entry.order, orderKey: AUTO, orderNumber: AUTO } as NormalizedOrder);
-      digests.push(undefined);
+      digests.push(entry.digest);
       prepared.auto.add(index);
+      if (entry.digest) prepared.autoRows.set(index, entry.digest);
       return;
     }
     const order = entry.order as NormalizedOrder;
@@ -313,6 +325,49 @@ function tally(results: Iterable<CsvOrderResult>): CsvImportCounts {
   const counts = { ...ZERO_COUNTS };
   for (const result of results) counts[result.outcome]++;
   return counts;
+}
+
+/**
+ * The orders of the store that earlier imports made of these AUTO rows, by index: the k-th of a
+ * file's identical AUTO rows is the k-th order made of such a row. Only orders created `before`
+ * (the import's start) count, so two identical rows of one file are still two orders.
+ */
+async function findAutoRowsImported(reader: Kysely<Database>, storeId: number, prepared: PreparedOrders, before: number): Promise<Map<number, { orderKey: string; orderNumber: string }>> {
+  const waiting = new Map<string, number[]>();
+  for (const [index, digest] of prepared.autoRows) {
+    if (!prepared.checked.failed.has(index)) (waiting.get(digest) ?? waiting.set(digest, []).get(digest)!).push(index);
+  }
+  const found = new Map<number, { orderKey: string; orderNumber: string }>();
+  if (waiting.size === 0) return found;
+  const rows = await reader
+    .selectFrom("orders")
+    .select(["order_key", "order_number", "csv_auto_row"])
+    .where("store_id", "=", storeId)
+    .where("csv_auto_row", "in", [...waiting.keys()])
+    .where("created_at", "<", before)
+    .orderBy("id")
+    .execute();
+  for (const row of rows) {
+    const index = waiting.get(row.csv_auto_row!)?.shift();
+    if (index !== undefined) found.set(index, { orderKey: row.order_key, orderNumber: row.order_number });
+  }
+  return found;
+}
+
+/** Marks the orders just made of AUTO rows with their row's fingerprint, for good. */
+async function rememberAutoRows(tx: WriteTransaction, numbered: number[], outcomes: ImportResult[], prepared: PreparedOrders): Promise<void> {
+  const made = numbered.flatMap((index) => {
+    const { outcome, orderId } = outcomes[index];
+    const digest = prepared.autoRows.get(index);
+    return outcome === "created" && orderId !== null && digest ? [{ orderId, digest }] : [];
+  });
+  if (made.length === 0) return;
+  const byId = sql.join(made.map(({ orderId, digest }) => sql`WHEN ${orderId} THEN ${digest}`), sql` `);
+  await tx.db
+    .updateTable("orders")
+    .set({ csv_auto_row: sql<string>`CASE id ${byId} END` })
+    .where("id", "in", made.map(({ orderId }) => orderId))
+    .execute();
 }
 
 /**

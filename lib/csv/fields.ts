@@ -9,7 +9,7 @@ import type { Address, NormalizedOrder, OrderItem } from "@/lib/orders/schema";
 /** How a field's cells are read: each kind but "text" is one reader of lib/csv/values.ts (parseMoney, parseDate…). */
 export type ValueKind =
   | "text" | "money" | "date" | "email" | "boolean" | "quantity" | "options"
-  | "weight" | "weightUnit" | "status" | "currency" | "country" | "state";
+  | "weight" | "weightUnit" | "status" | "paymentStatus" | "currency" | "country" | "state";
 
 type AddressOwner = "shipTo" | "billTo";
 type ItemTarget = `items.${Extract<keyof OrderItem, string>}`;
@@ -31,7 +31,7 @@ interface FieldSpec<K extends string> {
    */
   partOf?: `${AddressOwner}.name`;
   kind: ValueKind;
-  /** Null for the weight unit, which fills nothing: it says how the row's weights are read. */
+  /** Null for the weight unit and the payment status, which fill nothing: they say how the row's weights and status are read. */
   target: FieldTarget | null;
   /**
    * Item fields only the API sets and our export writes, so that importing an export back leaves
@@ -81,6 +81,8 @@ const FIELDS = [
   order("orderNumber", "Order number", "text", "orderNumber", true),
   order("orderDate", "Order date", "date", "orderDate", true),
   order("status", "Order status", "status", "status"),
+  // Shopify's Financial Status beside its Fulfillment Status: the two make the order's status.
+  order("paymentStatus", "Payment status", "paymentStatus", null),
   order("paymentDate", "Payment date", "date", "paymentDate"),
   order("shipByDate", "Ship by date", "date", "shipByDate"),
   order("customerEmail", "Customer email", "email", "customerEmail"),

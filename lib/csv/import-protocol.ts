@@ -21,13 +21,19 @@ export const MAX_ORDERS_READ_PER_CHUNK = 1_000;
 /** Entries in one chunk or preview in all: the others are sent by fingerprint, a few dozen bytes each. */
 export const MAX_ENTRIES_PER_CHUNK = 5_000;
 
-const csvImportOptionsSchema = z.object({
+export const csvImportOptionsSchema = z.object({
   timeZone: timeZoneSchema,
   dateOrder: z.enum(["MDY", "DMY"]),
   weightUnit: z.enum(WEIGHT_UNITS),
   blankCells: z.enum(["keep", "clear"]),
+  /** "1.234,50": amounts and weights are written with decimal commas. Imports started before this option read decimal points. */
+  decimalComma: z.boolean().default(false),
 });
 export type CsvImportOptions = z.infer<typeof csvImportOptionsSchema>;
+
+/** The options a saved mapping keeps: any of the import's, each checked as the import checks it. */
+export const savedCsvOptionsSchema = csvImportOptionsSchema.extend({ decimalComma: z.boolean() }).partial();
+export type SavedCsvOptions = z.infer<typeof savedCsvOptionsSchema>;
 
 export const startCsvImportSchema = z
   .object({

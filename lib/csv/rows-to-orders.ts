@@ -2,11 +2,12 @@ import type { z } from "zod";
 import { timeZoneSchema } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { normalizedOrderSchema, type NormalizedOrder } from "@/lib/orders/schema";
+import type { OrderStatus } from "@/db/schema";
 import type { WeightUnit } from "@/lib/weights";
 import { CSV_FIELDS, csvField, isFieldKey, type FieldKey, type ValueKind } from "./fields";
 import {
-  parseBoolean, parseCountry, parseCurrency, parseDate, parseEmail, parseItemOptions, parseMoney, parseQuantity, parseState,
-  parseStatus, parseWeight, parseWeightUnit, type DateOrder, type ValueResult,
+  combineStatuses, parseBoolean, parseCountry, parseCurrency, parseDate, parseEmail, parseItemOptions, parseMoney, parsePaymentStatus, parseQuantity,
+  parseState, parseStatus, parseWeight, parseWeightUnit, type DateOrder, type PaymentState, type ValueResult,
 } from "./values";
 import { ROW_DIGEST_VERSION, RowDigest } from "./row-digest";
 import { readCsvCell, type CsvRowError } from "./write-csv";
@@ -41,7 +42,7 @@ export interface CsvOrder {
   /** The spreadsheet rows it came from, in file order. */
   rowNumbers: number[];
   auto: boolean;
-  /** `fingerprintCsvGroups`'s fingerprint of its rows; absent for AUTO orders. */
+  /** `fingerprintCsvGroups`'s fingerprint of its rows (an AUTO row's too: a re-import recognises it by this). */
   digest?: string;
 }
 
@@ -65,7 +66,7 @@ const INVALID = Symbol("invalid");
 const ADDRESS_PARTS = ["country", "name", "company", "street1", "street2", "street3", "city", "state", "postalCode", "phone", "residential"] as const;
 
 /** Read on their own by OrderBuilder.read; the address parts are read address by address. */
-const READ_APART = new Set<string>(["orderNumber", "orderDate", "status", "currency", "weightUnit"]);
+const READ_APART = new Set<string>(["orderNumber", "orderDate", "status", "paymentStatus", "currency", "weightUnit"]);
 const isAddressPart = (key: string) => key.startsWith("shipTo.") || key.startsWith("billTo.");
 
 /** The other fields of the order: each a value of its kind, set on its target. */
@@ -110,7 +111,8 @@ export interface CsvRowGroup {
   rowNumbers: number[];
   /**
    * Fingerprint of the group's mapped cells under this mapping and these options, once
-   * `fingerprintCsvGroups` has set it; always null for AUTO (always a new order).
+   * `fingerprintCsvGroups` has set it. An AUTO row's says whether an earlier import created an
+   * order from the same row, so importing the same file again does not create it twice.
    */
   digest: string | null;
 }
@@ -157,7 +159,7 @@ export function groupCsvRows(
 }
 
 /**
- * Sets the fingerprint of each numbered group of `groups` (from `groupCsvRows`) that has none
+ * Sets the fingerprint of each group of `groups` (from `groupCsvRows`) that has none
  * yet, so the server can tell whether the order is exactly as these rows last imported it. Its
  * mapped cells are hashed in row order, salted with the mapping and the options that change how
  * a cell is read: the same rows under another mapping or time zone are another order.
@@ -171,7 +173,7 @@ export function fingerprintCsvGroups(
   const columns = digestColumnsOf(mapping);
   const salt = new RowDigest().add(JSON.stringify([ROW_DIGEST_VERSION, columns.map((col) => [col, mapping[col]]), digestOptionsOf(options)])).state();
   for (const group of groups) {
-    if (group.number === null || group.digest !== null) continue;
+    if (group.digest !== null) continue;
     const digest = new RowDigest(salt);
     for (const index of group.rows) {
       const row = rows[index];
@@ -195,7 +197,7 @@ export function buildCsvOrders(
   for (const group of groups) {
     const built = new OrderBuilder(reader, group.number, group.rows).build();
     if (built.errors.length) errors.push(...built.errors);
-    else if (group.digest) orders.push({ order: built.order, rowNumbers: group.rowNumbers, auto: false, digest: group.digest });
+    else if (group.digest) orders.push({ order: built.order, rowNumbers: group.rowNumbers, auto: group.number === null, digest: group.digest });
     else orders.push({ order: built.order, rowNumbers: group.rowNumbers, auto: group.number === null });
   }
   errors.sort((a, b) => a.row - b.row);
@@ -275,6 +277,7 @@ interface ReadingPlan {
   orderNumber: readonly number[];
   orderDate: readonly number[];
   status: readonly number[];
+  paymentStatus: readonly number[];
   currency: readonly number[];
   weightUnit: readonly number[];
   /** Only the mapped fields from here on. */
@@ -358,6 +361,7 @@ class RowReader {
       orderNumber: this.columnsOf("orderNumber"),
       orderDate: this.columnsOf("orderDate"),
       status: this.columnsOf("status"),
+      paymentStatus: this.columnsOf("paymentStatus"),
       currency: this.columnsOf("currency"),
       weightUnit: this.columnsOf("weightUnit"),
       orderFields: present(ORDER_VALUES.map(mapped)),
@@ -450,12 +454,18 @@ class OrderBuilder {
     else if (orderDate !== INVALID) order.orderDate = orderDate;
 
     const status = this.agreed("status", plan.status, "status");
-    order.status = status === BLANK || status === INVALID ? "awaiting_shipment" : status;
+    const payment = plan.paymentStatus.length ? this.agreed("paymentStatus", plan.paymentStatus, "paymentStatus") : BLANK;
+    order.status = combineStatuses(
+      status === BLANK || status === INVALID ? null : (status as OrderStatus),
+      payment === BLANK || payment === INVALID ? null : (payment as PaymentState),
+    );
 
     const currency = this.agreed("currency", plan.currency, "currency");
     if (currency !== BLANK && currency !== INVALID) order.currency = currency;
 
     for (const field of plan.orderFields) this.setField(field);
+    // A shop that says the order is paid and gives its total (Shopify's Total) was paid that total.
+    if (payment === "paid" && order.amountPaid === undefined && typeof order.orderTotal === "number") order.amountPaid = order.orderTotal;
     for (const address of plan.addresses) this.setAddress(address.prefix, address.parts);
     if (plan.items) this.setItems(plan.items);
   }
@@ -472,6 +482,7 @@ class OrderBuilder {
       case "quantity": return parseQuantity(text);
       case "options": return parseItemOptions(text);
       case "status": return parseStatus(text);
+      case "paymentStatus": return parsePaymentStatus(text);
       case "currency": return parseCurrency(text);
       case "country": return parseCountry(text);
       case "state": return parseState(text, this.country as string | null | undefined);

@@ -1,4 +1,6 @@
 import { CSV_FIELDS, type FieldKey } from "./fields";
+import { parseWeightUnit } from "./values";
+import type { WeightUnit } from "@/lib/weights";
 
 /** Column index → the field it fills, or null for a column that is not imported. */
 export type ColumnMapping = Record<number, FieldKey | null>;
@@ -30,6 +32,43 @@ export function suggestMapping(headers: readonly string[]): ColumnMapping {
     });
   }
   headers.forEach((_, index) => (mapping[index] ??= null));
+  return mapping;
+}
+
+/**
+ * The unit weights without one are read in, when the headers of the weight columns name one
+ * ("Gewicht (g)", "Weight (kg)", "Weight in lb") and agree on it.
+ */
+export function suggestWeightUnit(headers: readonly string[], mapping: ColumnMapping): WeightUnit | null {
+  const units = new Set<WeightUnit>();
+  headers.forEach((header, index) => {
+    if (mapping[index] !== "weight" && mapping[index] !== "item.weight") return;
+    const named = /(?:\(\s*([a-z.]+)\s*\)|\[\s*([a-z.]+)\s*\]|\bin\s+([a-z.]+))\s*$/i.exec(header.trim());
+    const unit = named ? parseWeightUnit(named[1] ?? named[2] ?? named[3]) : null;
+    if (unit?.ok) units.add(unit.value);
+  });
+  return units.size === 1 ? [...units][0] : null;
+}
+
+/**
+ * The header guess checked against the rows: a column guessed as the order's weight whose values
+ * differ between the rows of one order is each item's weight (ShipStation's per-item "Weight (oz)"),
+ * since an order-level column must agree across the order's rows.
+ */
+export function refineMappingWithRows(mapping: ColumnMapping, rows: readonly (readonly string[])[]): ColumnMapping {
+  const columnOf = (field: FieldKey) => Object.entries(mapping).find(([, mapped]) => mapped === field)?.[0];
+  const weightColumn = columnOf("weight");
+  const numberColumn = columnOf("orderNumber");
+  if (weightColumn === undefined || numberColumn === undefined || columnOf("item.weight") !== undefined) return mapping;
+  const weightOf = new Map<string, string>();
+  for (const row of rows) {
+    const number = row[Number(numberColumn)]?.trim();
+    const weight = row[Number(weightColumn)]?.trim() ?? "";
+    if (!number) continue;
+    const seen = weightOf.get(number);
+    if (seen === undefined) weightOf.set(number, weight);
+    else if (seen !== weight) return { ...mapping, [weightColumn]: "item.weight" };
+  }
   return mapping;
 }
 
@@ -120,7 +159,7 @@ alias("orderNumber", WEAK, ["Order ID", "Order Number Formatted", "Number", "Ref
 alias("orderDate", STRONG, ["Order Date", "Date - Order Date", "Created at", "Order Created", "Date Created", "Created Date", "Creation Date", "Purchase Date", "Order Placed", "Placed at", "Ordered at", "Date Ordered", "Order Date Time", "Order Time"]);
 alias("orderDate", WEAK, ["Date", "Created"]);
 alias("status", STRONG, ["Order Status", "Status", "Order - Status", "Fulfillment Status", "Fulfilment Status"]);
-alias("status", WEAK, ["Financial Status", "Payment Status"]);
+alias("paymentStatus", STRONG, ["Financial Status", "Payment Status", "Paid Status", "Payment State", "Zahlungsstatus", "Statut du paiement", "Estado del pago"]);
 alias("paymentDate", STRONG, ["Payment Date", "Paid at", "Paid Date", "Date Paid", "Date - Paid Date", "Paid on", "Date of Payment"]);
 alias("shipByDate", STRONG, ["Ship By Date", "Ship By", "Date - Ship By Date", "Ship By Date Time"]);
 alias("shipByDate", WEAK, ["Due Date", "Dispatch By"]);
@@ -201,6 +240,42 @@ alias("item.name", WEAK, ["Item", "Product", "Description"]);
 alias("item.options", WEAK, ["Variant", "Variation"]);
 alias("item.lineItemKey", STRONG, ["Line Item Key", "Line Item ID", "Lineitem Key", "Lineitem ID", "Order Item ID"]);
 alias("item.lineItemKey", WEAK, ["Item ID"]);
+
+// German, French and Spanish shop exports (Shopware, JTL, WooCommerce in those languages, PrestaShop).
+alias("orderNumber", STRONG, ["Bestellnummer", "Bestell-Nr", "Auftragsnummer", "Numéro de commande", "N° de commande", "Référence de commande", "Número de pedido", "Nº de pedido", "Pedido"]);
+alias("orderNumber", WEAK, ["Commande", "Bestellung"]);
+alias("orderDate", STRONG, ["Bestelldatum", "Auftragsdatum", "Date de commande", "Date de la commande", "Fecha del pedido", "Fecha de pedido"]);
+alias("orderDate", WEAK, ["Datum", "Fecha"]);
+alias("status", STRONG, ["Bestellstatus", "Statut", "Statut de la commande", "État", "Etat de la commande", "Estado del pedido"]);
+alias("paymentDate", STRONG, ["Zahlungsdatum", "Bezahlt am", "Date de paiement", "Fecha de pago"]);
+alias("customerEmail", STRONG, ["E-Mail-Adresse", "Courriel", "Adresse e-mail", "Adresse électronique", "Correo electrónico", "Correo"]);
+alias("amountPaid", STRONG, ["Bezahlter Betrag", "Montant payé", "Importe pagado"]);
+alias("taxAmount", STRONG, ["MwSt", "MwSt.", "Mehrwertsteuer", "Steuer", "Steuern", "TVA", "Montant TVA", "IVA", "Impuestos"]);
+alias("shippingAmount", STRONG, ["Versandkosten", "Frais de port", "Frais de livraison", "Frais d'expédition", "Gastos de envío", "Coste de envío"]);
+alias("orderTotal", STRONG, ["Gesamtbetrag", "Gesamtsumme", "Bestellsumme", "Summe", "Montant total", "Total TTC", "Importe total"]);
+alias("currency", STRONG, ["Währung", "Devise", "Monnaie", "Moneda", "Divisa"]);
+alias("weight", STRONG, ["Gewicht", "Gesamtgewicht", "Poids", "Poids total", "Peso", "Peso total"]);
+alias("weightUnit", STRONG, ["Gewichtseinheit", "Unité de poids", "Unidad de peso"]);
+alias("requestedShippingService", STRONG, ["Versandart", "Versandmethode", "Mode de livraison", "Mode d'expédition", "Transporteur", "Método de envío", "Forma de envío"]);
+alias("customerNotes", STRONG, ["Kundenkommentar", "Anmerkung", "Bemerkung", "Kommentar", "Commentaire", "Remarque", "Message du client", "Comentario", "Nota del cliente", "Notas"]);
+alias("shipTo.name", STRONG, ["Empfänger", "Lieferadresse Name", "Destinataire", "Destinatario"]);
+alias("shipTo.name", WEAK, ["Kunde", "Client", "Cliente", "Nom", "Nombre"]);
+alias("shipTo.firstName", WEAK, ["Vorname", "Prénom", "Nombre de pila"]);
+alias("shipTo.lastName", WEAK, ["Nachname", "Nom de famille", "Apellido", "Apellidos"]);
+alias("shipTo.company", WEAK, ["Firma", "Unternehmen", "Société", "Entreprise", "Empresa"]);
+alias("shipTo.street1", WEAK, ["Straße", "Strasse", "Straße und Hausnummer", "Adresse", "Rue", "Dirección", "Calle"]);
+alias("shipTo.street2", WEAK, ["Adresszusatz", "Complément d'adresse", "Adresse 2", "Dirección 2"]);
+alias("shipTo.city", WEAK, ["Stadt", "Ort", "Ville", "Ciudad", "Localidad", "Población"]);
+alias("shipTo.state", WEAK, ["Bundesland", "Région", "Département", "Provincia", "Comunidad"]);
+alias("shipTo.postalCode", WEAK, ["PLZ", "Postleitzahl", "Code postal", "CP", "Código postal"]);
+alias("shipTo.country", WEAK, ["Land", "Pays", "País"]);
+alias("shipTo.phone", WEAK, ["Telefon", "Telefonnummer", "Téléphone", "Teléfono"]);
+alias("item.sku", STRONG, ["Artikelnummer", "Art.-Nr.", "Référence produit", "Référence article", "Código de producto"]);
+alias("item.name", STRONG, ["Artikelname", "Artikelbezeichnung", "Produktname", "Nom du produit", "Nom de l'article", "Nombre del producto"]);
+alias("item.name", WEAK, ["Artikel", "Produkt", "Bezeichnung", "Produit", "Article", "Producto", "Artículo"]);
+alias("item.quantity", STRONG, ["Menge", "Anzahl", "Stückzahl", "Quantité", "Qté", "Cantidad", "Unidades"]);
+alias("item.unitPrice", STRONG, ["Preis", "Einzelpreis", "Stückpreis", "Prix", "Prix unitaire", "Precio", "Precio unitario"]);
+alias("item.weight", STRONG, ["Artikelgewicht", "Stückgewicht", "Poids unitaire", "Peso unitario"]);
 
 // ---------------------------------------------------------------------------------------------
 

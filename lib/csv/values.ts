@@ -89,6 +89,70 @@ export function parseMoney(text: string, options: { decimalComma?: boolean } = {
   return ok(cents);
 }
 
+/** What the amounts and weights of a column say of the file's decimal separator. */
+export interface NumberFormatEvidence {
+  /** Some number reads only with a decimal point (12.50, 1,234.50, 1,234,567). */
+  decimalPoint: boolean;
+  /** Some number reads only with a decimal comma (12,50, 1.234,50, 1 234,50, 1.234.567). */
+  decimalComma: boolean;
+  /** Some number reads both ways as different numbers (1,234 or 1.234: a thousand, or one and a bit). */
+  ambiguous: boolean;
+}
+
+const NUMBER_BODY = /^[+-]?\(?[^\d]{0,4}?\s*([\d][\d.,\s\u00a0\u202f]*)\s*[^\d]{0,12}$/;
+
+/** Whether a cell is an amount or a weight written with digits, so its column is worth reading for its decimal separator. */
+export function looksLikeNumber(text: string): boolean {
+  return NUMBER_BODY.test(text.trim()) && numericDateParts(text) === null;
+}
+
+/** Reads these cells' numbers (currency signs, codes and units aside) for the separator they use. */
+export function numberFormatEvidence(cells: Iterable<string>): NumberFormatEvidence {
+  const evidence: NumberFormatEvidence = { decimalPoint: false, decimalComma: false, ambiguous: false };
+  for (const cell of cells) {
+    const match = NUMBER_BODY.exec(cell.trim());
+    if (!match) continue;
+    const body = match[1].replace(/[\s\u00a0\u202f]+/g, " ").trim();
+    const separator = separatorOf(body);
+    if (separator === ".") evidence.decimalPoint = true;
+    else if (separator === ",") evidence.decimalComma = true;
+    else if (separator === "?") evidence.ambiguous = true;
+  }
+  return evidence;
+}
+
+/** "." or "," when the number can only be read with that decimal separator, "?" when both read, null when it has none. */
+function separatorOf(body: string): "." | "," | "?" | null {
+  const lastDot = body.lastIndexOf(".");
+  const lastComma = body.lastIndexOf(",");
+  if (lastDot >= 0 && lastComma >= 0) return lastDot > lastComma ? "." : ",";
+  const mark = lastDot >= 0 ? "." : lastComma >= 0 ? "," : null;
+  if (!mark) return null;
+  const other = mark === "." ? "," : ".";
+  const groups = body.replace(/ /g, "").split(mark);
+  // Several marks can only separate thousands (1,234,567 or 1.234.567): the decimal is the other one.
+  if (groups.length > 2) return groups.slice(1).every((group) => group.length === 3) ? other : null;
+  const decimals = groups[1];
+  if (decimals.length === 3 && groups[0].length >= 1 && groups[0].length <= 3 && groups[0] !== "0") {
+    // "1 234,567" has a space for thousands, so the mark is the decimal.
+    return body.includes(" ") ? mark : "?";
+  }
+  return decimals.length > 0 ? mark : null;
+}
+
+/**
+ * Whether the file writes decimal commas, or the merchant must choose: asked when some number
+ * reads both ways and none settles it, or when the columns disagree.
+ */
+export function decideNumberFormat(evidence: readonly NumberFormatEvidence[]): { ask: boolean; decimalComma?: boolean } {
+  const comma = evidence.some((column) => column.decimalComma);
+  const point = evidence.some((column) => column.decimalPoint);
+  if (comma && point) return { ask: true };
+  if (comma) return { ask: false, decimalComma: true };
+  if (point) return { ask: false, decimalComma: false };
+  return { ask: evidence.some((column) => column.ambiguous) };
+}
+
 // ─── Weight ─────────────────────────────────────────────────────────────────────────────────────
 
 const UNIT_WORDS = new Map<string, WeightUnit>(Object.entries({
@@ -383,6 +447,8 @@ export interface DateOrderEvidence {
   dayFirst: boolean;
   /** Some date reads both ways as different days (03/04/2026). */
   ambiguous: boolean;
+  /** Some date is written with dots (05.11.2026): the German and French way, always day first. */
+  dotted: boolean;
 }
 
 /**
@@ -390,10 +456,11 @@ export interface DateOrderEvidence {
  * way (2026-11-05, Nov 5) say nothing.
  */
 export function dateOrderEvidence(cells: Iterable<string>): DateOrderEvidence {
-  const evidence: DateOrderEvidence = { monthFirst: false, dayFirst: false, ambiguous: false };
+  const evidence: DateOrderEvidence = { monthFirst: false, dayFirst: false, ambiguous: false, dotted: false };
   for (const cell of cells) {
     const parts = numericDateParts(cell);
     if (!parts) continue;
+    if (cell.includes(".")) evidence.dotted = true;
     const [a, b] = parts;
     if (a > 12 && b <= 12) evidence.dayFirst = true;
     else if (b > 12 && a <= 12) evidence.monthFirst = true;
@@ -404,7 +471,8 @@ export function dateOrderEvidence(cells: Iterable<string>): DateOrderEvidence {
 
 /**
  * The date order the merchant must choose, or the one the file's dates settle: asked when some
- * date reads both ways and none settles it, or when the dates disagree with each other.
+ * date reads both ways and none settles it, or when the dates disagree with each other. Dotted
+ * dates that nothing settles are day first: no one writes 11.05.2026 for November 5.
  */
 export function decideDateOrder(evidence: readonly DateOrderEvidence[]): { ask: boolean; dateOrder?: DateOrder } {
   const dayFirst = evidence.some((column) => column.dayFirst);
@@ -412,6 +480,7 @@ export function decideDateOrder(evidence: readonly DateOrderEvidence[]): { ask: 
   if (dayFirst && monthFirst) return { ask: true };
   if (dayFirst) return { ask: false, dateOrder: "DMY" };
   if (monthFirst) return { ask: false, dateOrder: "MDY" };
+  if (evidence.some((column) => column.dotted)) return { ask: false, dateOrder: "DMY" };
   return { ask: evidence.some((column) => column.ambiguous) };
 }
 
@@ -602,6 +671,8 @@ const STATUS_WORDS = new Map<string, OrderStatus>(Object.entries({
   "not paid": "awaiting_payment",
   paid: "awaiting_shipment", "awaiting shipment": "awaiting_shipment", unshipped: "awaiting_shipment", "not shipped": "awaiting_shipment",
   unfulfilled: "awaiting_shipment", processing: "awaiting_shipment", "ready to ship": "awaiting_shipment", "awaiting fulfillment": "awaiting_shipment",
+  partial: "awaiting_shipment", "partially fulfilled": "awaiting_shipment", "partially shipped": "awaiting_shipment",
+  failed: "awaiting_payment", draft: "awaiting_payment", "checkout draft": "awaiting_payment", restocked: "cancelled",
   "pending fulfillment": "pending_fulfillment",
   "on hold": "on_hold", onhold: "on_hold", hold: "on_hold", held: "on_hold",
   shipped: "shipped", fulfilled: "shipped", completed: "shipped", complete: "shipped", delivered: "shipped",
@@ -630,6 +701,34 @@ export function parseStatus(text: string): ValueResult<OrderStatus> {
   const status = STATUS_WORDS.get(lookupKey(text));
   if (status) return ok(status);
   return fail(`${quoted(text)} is not an order status; use ${Object.values(STATUS_LABELS).join(", ")}`);
+}
+
+export type PaymentState = "paid" | "unpaid" | "void";
+
+const PAYMENT_WORDS = new Map<string, PaymentState>(Object.entries({
+  paid: "paid", "partially paid": "paid", "partially refunded": "paid", captured: "paid", settled: "paid", completed: "paid", complete: "paid", yes: "paid", true: "paid",
+  pending: "unpaid", unpaid: "unpaid", "not paid": "unpaid", authorized: "unpaid", authorised: "unpaid", "awaiting payment": "unpaid", "pending payment": "unpaid",
+  expired: "unpaid", failed: "unpaid", no: "unpaid", false: "unpaid",
+  refunded: "void", voided: "void", void: "void", cancelled: "void", canceled: "void",
+} satisfies Record<string, PaymentState>));
+
+/** A payment status as shops export it (Shopify's Financial Status: paid, pending, authorized, refunded, voided…). */
+export function parsePaymentStatus(text: string): ValueResult<PaymentState> {
+  const state = PAYMENT_WORDS.get(lookupKey(text));
+  return state ? ok(state) : fail(`${quoted(text)} is not a payment status; use paid, pending, authorized, refunded or voided`);
+}
+
+/**
+ * An order's status from its fulfilment (or order) status and its payment status, when a file
+ * has both (Shopify: pending → Awaiting Payment, paid and unfulfilled → Awaiting Shipment,
+ * fulfilled → Shipped; refunded or voided and not shipped → Cancelled). Either may be missing.
+ */
+export function combineStatuses(status: OrderStatus | null, payment: PaymentState | null): OrderStatus {
+  if (status === "shipped" || status === "cancelled" || status === "on_hold") return status;
+  if (payment === "void") return "cancelled";
+  if (payment === "unpaid") return "awaiting_payment";
+  if (payment === "paid" && status === "awaiting_payment") return "awaiting_shipment";
+  return status ?? "awaiting_shipment";
 }
 
 // ─── Item options ───────────────────────────────────────────────────────────────────────────────

@@ -3,6 +3,7 @@ import { apiOrderListQuerySchema, MAX_ORDERS_PER_BATCH } from "@/lib/orders/api-
 import { holdUntilSchema, markAsShippedSchema, restoreFromHoldSchema } from "@/lib/orders/api-actions";
 import { shipStationOrderInputSchema } from "@/lib/orders/shipstation-order";
 import { refreshStoreQuerySchema } from "@/lib/stores/refresh-status";
+import { parcelInputSchema } from "@/lib/rating/parcel-schema";
 
 const jsonSchema = (schema: z.ZodType) => {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
@@ -29,6 +30,57 @@ const errorSchema = z.object({
   code: z.enum(["invalid_input", "unauthorized", "not_found", "conflict", "payload_too_large", "rate_limited", "internal"]),
   fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
 });
+
+const shipStationRate = z.object({
+  serviceName: z.string().describe('A sample card\'s service name ends with " (sample prices, not carrier prices)"'),
+  serviceCode: z.string(),
+  shipmentCost: z.number().describe("The base price, in dollars"),
+  otherCost: z.number().describe("Every surcharge (fuel, residential, delivery area, handling, oversize, confirmation), in dollars"),
+});
+
+const dollars = z.number().describe("Dollars");
+const rateQuote = z.object({
+  carrierCode: z.string(),
+  carrierName: z.string(),
+  serviceCode: z.string(),
+  serviceName: z.string(),
+  packageCode: z.string(),
+  source: z.enum(["rate_card", "live"]),
+  samplePrices: z.boolean().describe("True for the built-in sample card: sample prices, not carrier prices"),
+  notes: z.string().nullable(),
+  zone: z.string().nullable(),
+  zoneSource: z.string().nullable(),
+  deliveryDays: z.number().int().nullable(),
+  billableWeight: z.object({ value: z.number(), units: z.literal("ounces") }),
+  dimWeight: z.object({ value: z.number(), units: z.literal("ounces") }).nullable(),
+  dimWeightUsed: z.boolean(),
+  total: dollars,
+  breakdown: z.object({ base: dollars, fuel: dollars, residential: dollars, deliveryArea: dollars, additionalHandling: dollars, oversize: dollars, confirmation: dollars }),
+});
+const rateProblem = z.object({ carrierCode: z.string(), carrierName: z.string(), serviceCode: z.string().nullable(), message: z.string() });
+
+const carrierService = z.object({
+  carrierCode: z.string(),
+  code: z.string(),
+  name: z.string(),
+  domestic: z.boolean(),
+  international: z.boolean(),
+  packageCode: z.string().nullable(),
+  samplePrices: z.boolean(),
+});
+const carrier = z.object({
+  name: z.string(),
+  code: z.string(),
+  accountNumber: z.null(),
+  requiresFundedAccount: z.boolean(),
+  balance: z.number(),
+  nickname: z.null(),
+  shippingProviderId: z.null(),
+  primary: z.boolean(),
+  samplePrices: z.boolean(),
+  services: z.array(carrierService),
+});
+const carrierCodeParameter = [{ name: "carrierCode", in: "query", required: true, schema: { type: "string" }, description: "Ours or ShipStation's (stamps_com, endicia, ups_walleted…)" }];
 
 const createOrdersResult = z.object({
   hasErrors: z.boolean(),
@@ -75,6 +127,13 @@ export function buildOpenApiDocument(serverUrl: string) {
         HoldUntil: jsonSchema(holdUntilSchema),
         RestoreFromHold: jsonSchema(restoreFromHoldSchema),
         MarkAsShipped: jsonSchema(markAsShippedSchema),
+        ParcelInput: jsonSchema(parcelInputSchema),
+        GetRatesInput: { allOf: [ref("ParcelInput"), { type: "object", required: ["carrierCode"] }] },
+        Rate: jsonSchema(shipStationRate),
+        RateQuote: jsonSchema(rateQuote),
+        RateProblem: jsonSchema(rateProblem),
+        Carrier: jsonSchema(carrier),
+        CarrierService: jsonSchema(carrierService),
       },
     },
     paths: {
@@ -130,6 +189,28 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: { "200": { description: "{storeId, refreshStatusId, refreshStatus, lastRefreshAttempt, refreshDate}" }, "404": { description: "No such store", content: json(ref("Error")) }, ...errors },
         },
       },
+      "/shipments/getrates": {
+        post: {
+          summary:
+            "One carrier's rates for a parcel (carrierCode: ours or ShipStation's, e.g. stamps_com for USPS). shipmentCost is the base price, otherCost every surcharge; a carrier that cannot quote the parcel answers 400 with its reason",
+          requestBody: body(ref("GetRatesInput")),
+          responses: { "200": { description: "The carrier's services and prices", content: json({ type: "array", items: ref("Rate") }) }, ...errors },
+        },
+      },
+      "/rates": {
+        post: {
+          summary: "Every carrier's quotes at once (or carrierCode's), with each price's breakdown, zone, billable weight and delivery days; a carrier that cannot quote is a problem beside the quotes",
+          requestBody: body(ref("ParcelInput")),
+          responses: {
+            "200": { description: "Quotes and problems", content: json({ type: "object", properties: { quotes: { type: "array", items: ref("RateQuote") }, problems: { type: "array", items: ref("RateProblem") } } }) },
+            ...errors,
+          },
+        },
+      },
+      "/carriers": { get: { summary: "The carriers this account rates with (its rate cards and the configured live carriers), with their services", responses: { "200": { description: "Carriers", content: json({ type: "array", items: ref("Carrier") }) }, ...errors } } },
+      "/carriers/getcarrier": { get: { summary: "One carrier", parameters: carrierCodeParameter, responses: { "200": { description: "The carrier", content: json(ref("Carrier")) }, ...errors } } },
+      "/carriers/listservices": { get: { summary: "A carrier's services", parameters: carrierCodeParameter, responses: { "200": { description: "Services", content: json({ type: "array", items: ref("CarrierService") }) }, ...errors } } },
+      "/carriers/listpackages": { get: { summary: "The packages a carrier's services are priced for", parameters: carrierCodeParameter, responses: { "200": { description: "Packages: {carrierCode, code, name, domestic, international}" }, ...errors } } },
       "/stores": {
         get: {
           summary: "List stores",

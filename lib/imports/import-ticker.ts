@@ -1,3 +1,4 @@
+import { refreshZoneChartsOnTick } from "@/lib/rating/zone-chart-tick";
 import { runImportTick } from "./import-tick";
 
 /** A tick starts no import after this: the cron route's maxDuration is 60 s. */
@@ -20,7 +21,9 @@ export function startImportTicker(env: Record<string, string | undefined> = proc
     if (running) return;
     running = true;
     try {
-      await runImportTick({ budgetMs: Math.min(TICK_BUDGET_MS, seconds * 750) });
+      const budgetMs = Math.min(TICK_BUDGET_MS, seconds * 750);
+      const tick = await runImportTick({ budgetMs });
+      await refreshZoneChartsOnTick(budgetMs - tick.ms);
     } catch (error) {
       console.error("Auto-import tick failed:", error);
     } finally {

@@ -4,7 +4,7 @@ import type { Address, NormalizedOrder, OrderItem, ParsedOrder } from "./schema"
 /** The order columns a source may set; everything else (ids, workspace, timestamps, flags) the write path owns. */
 export type ChannelColumns = Omit<
   NewOrderRow,
-  "id" | "workspace_id" | "store_id" | "order_key" | "active" | "created_at" | "modified_at" | "reactivated_in_channel_at" | "replaced_by_order_id" | "deleted_at" | "order_digest" | "api_digest" | "csv_fingerprint"
+  "id" | "workspace_id" | "store_id" | "order_key" | "active" | "created_at" | "modified_at" | "reactivated_in_channel_at" | "replaced_by_order_id" | "deleted_at" | "order_digest" | "api_digest" | "csv_fingerprint" | "csv_auto_row"
 >;
 export type ItemColumns = Omit<OrderItemRow, "id" | "order_id">;
 

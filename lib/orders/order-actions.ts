@@ -90,6 +90,21 @@ export function markOrderShipped(
   }));
 }
 
+/** The carrier, service and package the merchant picked from the order's rates; a shipped or cancelled order refuses. */
+export function setOrderShippingService(
+  workspaceId: string,
+  orderId: number,
+  choice: { carrierCode: string; serviceCode: string; packageCode: string | null },
+  by: Actor,
+) {
+  return changeOrder(workspaceId, orderId, by, "edited", (order) => ({
+    ...order,
+    carrierCode: choice.carrierCode,
+    serviceCode: choice.serviceCode,
+    packageCode: choice.packageCode,
+  }));
+}
+
 /**
  * A new order typed in by the merchant (or sent without a key through the API): a fresh key,
  * and the next workspace number when none is given.

@@ -20,8 +20,8 @@ export const ORDER_COLUMNS = [
   "order_digest", "api_digest", "csv_fingerprint",
 ] as const satisfies readonly (keyof OrderTable)[];
 
-/** Order columns no new order has: set later by "Create new order", the channel reopening it, and DELETE. */
-export const ORDER_COLUMNS_SET_LATER = ["reactivated_in_channel_at", "replaced_by_order_id", "deleted_at"] as const satisfies readonly (keyof OrderTable)[];
+/** Order columns no new order has: set later by "Create new order", the channel reopening it, DELETE, and a CSV import's AUTO rows. */
+export const ORDER_COLUMNS_SET_LATER = ["reactivated_in_channel_at", "replaced_by_order_id", "deleted_at", "csv_auto_row"] as const satisfies readonly (keyof OrderTable)[];
 
 export const ITEM_COLUMNS = [
   "order_id", "position", "line_item_key", "sku", "name", "image_url", "weight_oz", "quantity", "unit_price", "tax_amount",

@@ -1,4 +1,4 @@
-import "server-only";
+// Not marked server-only: creating a workspace seeds the sample cards, and scripts/start.ts creates the demo workspace outside Next.
 import { sql } from "kysely";
 import { db, type WriteTransaction } from "@/db/database";
 

@@ -78,6 +78,7 @@ test.describe("CSV import", () => {
       await expect(orders.nth(0)).toContainText("1 × Earl grey tea");
       await expect(orders.nth(2)).toContainText("Next number");
       await expect(orders.nth(0)).toContainText("Created");
+      await expect(orders.nth(0).getByTestId("csv-preview-status")).not.toBeEmpty();
     });
 
     await test.step("the import runs and says what it did", async () => {
@@ -86,6 +87,8 @@ test.describe("CSV import", () => {
       await expect(page).toHaveURL(/\/orders\/import\?import=[\w-]+$/);
       await expectCounts(page, { created: 4, updated: 0, unchanged: 0, skipped: 0, failed: 0 });
       await expect(page.getByText("2 rows of the file had errors and were not imported.")).toBeVisible();
+      await expect(page.getByTestId("csv-result-orders")).toHaveText("View the 4 orders it created");
+      await expect(page.getByTestId("csv-result-orders")).toHaveAttribute("href", /\/orders\?status=all&store=\d+&sort=created_at$/);
     });
 
     await test.step("the error report holds the two rows as they were, with an Error column", async () => {
@@ -118,17 +121,19 @@ test.describe("CSV import", () => {
       await expect(page.getByTestId("orders-table")).not.toContainText("E2E-1003");
     });
 
-    await test.step("the same file again changes nothing (its AUTO row is, by design, a new order each time)", async () => {
+    await test.step("the same file again changes nothing, its AUTO row included, and the preview says so instead of offering an import", async () => {
       await page.getByRole("link", { name: "Import CSV" }).click();
       await page.getByLabel("Choose a file").setInputFiles(FIXTURE);
       await expect(page.getByTestId("csv-mapping-notice")).toContainText("Applied your saved mapping “ShipStation orders”");
-      await previewThenImport(page, { created: 1, updated: 0, unchanged: 3, rowErrors: 2 }, 4);
-      await expectCounts(page, { created: 1, updated: 0, unchanged: 3, skipped: 0, failed: 0 });
+      await page.getByRole("button", { name: "Preview" }).click();
+      await expectCounts(page, { created: 0, updated: 0, unchanged: 4, rowErrors: 2 });
+      await expect(page.getByTestId("csv-nothing-changes")).toBeVisible();
+      await expect(page.getByRole("button", { name: /^Import \d/ })).toHaveCount(0);
     });
 
     await test.step("an export of the list imports back unchanged", async () => {
       await page.goto("/orders");
-      await expect(page.getByTestId("order-row")).toHaveCount(5);
+      await expect(page.getByTestId("order-row")).toHaveCount(4);
       const downloading = page.waitForEvent("download");
       await page.getByRole("link", { name: "Export CSV" }).click();
       const download = await downloading;
@@ -142,9 +147,9 @@ test.describe("CSV import", () => {
       await page.getByLabel("Choose a file").setInputFiles({ name: "orders-export.csv", mimeType: "text/csv", buffer: Buffer.from(exported) });
       await expect(page.getByText("This is a Shipdeck export: its columns are matched as exported.")).toBeVisible();
       await expect(page.getByTestId("csv-missing-fields")).toHaveText("Every required field has a column.");
-      await previewThenImport(page, { created: 0, updated: 0, unchanged: 5, skipped: 0, failed: 0, rowErrors: 0 }, 5);
-      await expectCounts(page, { created: 0, updated: 0, unchanged: 5, skipped: 0, failed: 0 });
-      await expect(page.getByTestId("csv-result-status")).toHaveText("Every order was imported.");
+      await page.getByRole("button", { name: "Preview" }).click();
+      await expectCounts(page, { created: 0, updated: 0, unchanged: 4, skipped: 0, failed: 0, rowErrors: 0 });
+      await expect(page.getByTestId("csv-nothing-changes")).toBeVisible();
     });
   });
 
@@ -205,6 +210,31 @@ test.describe("CSV import", () => {
     await page.getByLabel("Choose a file").setInputFiles(file(["03/04/2026"]));
     await expect(dateOrder).toBeVisible();
     await expect(page.getByTestId("csv-date-order")).toHaveCount(0);
+  });
+
+  test("decimal commas and dotted dates are read from a European file; numbers that read both ways are asked about", async ({ page }) => {
+    await signUp(page, "Decimal Comma");
+    await page.goto("/orders/import");
+    // FR-1 has 4,50 and 12,90; FR-2 has 1.234,00; dates are 31.01.2025 and 01.02.2025.
+    await page.getByLabel("Choose a file").setInputFiles(resolve("tests/fixtures/csv/semicolon-european.csv"));
+    await expect(page.getByTestId("csv-decimal-comma")).toHaveText("The file writes decimals with a comma (1.234,50); amounts and weights are read that way.");
+    await expect(page.getByTestId("csv-date-order")).toContainText("day first");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expectCounts(page, { created: 2, failed: 0, rowErrors: 0 });
+    await expect(page.getByTestId("csv-preview-order").nth(1)).toContainText("1,234.00");
+    await expect(page.getByTestId("csv-preview-order").nth(1)).toContainText("Feb 1");
+
+    // 1.234 alone could be a thousand or one and a bit: the merchant chooses.
+    await page.getByRole("button", { name: "Back" }).click();
+    await page.getByRole("button", { name: "Choose another file" }).click();
+    const csv = ["Order Number,Order Date,Ship To - Name,Ship To - Address 1,Ship To - City,Ship To - Postal Code,Ship To - Country,Item - Name,Item - Qty,Item - Unit Price", "E-1,2026-11-05,Ada Lovelace,1 Rue,Lyon,69003,FR,Mug,1,1.234"].join("\r\n");
+    await page.getByLabel("Choose a file").setInputFiles({ name: "ambiguous.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    const separator = page.getByLabel("Numbers like 1,234 or 1.234");
+    await expect(separator).toBeVisible();
+    await separator.selectOption({ label: "Decimal comma (1.234,50)" });
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expectCounts(page, { created: 1, failed: 0 });
+    await expect(page.getByTestId("csv-preview-order").first()).toContainText("1,234.00");
   });
 
   test("a file over 50 MB is refused before it is read", async ({ page }, testInfo) => {

@@ -177,6 +177,34 @@ describe("CSV import", () => {
     ]);
   });
 
+  it("recognises AUTO rows on a re-import of the same file: no new numbers, nothing changed", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant();
+    const rows = [row("AUTO"), row("AUTO"), row("AUTO", { email: "ada@example.com" }), row("5001")];
+    const first = await applyCsvChunk(workspaceId, await start(workspaceId, manualStoreId), 0, chunk(ordersOf(rows)), by);
+    expect(first.counts).toMatchObject({ created: 4 });
+
+    const preview = await previewCsvOrders(workspaceId, { storeId: manualStoreId, ...chunk(ordersOf(rows)) } as CsvPreviewInput, by);
+    expect(preview).toMatchObject({ created: 0, unchanged: 4 });
+    const again = await applyCsvChunk(workspaceId, await start(workspaceId, manualStoreId), 0, chunk(ordersOf(rows)), by);
+
+    expect(again.counts).toMatchObject({ created: 0, unchanged: 4 });
+    expect(again.results.map((result) => result.orderNumber)).toEqual(["1", "2", "3"]);
+    expect((await storeOrders(manualStoreId)).map((order) => order.order_number)).toEqual(["1", "2", "3", "5001"]);
+    expect(await lastOrderNumber(workspaceId)).toBe(3);
+
+    // A third identical AUTO row is a new order: the file now says three such orders, not two.
+    const more = await applyCsvChunk(workspaceId, await start(workspaceId, manualStoreId), 0, chunk(ordersOf([...rows, row("AUTO")])), by);
+    expect(more.counts).toMatchObject({ created: 1, unchanged: 4 });
+    expect(await lastOrderNumber(workspaceId)).toBe(4);
+  });
+
+  it("applies an AUTO row whose order changed in the file since: the same row, edited, is another order", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant();
+    await applyCsvChunk(workspaceId, await start(workspaceId, manualStoreId), 0, chunk(ordersOf([row("AUTO")])), by);
+    const edited = await applyCsvChunk(workspaceId, await start(workspaceId, manualStoreId), 0, chunk(ordersOf([row("AUTO", { qty: "3" })])), by);
+    expect(edited.counts).toMatchObject({ created: 1 });
+  });
+
   it("applies a chunk sent twice at once only once: the second send waits for the first and answers its record", async () => {
     const { workspaceId, manualStoreId } = await createMerchant();
     const importId = await start(workspaceId, manualStoreId);

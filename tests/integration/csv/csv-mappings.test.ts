@@ -31,7 +31,7 @@ describe("saved CSV mappings", () => {
 
     const forShopify = await listCsvMappings(workspaceId, SHOPIFY);
     expect(forShopify.map((mapping) => mapping.name)).toEqual(["Shopify", "Amazon", "Woo"]);
-    expect(forShopify[0]).toEqual({ id: shopifyId, name: "Shopify", headersSignature: SHOPIFY, mapping: { 0: "orderNumber", 3: "item.name" } });
+    expect(forShopify[0]).toEqual({ id: shopifyId, name: "Shopify", headersSignature: SHOPIFY, mapping: { 0: "orderNumber", 3: "item.name" }, options: null });
     expect((await listCsvMappings(workspaceId)).map((mapping) => mapping.name)).toEqual(["Amazon", "Shopify", "Woo"]);
   });
 
@@ -41,7 +41,17 @@ describe("saved CSV mappings", () => {
     const second = await saveCsvMapping(workspaceId, { name: "  Shopify ", headersSignature: WOO, mapping: { 0: "orderNumber", 1: "orderDate" } });
 
     expect(second.id).toBe(first.id);
-    expect(await listCsvMappings(workspaceId)).toEqual([{ id: first.id, name: "Shopify", headersSignature: WOO, mapping: { 0: "orderNumber", 1: "orderDate" } }]);
+    expect(await listCsvMappings(workspaceId)).toEqual([{ id: first.id, name: "Shopify", headersSignature: WOO, mapping: { 0: "orderNumber", 1: "orderDate" }, options: null }]);
+  });
+
+  it("keeps the options the file was read with, so reusing the mapping reads the file the same way", async () => {
+    const { workspaceId } = await createMerchant();
+    const options = { dateOrder: "DMY", weightUnit: "grams", decimalComma: true, blankCells: "clear", timeZone: "Europe/Berlin" } as const;
+    await saveCsvMapping(workspaceId, { name: "Shop DE", headersSignature: WOO, mapping: { 0: "orderNumber" }, options });
+
+    expect((await listCsvMappings(workspaceId))[0].options).toEqual(options);
+    const refused = await saveCsvMapping(workspaceId, { name: "Bad", headersSignature: WOO, mapping: { 0: "orderNumber" }, options: { dateOrder: "YMD" } as never }).catch((caught: unknown) => caught);
+    expect(refused).toMatchObject({ code: "invalid_input", fieldErrors: { "options.dateOrder": [expect.any(String)] } });
   });
 
   it("keeps each workspace's mappings to itself", async () => {
@@ -78,8 +88,8 @@ describe("saved CSV mappings", () => {
     const listed = await callRoute(GET, "/api/csv-mappings", { query: { headersSignature: SHOPIFY } });
     expect(listed).toMatchObject({ status: 200 });
     expect(listed.json).toEqual([
-      { id: saved.json.id, name: "Shopify", headersSignature: SHOPIFY, mapping: { 0: "orderNumber", 1: null } },
-      { id: expect.any(Number), name: "Amazon", headersSignature: "9-zzz", mapping: { 0: "orderNumber" } },
+      { id: saved.json.id, name: "Shopify", headersSignature: SHOPIFY, mapping: { 0: "orderNumber", 1: null }, options: null },
+      { id: expect.any(Number), name: "Amazon", headersSignature: "9-zzz", mapping: { 0: "orderNumber" }, options: null },
     ]);
 
     const invalid = await callRoute(POST, "/api/csv-mappings", { method: "POST", body: { name: "Broken", headersSignature: SHOPIFY, mapping: ["orderNumber"] } });

@@ -97,8 +97,14 @@ describe("the database seam on a file", () => {
   it("copies the WAL into the database file on its own thread once writes pause, not while they go on", async () => {
     const { rows: files } = await sql<{ name: string; file: string }>`PRAGMA database_list`.execute(db.read);
     const file = files.find((row) => row.name === "main")!.file;
-    await sleep(400); // earlier tests' writes checkpointed
-    const before = statSync(file).size;
+    // Earlier tests' writes checkpointed: the file stops growing (a sign-up writes the sample rate cards too).
+    let before = statSync(file).size;
+    for (let settled = 0; settled < 2; ) {
+      await sleep(300);
+      const size = statSync(file).size;
+      settled = size === before ? settled + 1 : 0;
+      before = size;
+    }
     await db.batch([{ sql: "CREATE TABLE checkpoint_probe (id INTEGER PRIMARY KEY, body TEXT)" }]);
     const body = "x".repeat(4_000);
     // About 8 MiB of pages, written back to back: they only go to the WAL.

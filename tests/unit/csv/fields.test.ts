@@ -20,7 +20,7 @@ describe("the CSV field catalogue", () => {
       expect(field.label, field.key).toBe(pageLabel(field.key));
       expect(field.kind, field.key).toBeTruthy();
     }
-    expect(keysWhere((field) => field.target === null)).toEqual(["weightUnit"]);
+    expect(keysWhere((field) => field.target === null)).toEqual(["paymentStatus", "weightUnit"]);
   });
 
   it("requires what an order needs to be shipped", () => {

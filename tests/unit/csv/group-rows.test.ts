@@ -29,24 +29,25 @@ describe("groupCsvRows", () => {
     expect(groups.map((group) => group.digest)).toEqual([null, null]);
   });
 
-  it("is the first half of rowsToOrders: each numbered order carries its group's fingerprint", () => {
+  it("is the first half of rowsToOrders: each order carries its group's fingerprint, an AUTO row's too", () => {
     const rows = [["A1", "11/05/2026", "Mug", "1", ""], ["AUTO", "11/05/2026", "Tea", "1", ""]];
     const { orders } = rowsToOrders(rows, MAPPING, OPTIONS);
-    expect(orders.map((order) => order.digest)).toEqual([digestsOf(rows).A1, undefined]);
+    expect(orders.map((order) => order.digest)).toEqual([digestsOf(rows).A1, expect.stringMatching(ROW_DIGEST_PATTERN)]);
+    expect(orders.map((order) => order.auto)).toEqual([false, true]);
   });
 });
 
 describe("fingerprintCsvGroups", () => {
   const fileRows = [["A1", "11/05/2026", "Mug", "1", "note"], ["B2", "11/05/2026", "Tea", "1", ""], ["A1", "", "Pot", "2", ""], ["AUTO", "11/05/2026", "Pen", "1", ""]];
 
-  it("fingerprints the numbered groups only, exactly as earlier imports stored them", () => {
+  it("fingerprints every group, numbered ones exactly as earlier imports stored them", () => {
     const { groups } = groupCsvRows(fileRows, MAPPING, OPTIONS);
     fingerprintCsvGroups(fileRows, MAPPING, OPTIONS, groups);
     // Pinned: the server keeps the fingerprints of earlier imports, and any change would find none of them unchanged.
     expect(groups.map((group) => [group.number, group.digest])).toEqual([
       ["A1", "c140eef29b7d5c8ac6883042d5c75bcc72"],
       ["B2", "c14c55176a81eaa241f5ac1a379e004587"],
-      [null, null],
+      [null, expect.stringMatching(ROW_DIGEST_PATTERN)],
     ]);
     expect(groups[0].digest).toMatch(ROW_DIGEST_PATTERN);
   });
@@ -57,7 +58,7 @@ describe("fingerprintCsvGroups", () => {
     expect(groups.map((group) => group.digest)).toEqual([null, digestsOf(fileRows).B2, null]);
     groups[1].digest = "kept";
     fingerprintCsvGroups(fileRows, MAPPING, OPTIONS, groups);
-    expect(groups.map((group) => group.digest)).toEqual([digestsOf(fileRows).A1, "kept", null]);
+    expect(groups.map((group) => group.digest)).toEqual([digestsOf(fileRows).A1, "kept", expect.stringMatching(ROW_DIGEST_PATTERN)]);
   });
 
   it("fingerprints what the order is read from: its mapped cells in order, the mapping and the reading options", () => {

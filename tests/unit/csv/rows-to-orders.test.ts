@@ -296,7 +296,7 @@ describe("rowsToOrders", () => {
   it("reads every field of the catalogue into its target, by its kind", () => {
     const cells: Record<ValueKind, string> = {
       text: "Text", money: "12.50", date: "2026-11-05 14:30", email: "ada@example.com", boolean: "Yes", quantity: "3",
-      options: "Size: M", weight: "2", weightUnit: "lb", status: "Shipped", currency: "EUR", country: "US", state: "CA",
+      options: "Size: M", weight: "2", weightUnit: "lb", status: "Shipped", paymentStatus: "paid", currency: "EUR", country: "US", state: "CA",
     };
     const cellOf = (field: CsvField) => (field.key === "orderNumber" ? "1001" : field.key === "item.imageUrl" ? "https://example.com/a.png" : cells[field.kind]);
     const mapping = Object.fromEntries(CSV_FIELDS.map((field, index) => [index, field.key]));

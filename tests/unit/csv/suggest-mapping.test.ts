@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { decodeCsvBytes } from "@/lib/csv/decode";
 import { CSV_FIELDS, type FieldKey } from "@/lib/csv/fields";
 import { parseCsvText } from "@/lib/csv/parse";
-import { headersSignature, missingRequiredFields, normalizeHeader, suggestMapping, type ColumnMapping } from "@/lib/csv/suggest-mapping";
+import { headersSignature, missingRequiredFields, normalizeHeader, refineMappingWithRows, suggestMapping, suggestWeightUnit, type ColumnMapping } from "@/lib/csv/suggest-mapping";
 
 const headersOf = (name: string) =>
   parseCsvText(decodeCsvBytes(new Uint8Array(readFileSync(new URL(`../../fixtures/csv/${name}`, import.meta.url)))).text).headers;
@@ -82,7 +82,7 @@ describe("suggestMapping", () => {
     expect(suggested).toMatchObject({
       Name: "orderNumber",
       Email: "customerEmail",
-      "Financial Status": null,
+      "Financial Status": "paymentStatus",
       "Paid at": "paymentDate",
       "Fulfillment Status": "status",
       Currency: "currency",
@@ -121,10 +121,10 @@ describe("suggestMapping", () => {
     expect(missingRequiredFields(mapping)).toEqual([]);
   });
 
-  it("falls back to Shopify's Street and Financial Status when Address1 and Fulfillment Status are not exported", () => {
+  it("falls back to Shopify's Street when Address1 is not exported, and reads its Financial Status as the payment status", () => {
     expect(suggestedFor(["Name", "Financial Status", "Shipping Street", "Lineitem name"])).toEqual({
       Name: "orderNumber",
-      "Financial Status": "status",
+      "Financial Status": "paymentStatus",
       "Shipping Street": "shipTo.street1",
       "Lineitem name": "item.name",
     });
@@ -346,5 +346,53 @@ describe("headersSignature", () => {
   it("is stable across runs and runtimes, so saved mappings keep matching", () => {
     expect(headersSignature(["Order Number", "SKU", "Qty"])).toBe("3-m22766n2ao");
     expect(headersSignature([])).toMatch(/^0-[0-9a-z]+$/);
+  });
+});
+
+describe("suggestions for files from shops in other languages", () => {
+  it("maps a German shop's export, covering every required field", () => {
+    const headers = ["Bestellnummer", "Datum", "Empfänger", "Straße", "PLZ", "Ort", "Land", "Artikelname", "Menge", "Preis", "Gewicht (g)", "Versandkosten", "Gesamtbetrag", "E-Mail"];
+    const mapping = suggestMapping(headers);
+    expect(byHeader(headers, mapping)).toEqual({
+      Bestellnummer: "orderNumber", Datum: "orderDate", Empfänger: "shipTo.name", Straße: "shipTo.street1", PLZ: "shipTo.postalCode", Ort: "shipTo.city",
+      Land: "shipTo.country", Artikelname: "item.name", Menge: "item.quantity", Preis: "item.unitPrice", "Gewicht (g)": "weight",
+      Versandkosten: "shippingAmount", Gesamtbetrag: "orderTotal", "E-Mail": "customerEmail",
+    });
+    expect(missingRequiredFields(mapping)).toEqual([]);
+    expect(suggestWeightUnit(headers, mapping)).toBe("grams");
+  });
+
+  it("maps French and Spanish headers", () => {
+    expect(suggestedFor(["Numéro de commande", "Date de commande", "Destinataire", "Adresse", "Code postal", "Ville", "Pays", "Produit", "Quantité", "Prix unitaire", "Poids (kg)"])).toEqual({
+      "Numéro de commande": "orderNumber", "Date de commande": "orderDate", Destinataire: "shipTo.name", Adresse: "shipTo.street1", "Code postal": "shipTo.postalCode",
+      Ville: "shipTo.city", Pays: "shipTo.country", Produit: "item.name", Quantité: "item.quantity", "Prix unitaire": "item.unitPrice", "Poids (kg)": "weight",
+    });
+    expect(suggestedFor(["Número de pedido", "Fecha del pedido", "Destinatario", "Dirección", "Código postal", "Ciudad", "País", "Producto", "Cantidad", "Precio", "Peso"])).toEqual({
+      "Número de pedido": "orderNumber", "Fecha del pedido": "orderDate", Destinatario: "shipTo.name", Dirección: "shipTo.street1", "Código postal": "shipTo.postalCode",
+      Ciudad: "shipTo.city", País: "shipTo.country", Producto: "item.name", Cantidad: "item.quantity", Precio: "item.unitPrice", Peso: "weight",
+    });
+  });
+
+  it("reads the unit a weight header names, and only when the weight headers agree", () => {
+    const headers = ["Order Number", "Weight (kg)", "Item Weight [lb]"];
+    expect(suggestWeightUnit(headers, { 0: "orderNumber", 1: "weight", 2: null })).toBe("kilograms");
+    expect(suggestWeightUnit(headers, { 0: "orderNumber", 1: "weight", 2: "item.weight" })).toBeNull();
+    expect(suggestWeightUnit(["Weight in lb"], { 0: "weight" })).toBe("pounds");
+    expect(suggestWeightUnit(["Weight"], { 0: "weight" })).toBeNull();
+  });
+});
+
+describe("refineMappingWithRows", () => {
+  const headers = ["Order #", "Item SKU", "Weight (oz)"];
+  it("makes a weight column that differs between one order's rows each item's weight", () => {
+    const mapping = suggestMapping(headers);
+    expect(mapping[2]).toBe("weight");
+    const refined = refineMappingWithRows(mapping, [["1001", "MUG", "12"], ["1001", "TEA", "4"], ["1002", "MUG", "12"]]);
+    expect(refined[2]).toBe("item.weight");
+  });
+
+  it("keeps the order's weight when every order's rows agree on it", () => {
+    const mapping = suggestMapping(headers);
+    expect(refineMappingWithRows(mapping, [["1001", "MUG", "16"], ["1001", "TEA", "16"], ["1002", "MUG", "12"]])[2]).toBe("weight");
   });
 });

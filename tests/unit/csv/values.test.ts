@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseApiDate } from "@/lib/orders/api-dates";
 import {
-  dateOrderEvidence, decideDateOrder, formatItemOptions, looksLikeNumericDate, parseBoolean, parseCountry, parseDate, parseItemOptions, parseMoney, parseQuantity, parseState, parseStatus,
+  dateOrderEvidence, decideDateOrder, decideNumberFormat, formatItemOptions, numberFormatEvidence, looksLikeNumericDate, parseBoolean, parseCountry, parseDate, parseItemOptions, parseMoney, parseQuantity, parseState, parseStatus,
   parseWeight, parseWeightUnit, type ValueResult,
 } from "@/lib/csv/values";
 
@@ -373,26 +373,56 @@ describe("item options", () => {
 
 describe("dateOrderEvidence", () => {
   it("tells month-first, day-first and ambiguous numeric dates apart, and ignores other forms", () => {
-    expect(dateOrderEvidence(["11/25/2026", "2026-11-05", "Nov 5, 2026", ""])).toEqual({ monthFirst: true, dayFirst: false, ambiguous: false });
-    expect(dateOrderEvidence(["25.11.2026 14:30", "05/05/2026"])).toEqual({ monthFirst: false, dayFirst: true, ambiguous: false });
-    expect(dateOrderEvidence(["03/04/26, 2:30 PM"])).toEqual({ monthFirst: false, dayFirst: false, ambiguous: true });
-    expect(dateOrderEvidence(["2026-03-04T10:00:00Z", "13/13/2026"])).toEqual({ monthFirst: false, dayFirst: false, ambiguous: false });
+    expect(dateOrderEvidence(["11/25/2026", "2026-11-05", "Nov 5, 2026", ""])).toEqual({ monthFirst: true, dayFirst: false, ambiguous: false, dotted: false });
+    expect(dateOrderEvidence(["25.11.2026 14:30", "05/05/2026"])).toEqual({ monthFirst: false, dayFirst: true, ambiguous: false, dotted: true });
+    expect(dateOrderEvidence(["03/04/26, 2:30 PM"])).toEqual({ monthFirst: false, dayFirst: false, ambiguous: true, dotted: false });
+    expect(dateOrderEvidence(["2026-03-04T10:00:00.000Z", "13/13/2026"])).toEqual({ monthFirst: false, dayFirst: false, ambiguous: false, dotted: false });
   });
 });
 
 describe("decideDateOrder", () => {
-  const none = { monthFirst: false, dayFirst: false, ambiguous: false };
+  const none = { monthFirst: false, dayFirst: false, ambiguous: false, dotted: false };
   it("asks only when a date reads both ways and nothing settles it, or when the dates disagree", () => {
     expect(decideDateOrder([{ ...none, ambiguous: true }])).toEqual({ ask: true });
     expect(decideDateOrder([{ ...none, ambiguous: true, dayFirst: true }])).toEqual({ ask: false, dateOrder: "DMY" });
     expect(decideDateOrder([{ ...none, monthFirst: true }, { ...none, ambiguous: true }])).toEqual({ ask: false, dateOrder: "MDY" });
     expect(decideDateOrder([{ ...none, monthFirst: true }, { ...none, dayFirst: true }])).toEqual({ ask: true });
     expect(decideDateOrder([none])).toEqual({ ask: false });
+    // 03.04.2026 is the 3rd of April wherever dates are written with dots.
+    expect(decideDateOrder([dateOrderEvidence(["03.04.2026", "01.02.2026"])])).toEqual({ ask: false, dateOrder: "DMY" });
+    expect(decideDateOrder([dateOrderEvidence(["03.04.2026", "04.25.2026"])])).toEqual({ ask: false, dateOrder: "MDY" });
     expect(decideDateOrder([])).toEqual({ ask: false });
   });
 
   it("knows a numeric date when it sees one", () => {
     expect(["03/04/2026", " 3.4.26 10:00", "11-25-2026"].map(looksLikeNumericDate)).toEqual([true, true, true]);
     expect(["2026-03-04", "Nov 5, 2026", "12/3", "03/04/202655"].map(looksLikeNumericDate)).toEqual([false, false, false, false]);
+  });
+});
+
+describe("numberFormatEvidence", () => {
+  it("reads which decimal separator each number can only have", () => {
+    expect(numberFormatEvidence(["12.50", "$1,234.50", "1,234,567", "USD 3.5"])).toEqual({ decimalPoint: true, decimalComma: false, ambiguous: false });
+    expect(numberFormatEvidence(["1.234,50", "1 234,50", "19,99 €", "1,5 kg", "1.234.567"])).toEqual({ decimalPoint: false, decimalComma: true, ambiguous: false });
+    expect(numberFormatEvidence(["1,234", "12", "", "n/a"])).toEqual({ decimalPoint: false, decimalComma: false, ambiguous: true });
+    expect(numberFormatEvidence(["1.234"])).toEqual({ decimalPoint: false, decimalComma: false, ambiguous: true });
+    expect(numberFormatEvidence(["0,500", "12"])).toEqual({ decimalPoint: false, decimalComma: true, ambiguous: false });
+  });
+
+  it("settles the format from the columns, and asks when they disagree or only ambiguous numbers are seen", () => {
+    const european = numberFormatEvidence(["4,50", "1.234,00"]);
+    const american = numberFormatEvidence(["4.50"]);
+    const unsure = numberFormatEvidence(["1,234"]);
+    expect(decideNumberFormat([european, unsure])).toEqual({ ask: false, decimalComma: true });
+    expect(decideNumberFormat([american, unsure])).toEqual({ ask: false, decimalComma: false });
+    expect(decideNumberFormat([european, american])).toEqual({ ask: true });
+    expect(decideNumberFormat([unsure])).toEqual({ ask: true });
+    expect(decideNumberFormat([numberFormatEvidence(["12", "3"])])).toEqual({ ask: false });
+  });
+
+  it("reads European amounts once decimal commas are chosen", () => {
+    expect(["1.234,50", "1 234,50", "1\u00a0234,50", "19,99"].map((cell) => value(parseMoney(cell, { decimalComma: true })))).toEqual([123450, 123450, 123450, 1999]);
+    expect(value(parseMoney("1234.50"))).toBe(123450);
+    expect(value(parseWeight("1,5", "kilograms", { decimalComma: true }))).toBeCloseTo(52.911, 3);
   });
 });

@@ -11,6 +11,7 @@ describe("the OpenAPI document", () => {
       [
         "/orders", "/orders/createorder", "/orders/createorders", "/orders/holduntil", "/orders/markasshipped", "/orders/restorefromhold",
         "/orders/{orderId}", "/stores", "/stores/getrefreshstatus", "/stores/refreshstore",
+        "/shipments/getrates", "/rates", "/carriers", "/carriers/getcarrier", "/carriers/listservices", "/carriers/listpackages",
       ].sort(),
     );
     expect(document.servers[0].url).toBe("https://shipdeck.example/api/v1");

@@ -6,10 +6,14 @@ import { getI18n } from "@/lib/i18n/server";
 import { en } from "@/lib/i18n/messages/en";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
+import { catalogOf } from "@/lib/i18n/translate";
+import { getOrderShippingChoice } from "@/lib/rating/order-parcel";
+import { todayIn } from "@/lib/rating/today";
 import { StatusBadge } from "../../../ui/status-badge";
 import { AddressCard } from "./address-card";
 import { OrderHistory } from "./order-history";
 import { OrderActions } from "./order-actions";
+import { OrderRates } from "./order-rates";
 
 export const metadata: Metadata = { title: "Order" };
 
@@ -20,8 +24,9 @@ function orderActionLabels(t: Translate, orderNumber: string): Record<string, st
 }
 
 export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
-  const [session, { orderId }, { t, format }] = await Promise.all([requireWorkspaceSession(), params, getI18n()]);
+  const [session, { orderId }, { t, format, locale }] = await Promise.all([requireWorkspaceSession(), params, getI18n()]);
   const order = await orNotFound(getOrderOrThrow(session.workspaceId, Number(orderId)));
+  const shippingChoice = await getOrderShippingChoice(session.workspaceId, order.id, todayIn(format.timeZone));
   const dash = t("order.empty");
   const date = (ms: number | null) => (ms == null ? dash : format.dateTime(ms));
   const section = "rounded-lg border border-slate-200 bg-white p-4";
@@ -61,6 +66,21 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
         order={{ id: order.id, status: order.status, locked: order.locked, deleted: order.deleted, reactivated: order.reactivated, replacedByOrderId: order.replacedByOrderId }}
         labels={orderActionLabels(t, order.orderNumber)}
       />
+
+      {!order.deleted && (
+        <OrderRates
+          orderId={order.id}
+          canChoose={!order.locked}
+          saved={
+            shippingChoice && {
+              label: [shippingChoice.carrierName ?? shippingChoice.carrierCode, shippingChoice.serviceName ?? shippingChoice.serviceCode, shippingChoice.packageCode].filter(Boolean).join(" · "),
+              samplePrices: shippingChoice.samplePrices,
+            }
+          }
+          messages={catalogOf(locale).rates}
+          locale={locale}
+        />
+      )}
 
       <div className="grid gap-4 lg:grid-cols-3">
         <section className={`${section} lg:col-span-2`}>

@@ -12,5 +12,6 @@ export function csvLabels(locale: Locale): CsvLabels {
     }
   };
   visit(catalogOf(locale).csv, "");
+  visit(catalogOf(locale).status, "orderStatus.");
   return { locale, messages };
 }

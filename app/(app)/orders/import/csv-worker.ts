@@ -4,8 +4,8 @@ import { EXPORT_MAPPING, ORDERS_EXPORT_COLUMNS } from "@/lib/csv/export-orders";
 import { parseCsvText, type ParsedCsv } from "@/lib/csv/parse";
 import { buildCsvChunk, fingerprintsOf, planCsvChunks, splitFingerprintSample } from "@/lib/csv/plan-chunks";
 import { groupCsvRows, mergeErrors, type CsvOrder, type CsvRowGroup, type RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
-import { headersSignature, suggestMapping } from "@/lib/csv/suggest-mapping";
-import { dateOrderEvidence, looksLikeNumericDate, type DateOrderEvidence } from "@/lib/csv/values";
+import { headersSignature, refineMappingWithRows, suggestMapping, suggestWeightUnit } from "@/lib/csv/suggest-mapping";
+import { dateOrderEvidence, looksLikeNumber, looksLikeNumericDate, numberFormatEvidence, type DateOrderEvidence, type NumberFormatEvidence } from "@/lib/csv/values";
 import { errorReport, type CsvRowError } from "@/lib/csv/write-csv";
 import type { Fingerprint, ImportOptions, ImportPlan, Mapping, ParsedFile, WorkerReply, WorkerRequest } from "./worker-protocol";
 
@@ -117,6 +117,15 @@ function dateEvidenceOf(parsed: ParsedCsv, samples: string[]): Record<number, Da
   return evidence;
 }
 
+/** The decimal separator evidence of every column whose sample is a number, read from all its cells. */
+function numberEvidenceOf(parsed: ParsedCsv, samples: string[]): Record<number, NumberFormatEvidence> {
+  const evidence: Record<number, NumberFormatEvidence> = {};
+  samples.forEach((sample, col) => {
+    if (looksLikeNumber(sample)) evidence[col] = numberFormatEvidence(parsed.rows.map((row) => row[col] ?? ""));
+  });
+  return evidence;
+}
+
 async function parse(input: File): Promise<ParsedFile> {
   file = null;
   grouping = null;
@@ -126,6 +135,7 @@ async function parse(input: File): Promise<ParsedFile> {
   const signature = headersSignature(parsed.headers);
   const samples = parsed.headers.map((_, col) => parsed.rows.slice(0, SAMPLE_ROWS).find((row) => row[col]?.trim())?.[col]?.trim() ?? "");
   const isExport = signature === EXPORT_SIGNATURE;
+  const suggested = isExport ? { ...EXPORT_MAPPING } : (refineMappingWithRows(suggestMapping(parsed.headers), parsed.rows) as Mapping);
   return {
     fileName: input.name,
     headers: parsed.headers,
@@ -134,8 +144,10 @@ async function parse(input: File): Promise<ParsedFile> {
     encoding: decoded.encoding,
     issues: parsed.errors,
     signature,
-    suggested: isExport ? { ...EXPORT_MAPPING } : (suggestMapping(parsed.headers) as Mapping),
+    suggested,
+    suggestedWeightUnit: isExport ? null : suggestWeightUnit(parsed.headers, suggested),
     suggestedFrom: isExport ? "export" : "headers",
     dateEvidence: dateEvidenceOf(parsed, samples),
+    numberEvidence: numberEvidenceOf(parsed, samples),
   };
 }

@@ -1,4 +1,5 @@
 import type { CsvMappingSummary } from "@/lib/csv/csv-mappings";
+import type { SavedCsvOptions } from "@/lib/csv/import-protocol";
 import type { CsvChunkOutcome, CsvImportFinished, CsvImportSummary, CsvPreview, StartCsvImportInput } from "@/lib/csv/import-protocol";
 import { findUnchangedOrders as findUnchanged, type CsvChunkEntry } from "@/lib/csv/plan-chunks";
 import type { Fingerprint, Mapping } from "./worker-protocol";
@@ -70,4 +71,4 @@ export const getImport = (importId: string) => call<CsvImportSummary>("GET", `/a
 export const listMappings = (headersSignature: string) =>
   call<CsvMappingSummary[]>("GET", `/api/csv-mappings?headersSignature=${encodeURIComponent(headersSignature)}`);
 
-export const saveMapping = (body: { name: string; headersSignature: string; mapping: Mapping }) => call<{ id: number | string }>("POST", "/api/csv-mappings", body);
+export const saveMapping = (body: { name: string; headersSignature: string; mapping: Mapping; options: SavedCsvOptions }) => call<{ id: number | string }>("POST", "/api/csv-mappings", body);

@@ -2,7 +2,8 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { mergeErrors } from "@/lib/csv/rows-to-orders";
-import { decideDateOrder } from "@/lib/csv/values";
+import { csvField, isFieldKey } from "@/lib/csv/fields";
+import { decideDateOrder, decideNumberFormat } from "@/lib/csv/values";
 import type { CsvRowError } from "@/lib/csv/write-csv";
 import { startCsvWorker, type CsvWorker } from "./csv-worker-client";
 import { FileStep } from "./file-step";
@@ -42,7 +43,14 @@ interface Outcome {
 }
 
 const DATE_FIELDS = new Set(["orderDate", "paymentDate", "shipByDate"]);
-const DEFAULT_OPTIONS: ImportOptions = { timeZone: "UTC", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep" };
+const DEFAULT_OPTIONS: ImportOptions = { timeZone: "UTC", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep", decimalComma: false };
+
+/** The columns mapped to fields whose cells are numbers with decimals (amounts and weights). */
+function decimalColumns(mapping: Mapping): number[] {
+  return Object.entries(mapping)
+    .filter(([, field]) => isFieldKey(field) && ["money", "weight"].includes(csvField(field).kind))
+    .map(([col]) => Number(col));
+}
 
 function messageOf(error: unknown, t: CsvT): string {
   if (error instanceof ApiError) return error.message || t("networkError");
@@ -81,7 +89,13 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
     const dateColumns = Object.entries(mapping).filter(([, field]) => field && DATE_FIELDS.has(field)).map(([col]) => Number(col));
     return decideDateOrder(dateColumns.flatMap((col) => file.dateEvidence[col] ?? []));
   }, [file, mapping]);
-  const readOptions: ImportOptions = dateChoice.dateOrder ? { ...options, dateOrder: dateChoice.dateOrder } : options;
+  // Likewise the decimal separator, from the amounts and weights the mapping reads.
+  const numberChoice = useMemo(() => (file ? decideNumberFormat(decimalColumns(mapping).flatMap((col) => file.numberEvidence[col] ?? [])) : { ask: false }), [file, mapping]);
+  const readOptions: ImportOptions = {
+    ...options,
+    ...(dateChoice.dateOrder ? { dateOrder: dateChoice.dateOrder } : {}),
+    ...(numberChoice.decimalComma !== undefined ? { decimalComma: numberChoice.decimalComma } : {}),
+  };
   const [plan, setPlan] = useState<Plan | null>(null);
   const [progress, setProgress] = useState({ done: 0, notice: null as string | null, error: null as string | null });
   const tallies = useRef(new Map<number, Tally>());
@@ -112,7 +126,11 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
       }
       setFile(parsed);
       setMapping(parsed.suggested);
-      setOptions((current) => ({ ...current, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC" }));
+      setOptions((current) => ({
+        ...current,
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
+        ...(parsed.suggestedWeightUnit ? { weightUnit: parsed.suggestedWeightUnit } : {}),
+      }));
       setStep("mapping");
     } catch (failure) {
       setError(t("readFailed", { message: messageOf(failure, t) }));
@@ -202,6 +220,7 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
           onStore={setStoreId}
           options={options}
           dateChoice={dateChoice}
+          numberChoice={numberChoice}
           onOptions={setOptions}
           busy={busy}
           error={error}
@@ -231,6 +250,7 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
           t={t}
           status={outcome.status}
           counts={outcome.counts}
+          storeId={plan?.storeId ?? storeId}
           rowErrors={plan?.rowsLeftOut}
           onDownloadReport={outcome.errors.length ? downloadReport : undefined}
           onImportAnother={reset}

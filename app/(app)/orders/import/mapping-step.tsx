@@ -5,7 +5,7 @@ import { missingRequiredFields } from "@/lib/csv/suggest-mapping";
 import { fieldLabel } from "./field-options";
 import { FileSummary } from "./file-summary";
 import { MappingTable } from "./mapping-table";
-import { OptionsForm, type DateOrderChoice, type StoreChoice } from "./options-form";
+import { OptionsForm, type DateOrderChoice, type NumberFormatChoice, type StoreChoice } from "./options-form";
 import { SavedMappings } from "./saved-mappings";
 import type { CsvT } from "./translator";
 import type { ImportOptions, Mapping, ParsedFile } from "./worker-protocol";
@@ -21,6 +21,7 @@ export function MappingStep(props: {
   onStore: (storeId: number) => void;
   options: ImportOptions;
   dateChoice: DateOrderChoice;
+  numberChoice: NumberFormatChoice;
   onOptions: (options: ImportOptions) => void;
   busy: string | null;
   error: string | null;
@@ -38,13 +39,36 @@ export function MappingStep(props: {
         <h2 className="font-semibold">{t("mapping.title")}</h2>
         <p className="text-sm text-slate-500">{t("mapping.intro")}</p>
         {file.suggestedFrom === "export" && <p className="text-sm text-slate-700">{t("mapping.exportApplied")}</p>}
-        <SavedMappings t={t} signature={file.signature} columns={file.headers.length} mapping={mapping} onApply={onMapping} />
+        <SavedMappings
+          t={t}
+          signature={file.signature}
+          columns={file.headers.length}
+          mapping={mapping}
+          options={{
+            ...props.options,
+            ...(props.dateChoice.dateOrder ? { dateOrder: props.dateChoice.dateOrder } : {}),
+            ...(props.numberChoice.decimalComma !== undefined ? { decimalComma: props.numberChoice.decimalComma } : {}),
+          }}
+          onApply={(saved, options) => {
+            onMapping(saved);
+            if (options) props.onOptions({ ...props.options, ...options });
+          }}
+        />
         <MappingTable t={t} headers={file.headers} samples={file.samples} mapping={mapping} onChange={setColumn} />
         <p className={`text-sm ${missing.length ? "text-red-700" : "text-green-700"}`} data-testid="csv-missing-fields">
           {missing.length ? t("mapping.missing", { fields: missing.map((key) => fieldLabel(t, key)).join(", ") }) : t("mapping.allMatched")}
         </p>
       </section>
-      <OptionsForm t={t} stores={props.stores} storeId={props.storeId} onStore={props.onStore} options={props.options} dateChoice={props.dateChoice} onChange={props.onOptions} />
+      <OptionsForm
+        t={t}
+        stores={props.stores}
+        storeId={props.storeId}
+        onStore={props.onStore}
+        options={props.options}
+        dateChoice={props.dateChoice}
+        numberChoice={props.numberChoice}
+        onChange={props.onOptions}
+      />
       {props.error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {props.error}

@@ -20,14 +20,21 @@ export interface StoreChoice {
   name: string;
 }
 
-/** How to read the file: where its orders go, its dates' zone and order, its weights' unit, what a blank cell means. */
-export function OptionsForm({ t, stores, storeId, onStore, options, dateChoice, onChange }: {
+/** Whether the merchant chooses the decimal separator, or the file's numbers settled it. */
+export interface NumberFormatChoice {
+  ask: boolean;
+  decimalComma?: boolean;
+}
+
+/** How to read the file: where its orders go, its dates' zone and order, its numbers and weights, what a blank cell means. */
+export function OptionsForm({ t, stores, storeId, onStore, options, dateChoice, numberChoice, onChange }: {
   t: CsvT;
   stores: StoreChoice[];
   storeId: number;
   onStore: (storeId: number) => void;
   options: ImportOptions;
   dateChoice: DateOrderChoice;
+  numberChoice: NumberFormatChoice;
   onChange: (options: ImportOptions) => void;
 }) {
   const zones = useMemo(() => {
@@ -72,6 +79,20 @@ export function OptionsForm({ t, stores, storeId, onStore, options, dateChoice, 
       {!dateChoice.ask && dateChoice.dateOrder && (
         <p className="text-xs text-slate-600" data-testid="csv-date-order">
           {t(`options.dateOrderFromFile.${dateChoice.dateOrder}`)}
+        </p>
+      )}
+      {numberChoice.ask && (
+        <label className={labelClass}>
+          {t("options.decimalSeparator")}
+          <select value={options.decimalComma ? "comma" : "point"} onChange={(event) => set("decimalComma", event.target.value === "comma")} className={control}>
+            <option value="point">{t("options.decimalPoint")}</option>
+            <option value="comma">{t("options.decimalComma")}</option>
+          </select>
+        </label>
+      )}
+      {!numberChoice.ask && numberChoice.decimalComma && (
+        <p className="text-xs text-slate-600" data-testid="csv-decimal-comma">
+          {t("options.decimalCommaFromFile")}
         </p>
       )}
       <label className={labelClass}>

@@ -18,7 +18,7 @@ export function OrderPreview({ t, locale, timeZone, orders, results }: {
   if (orders.length === 0) return null;
   const format = createFormatter(locale as Locale, timeZone);
   const outcomeOf = new Map(results.map((result) => [result.rowNumbers[0], result]));
-  const heads = ["number", "date", "recipient", "destination", "items", "total", "outcome"] as const;
+  const heads = ["number", "date", "recipient", "destination", "items", "total", "status", "outcome"] as const;
   return (
     <section className="space-y-2">
       <h3 className="font-semibold">{t("firstOrders")}</h3>
@@ -52,6 +52,9 @@ export function OrderPreview({ t, locale, timeZone, orders, results }: {
                     ))}
                   </td>
                   <td className="px-3 py-2 tabular-nums">{format.money(order.orderTotal ?? computeOrderTotal(order as Parameters<typeof computeOrderTotal>[0]), order.currency ?? "USD")}</td>
+                  <td className="px-3 py-2" data-testid="csv-preview-status">
+                    {t(`orderStatus.${order.status ?? "awaiting_shipment"}`)}
+                  </td>
                   <td className="px-3 py-2" title={result?.reason}>
                     {result ? t(`outcomes.${result.outcome}` as CsvLabelKey) : ""}
                   </td>

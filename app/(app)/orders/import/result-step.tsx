@@ -7,8 +7,10 @@ import type { CsvImportStatus } from "@/db/schema";
 import type { CsvT } from "./translator";
 
 /** What the import did, the error report when rows were left out, and where to go next. */
-export function ResultStep({ t, status, counts, progress, rowErrors, onDownloadReport, onImportAnother }: {
+export function ResultStep({ t, status, counts, storeId, progress, rowErrors, onDownloadReport, onImportAnother }: {
   t: CsvT;
+  /** The store the orders went into: the orders link lists its newest orders first, those just created. */
+  storeId: number;
   status: CsvImportStatus;
   counts: CsvImportCounts;
   /** Chunks done and total, for an import that has not finished. */
@@ -39,8 +41,12 @@ export function ResultStep({ t, status, counts, progress, rowErrors, onDownloadR
           <p className="text-sm text-slate-500">{t("reportUnavailable")}</p>
         ))}
       <div className="flex items-center gap-3">
-        <Link href="/orders?status=all" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
-          {t("viewOrders")}
+        <Link
+          href={`/orders?status=all&store=${storeId}&sort=created_at`}
+          className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+          data-testid="csv-result-orders"
+        >
+          {counts.created > 0 ? t("viewCreatedOrders", { count: counts.created }) : t("viewOrders")}
         </Link>
         <button type="button" onClick={onImportAnother} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
           {t("importAnother")}

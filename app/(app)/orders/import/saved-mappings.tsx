@@ -5,7 +5,7 @@ import { isFieldKey } from "@/lib/csv/fields";
 import { ApiError, listMappings, saveMapping } from "./import-api";
 import type { CsvMappingSummary } from "@/lib/csv/csv-mappings";
 import type { CsvT } from "./translator";
-import type { Mapping } from "./worker-protocol";
+import type { ImportOptions, Mapping } from "./worker-protocol";
 
 const control = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 const button = "rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-50 disabled:opacity-60";
@@ -24,12 +24,14 @@ function mappingOf(saved: CsvMappingSummary, columns: number): Mapping {
  * Mappings saved earlier: the one made for a file with these same columns is applied at once;
  * any other can be applied by hand. And "Save mapping as…" for the next file.
  */
-export function SavedMappings({ t, signature, columns, mapping, onApply }: {
+export function SavedMappings({ t, signature, columns, mapping, options, onApply }: {
   t: CsvT;
   signature: string;
   columns: number;
   mapping: Mapping;
-  onApply: (mapping: Mapping) => void;
+  /** The options the file is read with now: saved with the mapping. */
+  options: ImportOptions;
+  onApply: (mapping: Mapping, options: Partial<ImportOptions> | null) => void;
 }) {
   const [saved, setSaved] = useState<CsvMappingSummary[]>([]);
   const [chosen, setChosen] = useState("");
@@ -45,8 +47,8 @@ export function SavedMappings({ t, signature, columns, mapping, onApply }: {
         setSaved(list);
         const match = list.find((entry) => entry.headersSignature === signature);
         if (match) {
-          onApply(mappingOf(match, columns));
-          setNotice(t("mapping.savedApplied", { name: match.name }));
+          onApply(mappingOf(match, columns), match.options);
+          setNotice(appliedNotice(match));
           setName(match.name);
         }
       })
@@ -59,11 +61,14 @@ export function SavedMappings({ t, signature, columns, mapping, onApply }: {
     // Once per file: applying must not undo the merchant's later changes.
   }, [signature]);
 
+  const appliedNotice = (entry: CsvMappingSummary) =>
+    [t("mapping.savedApplied", { name: entry.name }), entry.options ? t("mapping.savedWithOptions") : ""].filter(Boolean).join(" ");
+
   const apply = () => {
     const entry = saved.find((item) => String(item.id) === chosen);
     if (!entry) return;
-    onApply(mappingOf(entry, columns));
-    setNotice(t("mapping.savedApplied", { name: entry.name }));
+    onApply(mappingOf(entry, columns), entry.options);
+    setNotice(appliedNotice(entry));
   };
 
   const save = async (event: React.FormEvent) => {
@@ -72,7 +77,7 @@ export function SavedMappings({ t, signature, columns, mapping, onApply }: {
     if (!trimmed) return;
     setSaving(true);
     try {
-      await saveMapping({ name: trimmed, headersSignature: signature, mapping });
+      await saveMapping({ name: trimmed, headersSignature: signature, mapping, options });
       setNotice(t("mapping.savedAs", { name: trimmed }));
       setSaved(await listMappings(signature).catch(() => saved));
     } catch (error) {

@@ -2,7 +2,8 @@ import { compile, type Compiled, type Vars } from "@/lib/i18n/compile";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { Leaves } from "@/lib/i18n/translate";
 
-export type CsvLabelKey = Leaves<Messages["csv"]>;
+/** The import page's own messages, and the order statuses its preview shows. */
+export type CsvLabelKey = Leaves<Messages["csv"]> | `orderStatus.${keyof Messages["status"] & string}`;
 export interface CsvLabels {
   locale: string;
   messages: Record<string, string>;

@@ -1,16 +1,17 @@
 import type { CsvEncoding } from "@/lib/csv/decode";
+import type { WeightUnit } from "@/lib/weights";
 import type { CsvIssue } from "@/lib/csv/parse";
 import type { CsvFingerprint } from "@/lib/csv/import-protocol";
 import type { CsvChunkEntry } from "@/lib/csv/plan-chunks";
 import type { FieldKey } from "@/lib/csv/fields";
 import type { CsvOrder, RowsToOrdersOptions } from "@/lib/csv/rows-to-orders";
-import type { DateOrderEvidence } from "@/lib/csv/values";
+import type { DateOrderEvidence, NumberFormatEvidence } from "@/lib/csv/values";
 import type { CsvRowError } from "@/lib/csv/write-csv";
 
 /** Column index → the field it fills; null for a column left out. */
 export type Mapping = Record<number, FieldKey | null>;
 
-export type ImportOptions = Pick<RowsToOrdersOptions, "timeZone" | "dateOrder" | "weightUnit" | "blankCells">;
+export type ImportOptions = Required<Pick<RowsToOrdersOptions, "timeZone" | "dateOrder" | "weightUnit" | "blankCells" | "decimalComma">>;
 
 /** What the page needs of a parsed file; the rows themselves stay in the worker. */
 export interface ParsedFile {
@@ -23,8 +24,12 @@ export interface ParsedFile {
   issues: CsvIssue[];
   signature: string;
   suggested: Mapping;
+  /** The unit the weight columns' headers name ("Gewicht (g)"), for weights written without one. */
+  suggestedWeightUnit: WeightUnit | null;
   /** What each column holding numeric dates (03/04/2026) says of their order, by column index. */
   dateEvidence: Record<number, DateOrderEvidence>;
+  /** What each column holding numbers (12,50 or 1,234.50) says of the decimal separator, by column index. */
+  numberEvidence: Record<number, NumberFormatEvidence>;
   /** "export": the file is a Shipdeck export, mapped as it was written. */
   suggestedFrom: "export" | "headers";
 }

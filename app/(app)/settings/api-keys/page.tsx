@@ -6,6 +6,7 @@ import { CreateApiKeyForm } from "./create-api-key-form";
 import { RevokeApiKeyButton } from "./revoke-api-key-button";
 import { ApiTimeZoneForm } from "./api-time-zone-form";
 import { apiTimeZoneChoices, getApiTimeZone } from "@/lib/workspaces/api-time-zone";
+import { SettingsNav } from "../settings-nav";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -16,6 +17,7 @@ export default async function ApiKeysPage() {
 
   return (
     <div className="max-w-5xl space-y-6">
+      <SettingsNav current="api-keys" />
       <div className="space-y-2">
         <h1 className="text-xl font-semibold">{t("apiKeys.title")}</h1>
         <p className="max-w-3xl text-sm text-slate-600">{t("apiKeys.intro")}</p>
