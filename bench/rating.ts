@@ -3,7 +3,8 @@
  *
  * The workspace has the two sample cards, two cards zoned by USPS zone charts (36 origins: the
  * real charts of ../shared/reference when present, else generated ones of the same shape) and a
- * card with its own zone chart of 1,000 ZIP3 rows and 2,000 5-digit exceptions: five cards.
+ * card with its own zone chart of 1,000 ZIP3 rows and 2,000 5-digit exceptions: five cards
+ * (BENCH_GENERATED_CHARTS=1 uses the generated charts even when the real ones are there).
  * In-process: 100,000 random parcels quoted with `quoteParcel` over the loaded cards and charts
  * (p50/p99 per quote, quotes/s), and 10,000 through `quoteRates` (the cache check included).
  * Over HTTP: `POST /api/v1/shipments/getrates` against `next start`, one client, beside the same
@@ -52,7 +53,7 @@ function percentileMs(samples: number[], p: number): number {
 
 /** The 36 real USPS charts as the service returned them, or charts of the same shape made up for a fresh clone. */
 function zoneChartFiles(): { texts: string[]; source: string } {
-  if (existsSync(REAL_CHARTS)) {
+  if (existsSync(REAL_CHARTS) && !process.env.BENCH_GENERATED_CHARTS) {
     const files = readdirSync(REAL_CHARTS).filter((name) => name.endsWith(".json")).sort();
     return { texts: files.map((name) => readFileSync(`${REAL_CHARTS}/${name}`, "utf8")), source: `${files.length} real USPS charts (../shared/reference)` };
   }
@@ -66,7 +67,7 @@ function zoneChartFiles(): { texts: string[]; source: string } {
     const zip5s = zip3s.filter((row) => row.Zone.endsWith("+")).map((row) => ({ ZipCodes: `${row.ZipCodes.slice(0, 3)}00---${row.ZipCodes.slice(0, 3)}49`, Zone: "7", MailService: "Priority Mail service" }));
     return JSON.stringify({ originMin: `${origin}00`, originMax: `${origin}99`, effectiveDateRaw: "April 1, 2024", zip3s, zip5s });
   });
-  return { texts, source: "36 generated charts of the USPS shape (../shared absent)" };
+  return { texts, source: "36 generated charts of the USPS shape" };
 }
 
 /** A price grid in the documented CSV layout: whole ounces to 15 oz, then whole pounds to 70 lb, zones 1–9. */
