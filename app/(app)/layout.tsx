@@ -23,7 +23,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <Link href="/stores" className="font-medium text-slate-700 hover:text-slate-950">
               {t("nav.stores")}
             </Link>
-            <Link href="/settings/api-keys" className="font-medium text-slate-700 hover:text-slate-950">
+            <Link href="/settings" className="font-medium text-slate-700 hover:text-slate-950">
               {t("nav.settings")}
             </Link>
           </nav>

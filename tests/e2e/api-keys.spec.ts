@@ -6,6 +6,9 @@ test.describe("API keys in settings", () => {
   test.beforeEach(async ({ page }) => {
     await signIn(page, DEMO.email, DEMO.password);
     await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Settings" }).click();
+    await expect(page).toHaveURL(/\/settings$/);
+    await expect(page.getByTestId("settings-sections")).toContainText("Ship-from locations");
+    await page.getByTestId("settings-sections").getByRole("link", { name: "API keys" }).click();
     await expect(page).toHaveURL(/\/settings\/api-keys$/);
     await expect(page.getByRole("heading", { name: "API keys" })).toBeVisible();
   });

@@ -1,21 +1,21 @@
 import Link from "next/link";
 import { getI18n } from "@/lib/i18n/server";
 
-const SECTIONS = [
+export const SETTINGS_SECTIONS = [
   { key: "api-keys", href: "/settings/api-keys", label: "settingsNav.apiKeys" },
   { key: "locations", href: "/settings/locations", label: "settingsNav.locations" },
   { key: "rate-cards", href: "/settings/rate-cards", label: "settingsNav.rateCards" },
 ] as const;
 
-export type SettingsSection = (typeof SECTIONS)[number]["key"];
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number]["key"];
 
 /** The settings pages' own tabs; scrolls sideways on a phone rather than wrapping. */
-export async function SettingsNav({ current }: { current: SettingsSection }) {
+export async function SettingsNav({ current }: { current: SettingsSection | null }) {
   const { t } = await getI18n();
   return (
     <nav aria-label={t("settingsNav.label")} className="-mx-4 overflow-x-auto border-b border-slate-200 px-4">
       <ul className="flex gap-4 text-sm whitespace-nowrap">
-        {SECTIONS.map((section) => (
+        {SETTINGS_SECTIONS.map((section) => (
           <li key={section.key}>
             <Link
               href={section.href}

@@ -144,7 +144,7 @@ export const en = {
     timeZoneSaved: "Saved.",
     timeZoneInvalid: "Choose a time zone from the list.",
     title: "API keys",
-    intro: "Custom stores and your own systems post orders to the REST API (ShipStation API v1 compatible) with an API key and its secret, sent as HTTP Basic auth: the key as the user name, the secret as the password.",
+    intro: "Your own systems, and any integration written for ShipStation's API v1, send and read orders through the REST API with an API key and its secret, sent as HTTP Basic auth: the key as the user name, the secret as the password. A custom store that speaks ShipStation's Custom Store XML needs no key: connect it on Stores and Shipdeck pulls its orders from its URL.",
     createTitle: "Create a key",
     name: "Key name",
     nameHint: "Where it will be used, e.g. \"Warehouse system\".",
@@ -629,6 +629,12 @@ export const en = {
     },
   },
   settingsNav: { label: "Settings sections", apiKeys: "API keys", locations: "Ship-from locations", rateCards: "Rate cards" },
+  settingsHome: {
+    title: "Settings",
+    apiKeys: "Keys for the REST API: any integration written for ShipStation's API v1 sends and reads orders with them. (A custom store that speaks ShipStation's Custom Store XML is connected on Stores instead: Shipdeck pulls its orders from its URL.)",
+    locations: "Where your parcels leave from, and the USPS zone chart of each origin.",
+    rateCards: "The prices the rate calculator, orders and the API quote: sample cards to start, your carriers' prices uploaded as CSV.",
+  },
   locations: {
     title: "Ship-from locations",
     intro: "Where your parcels leave from. Rates start from the default location. For a US location, Shipdeck fetches USPS's domestic zone chart for its ZIP code's first three digits.",

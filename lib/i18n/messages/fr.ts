@@ -145,7 +145,7 @@ export const fr: Messages = {
     timeZoneSaved: "Enregistré.",
     timeZoneInvalid: "Choisissez un fuseau horaire dans la liste.",
     title: "Clés d’API",
-    intro: "Les boutiques personnalisées et vos propres systèmes envoient leurs commandes à l’API REST (compatible API v1 de ShipStation) avec une clé d’API et son secret, en authentification HTTP Basic\u00a0: la clé comme nom d’utilisateur, le secret comme mot de passe.",
+    intro: "Vos propres systèmes, et toute intégration écrite pour l’API v1 de ShipStation, envoient et lisent les commandes par l’API REST avec une clé d’API et son secret, en authentification HTTP Basic\u00a0: la clé comme nom d’utilisateur, le secret comme mot de passe. Une boutique personnalisée qui parle le XML Custom Store de ShipStation n’a pas besoin de clé\u00a0: connectez-la dans Boutiques et Shipdeck récupère ses commandes à son adresse.",
     createTitle: "Créer une clé",
     name: "Nom de la clé",
     nameHint: "Là où elle servira, par ex. « Logiciel d’entrepôt ».",
@@ -630,6 +630,12 @@ export const fr: Messages = {
     },
   },
   settingsNav: { label: "Sections des paramètres", apiKeys: "Clés d’API", locations: "Lieux d’expédition", rateCards: "Grilles tarifaires" },
+  settingsHome: {
+    title: "Paramètres",
+    apiKeys: "Les clés de l’API REST : toute intégration écrite pour l’API v1 de ShipStation envoie et lit les commandes avec elles. (Une boutique personnalisée qui parle le XML Custom Store de ShipStation se connecte plutôt dans Boutiques : Shipdeck récupère ses commandes à son adresse.)",
+    locations: "D’où partent vos colis, et la grille des zones USPS de chaque origine.",
+    rateCards: "Les prix que le calculateur, les commandes et l’API proposent : des grilles d’exemple pour commencer, les prix de vos transporteurs importés en CSV.",
+  },
   locations: {
     title: "Lieux d’expédition",
     intro: "D’où partent vos colis. Les tarifs partent du lieu par défaut. Pour un lieu aux États-Unis, Shipdeck récupère la grille des zones USPS des trois premiers chiffres de son code ZIP.",
