@@ -17,5 +17,5 @@ export const proxy = auth((request) => {
 
 export const config = {
   // API routes answer 401 themselves; static assets need no session.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
 };

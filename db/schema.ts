@@ -439,6 +439,15 @@ export interface RateSurchargeTable {
   params: string | null;
 }
 
+/** One row: the last auto-import tick (GET /api/health reads it). */
+export interface SchedulerHeartbeatTable {
+  id: number;
+  last_tick_at: number;
+  last_tick_ms: number;
+  last_tick_claimed: number;
+  last_tick_failed: number;
+}
+
 export interface Database {
   User: UserTable;
   Account: AccountTable;
@@ -469,6 +478,7 @@ export interface Database {
   rate_zones: RateZoneTable;
   rate_prices: RatePriceTable;
   rate_surcharges: RateSurchargeTable;
+  scheduler_heartbeat: SchedulerHeartbeatTable;
 }
 
 export type OrderRow = Selectable<OrderTable>;

@@ -1,5 +1,6 @@
-import { openDatabase } from "../db/database";
+import { DEFAULT_DATABASE_URL, openDatabase } from "../db/database";
 import { migrateToLatest } from "../db/migrate-to-latest";
+import { checkDatabaseReachable, checkSettings, checkStoreCredentialsKey, ConfigError } from "../lib/config/check-config";
 import { ensureAuthSecret, loadLocalEnv } from "../lib/config/local-env";
 
 /**
@@ -8,14 +9,28 @@ import { ensureAuthSecret, loadLocalEnv } from "../lib/config/local-env";
  */
 export async function prepareEnvironment({ envFile = ".env.local" } = {}) {
   loadLocalEnv(envFile);
+  checkSettings();
   if (ensureAuthSecret(envFile) === "generated") console.log(`Generated AUTH_SECRET into ${envFile}`);
-  const handle = openDatabase();
+  const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const handle = openDatabase(url);
   try {
+    await checkDatabaseReachable(handle, url);
+    // Reachable, so a failing migration is a bug in it, not a setting: it keeps its message and stack.
     const applied = await migrateToLatest(handle.write);
     console.log(applied.length ? `Database migrated: ${applied.join(", ")}` : "Database is up to date");
+    await checkStoreCredentialsKey(handle);
   } finally {
-    await handle.close();
+    await handle.close().catch(() => undefined);
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await prepareEnvironment();
+/** A setting that stops the start: one line naming it and why, and a non-zero exit; anything else is a bug and keeps its stack. */
+export function exitOnConfigError(error: unknown): never {
+  if (error instanceof ConfigError) {
+    console.error(`Shipdeck cannot start. ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await prepareEnvironment().catch(exitOnConfigError);

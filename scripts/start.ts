@@ -8,7 +8,7 @@ import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_DATABASE_URL, openDatabase, useDatabase } from "../db/database";
 import { loadLocalEnv } from "../lib/config/local-env";
-import { prepareEnvironment } from "./prepare";
+import { exitOnConfigError, prepareEnvironment } from "./prepare";
 
 const flags = new Set(process.argv.slice(2));
 loadLocalEnv();
@@ -20,7 +20,7 @@ if (flags.has("--fresh")) {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
 }
 
-await prepareEnvironment();
+await prepareEnvironment().catch(exitOnConfigError);
 
 if (flags.has("--demo")) {
   const { seedDemoWorkspace } = await import("../lib/demo/seed-demo-workspace");

@@ -145,5 +145,16 @@ export async function runImportTick(options: TickOptions): Promise<TickSummary> 
     await db.write.updateTable("stores").set({ lease_owner: null, lease_until: null }).where("id", "in", release).where("lease_owner", "=", owner).execute();
   }
   summary.ms = now() - started;
+  await recordHeartbeat(now(), summary);
   return summary;
+}
+
+/** The tick's heartbeat, for GET /api/health: when it ended and what it did. */
+async function recordHeartbeat(at: number, summary: TickSummary): Promise<void> {
+  const row = { last_tick_at: at, last_tick_ms: summary.ms, last_tick_claimed: summary.claimed, last_tick_failed: summary.failed };
+  await db.write
+    .insertInto("scheduler_heartbeat")
+    .values({ id: 1, ...row })
+    .onConflict((conflict) => conflict.column("id").doUpdateSet(row))
+    .execute();
 }
