@@ -1,0 +1,152 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/db/database";
+import { createApiKey } from "@/lib/auth/api-keys";
+import { getOrderEditForm } from "@/lib/orders/get-order";
+import { importOrders } from "@/lib/orders/import-orders";
+import { listRateCards } from "@/lib/rating/rate-cards";
+import { saveShipFromLocation } from "@/lib/rating/ship-from-locations";
+import { createStore } from "@/lib/stores/manage-stores";
+import { useTestDatabase } from "../../helpers/database";
+import { buildOrder } from "../../helpers/orders";
+import { createMerchant } from "../../helpers/workspaces";
+
+// Outside Next.js there is no request: the signed-in user is the test's (Ada). Everything after
+// it (the membership lookup, the action builder, lib) is the real code.
+const signedIn = vi.hoisted(() => ({ userId: null as string | null }));
+vi.mock("@/lib/auth/auth", () => ({ auth: async () => (signedIn.userId ? { user: { id: signedIn.userId } } : null), signIn: async () => undefined, signOut: async () => undefined }));
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: () => undefined, set: () => undefined }),
+  headers: async () => new Headers({ "accept-language": "en" }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+useTestDatabase();
+
+interface Theirs {
+  orderId: number;
+  orderForm: Record<string, string>;
+  storeId: number;
+  locationId: number;
+  rateCardId: number;
+  apiKeyId: number;
+}
+
+type Action = (...args: never[]) => Promise<unknown>;
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+};
+const LOCATION = { name: "Ada's warehouse", street1: "1 Main St", city: "Boston", state: "MA", postalCode: "02134", country: "US" };
+
+/**
+ * How to call each server action with Bea's ids, or why it takes none. Every action exported by a
+ * "use server" file must be listed, so a new action can't skip this check.
+ */
+const ACTIONS: Record<string, ((t: Theirs) => unknown[]) | { noWorkspaceIds: string }> = {
+  "(app)/orders/actions.ts#createOrderAction": { noWorkspaceIds: "creates an order in the caller's own manual store" },
+  // The whole edit form as Bea's own page would post it, so only the ownership check can refuse it.
+  "(app)/orders/actions.ts#updateOrderAction": (t) => [t.orderId, {}, form({ ...t.orderForm, "shipTo.name": "Changed" })],
+  "(app)/orders/actions.ts#cancelOrderAction": (t) => [t.orderId],
+  "(app)/orders/actions.ts#holdOrderAction": (t) => [t.orderId, {}, form({ holdUntil: "2099-01-01" })],
+  "(app)/orders/actions.ts#restoreOrderAction": (t) => [t.orderId],
+  "(app)/orders/actions.ts#markShippedAction": (t) => [t.orderId, {}, form({ shipDate: "2026-12-01", carrierCode: "usps" })],
+  "(app)/orders/actions.ts#createReplacementAction": (t) => [t.orderId],
+  "(app)/orders/[orderId]/rate-actions.ts#quoteOrderRatesAction": (t) => [t.orderId],
+  "(app)/orders/[orderId]/rate-actions.ts#chooseOrderRateAction": (t) => [t.orderId, { carrierCode: "sample", serviceCode: "sample_ground", packageCode: "package" }],
+  "(app)/rates/actions.ts#quoteRatesAction": (t) => [{}, form({ locationId: String(t.locationId), toPostalCode: "10001", toCountry: "US", "weight.value": "1", "weight.units": "pounds" })],
+  "(app)/stores/actions.ts#importAllStoresAction": { noWorkspaceIds: "imports the caller's own stores" },
+  "(app)/stores/actions.ts#importStoreAction": (t) => [t.storeId],
+  "(app)/stores/actions.ts#saveStoreAction": (t) => ["shopify", t.storeId, {}, form({ name: "Taken", baseUrl: "https://x.example", "credentials.accessToken": "shpat_x", intent: "save" })],
+  "(app)/stores/actions.ts#setStoreActiveAction": (t) => [t.storeId, false],
+  "(app)/stores/actions.ts#setStoreAutoImportAction": (t) => [t.storeId, false],
+  "(app)/stores/actions.ts#sweepStoreRangeAction": (t) => [t.storeId, {}, form({ from: "2026-11-01", to: "2026-11-05" })],
+  "(app)/settings/api-keys/actions.ts#createApiKeyAction": { noWorkspaceIds: "creates a key for the caller's workspace" },
+  "(app)/settings/api-keys/actions.ts#revokeApiKeyAction": (t) => [{}, form({ apiKeyId: String(t.apiKeyId) })],
+  "(app)/settings/api-keys/actions.ts#updateApiTimeZoneAction": { noWorkspaceIds: "the caller's workspace setting" },
+  "(app)/settings/locations/actions.ts#saveLocationAction": (t) => [t.locationId, null, {}, form(LOCATION)],
+  "(app)/settings/locations/actions.ts#makeDefaultLocationAction": (t) => [t.locationId],
+  "(app)/settings/locations/actions.ts#deleteLocationAction": (t) => [t.locationId],
+  "(app)/settings/locations/actions.ts#fetchZoneChartAction": { noWorkspaceIds: "an origin ZIP3, stored for the caller" },
+  "(app)/settings/locations/actions.ts#uploadZoneChartAction": { noWorkspaceIds: "an origin ZIP3, stored for the caller" },
+  "(app)/settings/rate-cards/actions.ts#uploadRateCardAction": { noWorkspaceIds: "adds a card to the caller's workspace" },
+  "(app)/settings/rate-cards/actions.ts#setRateCardActiveAction": (t) => [{}, form({ rateCardId: String(t.rateCardId), active: "false" })],
+  "(app)/settings/rate-cards/actions.ts#deleteRateCardAction": (t) => [{}, form({ rateCardId: String(t.rateCardId) })],
+  "(app)/layout.tsx#default": { noWorkspaceIds: "the layout's inline sign-out" },
+  "(auth)/actions.ts#*": { noWorkspaceIds: "sign-in and sign-up, before any workspace" },
+  "(auth)/oauth-buttons.tsx#*": { noWorkspaceIds: "OAuth sign-in, before any workspace" },
+  "locale-actions.ts#*": { noWorkspaceIds: "the visitor's language cookie" },
+};
+
+/** Every "use server" file's exported actions, as "file#export" (a whole file's as "file#*" when listed so). */
+function serverActions(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(name)) {
+        const text = readFileSync(path, "utf8");
+        if (!/^\s*["']use server["']/m.test(text)) continue;
+        const file = relative("app", path).split(sep).join("/");
+        if (`${file}#*` in ACTIONS) found.push(`${file}#*`);
+        else if (!/^["']use server["']/.test(text.trimStart())) found.push(`${file}#default`);
+        else for (const match of text.matchAll(/^export (?:const|async function) (\w+)/gm)) found.push(`${file}#${match[1]}`);
+      }
+    }
+  };
+  walk("app");
+  return [...new Set(found)].sort();
+}
+
+/** Everything of Bea's an action could change. */
+async function snapshotOf(workspaceId: string) {
+  const tables = ["orders", "stores", "ship_from_locations", "rate_cards", "api_keys", "import_runs"] as const;
+  const rows = await Promise.all(tables.map((table) => db.read.selectFrom(table).selectAll().where("workspace_id" as never, "=", workspaceId as never).execute()));
+  const items = await db.read.selectFrom("order_items").innerJoin("orders", "orders.id", "order_items.order_id").selectAll("order_items").where("orders.workspace_id", "=", workspaceId).execute();
+  return { ...Object.fromEntries(tables.map((table, index) => [table, rows[index]])), items };
+}
+
+describe("another workspace's ids, on every server action", () => {
+  let adaUserId: string;
+  let beaWorkspace: string;
+  let theirs: Theirs;
+
+  beforeAll(async () => {
+    process.env.AUTH_SECRET ??= "test-secret";
+    process.env.USPS_ZONE_CHART_URL = "http://127.0.0.1:9";
+    adaUserId = (await createMerchant("Ada Merchant")).userId;
+    const bea = await createMerchant("Bea Merchant");
+    beaWorkspace = bea.workspaceId;
+    const storeId = await createStore(bea.workspaceId, { platform: "shopify", name: "Bea's shop", baseUrl: "https://bea.example", credentials: { accessToken: "shpat_secret" } });
+    const [order] = await importOrders(bea.workspaceId, bea.manualStoreId, [buildOrder({ orderKey: "BEA-1", orderNumber: "BEA-1", weightOz: 12 })], { source: "manual" });
+    const { location } = await saveShipFromLocation(bea.workspaceId, null, { ...LOCATION, name: "Bea's warehouse", isDefault: true });
+    const [card] = await listRateCards(bea.workspaceId);
+    const key = await createApiKey(bea.workspaceId, { name: "Bea's key" });
+    const edit = await getOrderEditForm(bea.workspaceId, order.orderId!, "UTC");
+    theirs = { orderId: order.orderId!, orderForm: edit.initial as unknown as Record<string, string>, storeId: Number(storeId), locationId: location.id, rateCardId: card.id, apiKeyId: key.id };
+  });
+
+  it("has an entry for every server action, so a new action is checked too", () => {
+    const actions = serverActions();
+    expect(actions.filter((action) => !(action in ACTIONS)), "server actions without an isolation entry").toEqual([]);
+    expect(Object.keys(ACTIONS).filter((action) => !actions.includes(action)), "entries for actions that no longer exist").toEqual([]);
+  });
+
+  for (const [name, entry] of Object.entries(ACTIONS)) {
+    if (typeof entry !== "function") continue;
+    it(`${name} with Bea's ids changes nothing of hers and says not found`, async () => {
+      const [file, exported] = name.split("#");
+      const module = (await import(`@/app/${file.replace(/\.tsx?$/, "")}`)) as Record<string, Action>;
+      const before = await snapshotOf(beaWorkspace);
+      signedIn.userId = adaUserId;
+      const state = await module[exported](...(entry(theirs) as never[])).finally(() => (signedIn.userId = null));
+      // "Choose a ship-from location": the calculator's own list has no such location, as for a made-up id.
+      expect(JSON.stringify(state), "the action's answer").toMatch(/not found|no longer exists|doesn't exist|does not exist|no such|Choose a ship-from location/i);
+      expect(await snapshotOf(beaWorkspace)).toEqual(before);
+    });
+  }
+});
