@@ -77,7 +77,7 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
       webhooks: "No: Amazon's notifications need an AWS queue; polling covers it.",
       statuses: "Pending → Awaiting Payment; Unshipped, PartiallyShipped → Awaiting Shipment (Amazon-fulfilled: Pending Fulfillment); Shipped → Shipped; Canceled, Unfulfillable → Cancelled; an unknown status → On Hold.",
       cancellations: "OrderStatus Canceled. Amazon-fulfilled (FBA) orders are marked externally fulfilled and never join your ship queue.",
-      setup: "Register an SP-API app, authorize it for your seller account, and paste its LWA credentials and refresh token.",
+      setup: "Register an SP-API app, authorize it for your seller account, and paste its LWA credentials and refresh token. Buyer names, streets and phones need the app's restricted roles (Direct-to-Consumer Delivery, Tax Remittance); without them orders arrive with city and postcode only.",
     },
   },
   bigcommerce: {
