@@ -88,11 +88,18 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
       { name: "storeHash", label: "Store hash", secret: false, required: true, hint: "The part after /stores/ in your API path." },
       { name: "accessToken", label: "Access token", secret: true, required: true, hint: "From a store-level API account with Orders read-only." },
       { name: "weightUnit", label: "Weight unit", secret: false, required: false, hint: "Your store's weight unit (LBS, KGS, Ounces, Grams); pounds when blank." },
+      {
+        name: "webhookSecret",
+        label: "Webhook secret",
+        secret: true,
+        required: false,
+        hint: "Optional: a long random value you choose. Register BigCommerce's store/order/* webhook with it in an X-Shipdeck-Webhook-Secret header.",
+      },
     ],
     statusMapping: false,
     integration: {
       autoImport: "Each check asks for the orders modified since the last one (v2 Orders).",
-      webhooks: "Not yet: polling covers it.",
+      webhooks: "store/order/* (created, updated, archived, statusUpdated): BigCommerce sends the order id, Shipdeck fetches the order. BigCommerce signs nothing, so the webhook is registered (POST /v3/hooks) with an X-Shipdeck-Webhook-Secret header holding the store's webhook secret.",
       statuses: "Pending, Awaiting Payment → Awaiting Payment; Awaiting Fulfillment/Shipment → Awaiting Shipment; Shipped, Completed → Shipped; Cancelled, Declined, Refunded → Cancelled.",
       cancellations: "status_id 5 (Cancelled), or the order is archived (is_deleted, read separately: BigCommerce leaves archived orders out of its order list).",
       setup: "Create a store-level API account with Orders read-only and paste the store hash and token.",
@@ -117,9 +124,9 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
   },
 };
 
-/** Shopify and WooCommerce push order changes to `/api/webhooks/{platform}/{id}`; polling is then the safety net. */
+/** Shopify, WooCommerce and BigCommerce push order changes to `/api/webhooks/{platform}/{id}`; polling is then the safety net. */
 export function acceptsWebhooks(platform: Platform): boolean {
-  return platform === "shopify" || platform === "woocommerce";
+  return platform === "shopify" || platform === "woocommerce" || platform === "bigcommerce";
 }
 
 /** Custom stores: the merchant's status names per Shipdeck status, comma-separated and case-sensitive. */
