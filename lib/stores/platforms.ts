@@ -54,7 +54,7 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
     statusMapping: false,
     integration: {
       autoImport: "Each check asks for the orders modified since the last one (REST API v3).",
-      webhooks: "Order created/updated, verified with X-WC-Webhook-Signature.",
+      webhooks: "Order created/updated/deleted (deleted: moved to the bin or deleted for good, both cancel), verified with X-WC-Webhook-Signature.",
       statuses: "pending → Awaiting Payment; on-hold → On Hold; processing → Awaiting Shipment; completed → Shipped; cancelled, refunded, failed → Cancelled.",
       cancellations: "The order's status becomes cancelled (or refunded/failed), or the order is moved to the bin (read separately: WooCommerce leaves the bin out of its order list).",
       setup: "Create a REST API key with Read access and paste the key and secret.",

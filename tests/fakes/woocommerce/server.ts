@@ -68,6 +68,15 @@ export async function startWooCommerceFake(options: WooCommerceFakeOptions = {})
       return sendJson(response, failStatus, { code: "internal_server_error", message: "There has been a critical error on this website.", data: { status: failStatus } });
     }
     const route = url.pathname.replace(/\/+$/, "");
+    const single = /^\/wp-json\/wc\/v3\/orders\/(\d+)$/.exec(route);
+    if (request.method === "GET" && single) {
+      const denied = authenticate(request.headers.authorization);
+      if (denied) return sendJson(response, 401, denied);
+      // A trashed order is still there (status trash); one deleted for good is not.
+      const found = store.orders.get(Number(single[1]));
+      if (!found) return sendJson(response, 404, { code: "woocommerce_rest_shop_order_invalid_id", message: "Invalid ID.", data: { status: 404 } });
+      return sendJson(response, 200, found);
+    }
     if (request.method !== "GET" || !["/wp-json/wc/v3/orders", "/wp-json/wc/v3/system_status"].includes(route)) {
       return sendJson(response, 404, { code: "rest_no_route", message: "No route was found matching the URL and request method.", data: { status: 404 } });
     }
