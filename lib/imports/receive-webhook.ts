@@ -2,6 +2,7 @@ import { db } from "@/db/database";
 import { mapShopifyOrder } from "@/lib/connectors/shopify/map-order";
 import type { ShopifyOrder } from "@/lib/connectors/shopify/payload";
 import { mapWooCommerceOrder, type WooOrder } from "@/lib/connectors/woocommerce/map-order";
+import { withdrawnWooCommerceOrder, WOO_ORDER_DELETED_TOPIC } from "@/lib/connectors/woocommerce/withdrawn-order";
 import { verifyHmacSha256Base64 } from "@/lib/http/webhook-signature";
 import { importOrders } from "@/lib/orders/import-orders";
 import type { NormalizedOrder } from "@/lib/orders/schema";
@@ -59,7 +60,10 @@ export async function receiveWebhook(platform: WebhookPlatform, storeId: number,
 
   let order: NormalizedOrder | null;
   try {
-    order = protocol.map(payload);
+    order =
+      platform === "woocommerce" && headers.get("x-wc-webhook-topic") === WOO_ORDER_DELETED_TOPIC
+        ? await withdrawnWooCommerceOrder(store, payload)
+        : protocol.map(payload);
   } catch (error) {
     return { status: 400, message: `Not an order this store can import: ${(error as Error).message}` };
   }

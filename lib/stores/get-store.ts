@@ -28,7 +28,7 @@ export interface StoreView {
   lastError: string | null;
   /** Its imports: last, last automatic, next and why, failures and what to do; `autoImport` is the switch. */
   health: StoreHealth;
-  /** Shopify and WooCommerce push order changes to `/api/webhooks/{platform}/{id}`. */
+  /** Shopify, WooCommerce and BigCommerce push order changes to `/api/webhooks/{platform}/{id}`. */
   acceptsWebhooks: boolean;
   /** The settings form's initial values: name, address and status mapping; secrets are never sent back. */
   formValues: Record<string, string>;

@@ -54,9 +54,9 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
     statusMapping: false,
     integration: {
       autoImport: "Each check asks for the orders modified since the last one (REST API v3).",
-      webhooks: "Order created/updated, verified with X-WC-Webhook-Signature.",
+      webhooks: "Order created/updated/deleted (deleted: moved to the bin or deleted for good, both cancel), verified with X-WC-Webhook-Signature.",
       statuses: "pending → Awaiting Payment; on-hold → On Hold; processing → Awaiting Shipment; completed → Shipped; cancelled, refunded, failed → Cancelled.",
-      cancellations: "The order's status becomes cancelled (or refunded/failed).",
+      cancellations: "The order's status becomes cancelled (or refunded/failed), or the order is moved to the bin (read separately: WooCommerce leaves the bin out of its order list).",
       setup: "Create a REST API key with Read access and paste the key and secret.",
     },
   },
@@ -77,7 +77,7 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
       webhooks: "No: Amazon's notifications need an AWS queue; polling covers it.",
       statuses: "Pending → Awaiting Payment; Unshipped, PartiallyShipped → Awaiting Shipment (Amazon-fulfilled: Pending Fulfillment); Shipped → Shipped; Canceled, Unfulfillable → Cancelled; an unknown status → On Hold.",
       cancellations: "OrderStatus Canceled. Amazon-fulfilled (FBA) orders are marked externally fulfilled and never join your ship queue.",
-      setup: "Register an SP-API app, authorize it for your seller account, and paste its LWA credentials and refresh token.",
+      setup: "Register an SP-API app, authorize it for your seller account, and paste its LWA credentials and refresh token. Buyer names, streets and phones need the app's restricted roles (Direct-to-Consumer Delivery, Tax Remittance); without them orders arrive with city and postcode only.",
     },
   },
   bigcommerce: {
@@ -88,13 +88,20 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
       { name: "storeHash", label: "Store hash", secret: false, required: true, hint: "The part after /stores/ in your API path." },
       { name: "accessToken", label: "Access token", secret: true, required: true, hint: "From a store-level API account with Orders read-only." },
       { name: "weightUnit", label: "Weight unit", secret: false, required: false, hint: "Your store's weight unit (LBS, KGS, Ounces, Grams); pounds when blank." },
+      {
+        name: "webhookSecret",
+        label: "Webhook secret",
+        secret: true,
+        required: false,
+        hint: "Optional: a long random value you choose. Register BigCommerce's store/order/* webhook with it in an X-Shipdeck-Webhook-Secret header.",
+      },
     ],
     statusMapping: false,
     integration: {
       autoImport: "Each check asks for the orders modified since the last one (v2 Orders).",
-      webhooks: "Not yet: polling covers it.",
+      webhooks: "store/order/* (created, updated, archived, statusUpdated): BigCommerce sends the order id, Shipdeck fetches the order. BigCommerce signs nothing, so the webhook is registered (POST /v3/hooks) with an X-Shipdeck-Webhook-Secret header holding the store's webhook secret.",
       statuses: "Pending, Awaiting Payment → Awaiting Payment; Awaiting Fulfillment/Shipment → Awaiting Shipment; Shipped, Completed → Shipped; Cancelled, Declined, Refunded → Cancelled.",
-      cancellations: "status_id 5 (Cancelled).",
+      cancellations: "status_id 5 (Cancelled), or the order is archived (is_deleted, read separately: BigCommerce leaves archived orders out of its order list).",
       setup: "Create a store-level API account with Orders read-only and paste the store hash and token.",
     },
   },
@@ -117,9 +124,9 @@ export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
   },
 };
 
-/** Shopify and WooCommerce push order changes to `/api/webhooks/{platform}/{id}`; polling is then the safety net. */
+/** Shopify, WooCommerce and BigCommerce push order changes to `/api/webhooks/{platform}/{id}`; polling is then the safety net. */
 export function acceptsWebhooks(platform: Platform): boolean {
-  return platform === "shopify" || platform === "woocommerce";
+  return platform === "shopify" || platform === "woocommerce" || platform === "bigcommerce";
 }
 
 /** Custom stores: the merchant's status names per Shipdeck status, comma-separated and case-sensitive. */

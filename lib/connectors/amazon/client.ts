@@ -3,6 +3,7 @@ import { ConnectorError, defaultSleep, type StoreConnection } from "../types";
 import { amazonCredentials, forgetAccessToken, getAccessToken, type AmazonCredentials } from "./auth";
 import { getOrderItemsResponseSchema, getOrdersResponseSchema, parseAmazonPayload, type AmazonOrder, type AmazonOrderItem } from "./payload";
 import { bucketFor, GET_ORDER_ITEMS_PLAN, GET_ORDERS_PLAN, rateLimitWaitMs, type UsagePlan } from "./rate-limit";
+import { forgetRestrictedDataToken, getRestrictedDataToken, GET_ORDERS_PII, type RestrictedResource } from "./restricted-data";
 
 /** getOrders' largest page. */
 export const AMAZON_PAGE_SIZE = 100;
@@ -28,8 +29,9 @@ export type OrdersQuery =
   | { kind: "next"; nextToken: string };
 
 /**
- * SP-API Orders v0 for one store: LWA access token in `x-amz-access-token`, each operation paced
- * by its own token bucket, a 429 waited out for one token's worth of `x-amzn-RateLimit-Limit`.
+ * SP-API Orders v0 for one store: LWA access token in `x-amz-access-token` (a Restricted Data
+ * Token instead for getOrders, whose buyer and address fields are PII), each operation paced by
+ * its own token bucket, a 429 waited out for one token's worth of `x-amzn-RateLimit-Limit`.
  */
 export class AmazonClient {
   readonly credentials: AmazonCredentials;
@@ -66,7 +68,8 @@ export class AmazonClient {
       params.set("CreatedAfter", new Date(query.after).toISOString());
       params.set("MaxResultsPerPage", String(query.pageSize));
     }
-    const body = await this.get(`/orders/v0/orders?${params}`, GET_ORDERS_PLAN);
+    // Without an RDT Amazon leaves out the buyer's name, street lines and phone: no label could be bought.
+    const body = await this.get(`/orders/v0/orders?${params}`, GET_ORDERS_PLAN, GET_ORDERS_PII);
     const { payload } = parseAmazonPayload(getOrdersResponseSchema, body, "a list of orders");
     return { orders: payload.Orders, nextToken: payload.NextToken || null };
   }
@@ -86,14 +89,17 @@ export class AmazonClient {
   }
 
   /**
-   * A GET with the access token, after a token from the operation's bucket. A 403 with a cached
-   * access token is tried once more with a fresh one: Amazon answers an expired token with 403.
+   * A GET with the access token (or the RDT for `restricted`, when Amazon issues one), after a
+   * token from the operation's bucket. A 403 with a cached token is tried once more with fresh
+   * ones: Amazon answers an expired access token or RDT with 403.
    */
-  private async get(path: string, plan: UsagePlan): Promise<unknown> {
+  private async get(path: string, plan: UsagePlan, restricted?: RestrictedResource): Promise<unknown> {
     const { signal } = this.options;
     for (let attempt = 0; ; attempt++) {
+      const fresh = attempt > 0;
+      const restrictedToken = restricted ? await this.restrictedDataToken(restricted, fresh) : null;
       await bucketFor(this.credentials.authorizationKey, plan).take(this.sleep, signal);
-      const accessToken = await getAccessToken(this.credentials, { signal, sleep: this.sleep, fresh: attempt > 0 });
+      const accessToken = restrictedToken ?? (await getAccessToken(this.credentials, { signal, sleep: this.sleep, fresh }));
       try {
         const { body } = await requestJson<unknown>(
           `${this.apiBase}${path}`,
@@ -104,6 +110,7 @@ export class AmazonClient {
       } catch (error) {
         if (error instanceof ConnectorError && error.kind === "auth") {
           forgetAccessToken(this.credentials);
+          if (restricted) forgetRestrictedDataToken(this.credentials, restricted);
           if (attempt === 0) continue;
           throw new ConnectorError(
             "Amazon refused access to this seller's orders. Check that the seller authorized this SP-API app and that the app has the Orders role, or authorize it again.",
@@ -113,6 +120,17 @@ export class AmazonClient {
         throw describeAmazonError(error);
       }
     }
+  }
+
+  private restrictedDataToken(resource: RestrictedResource, fresh: boolean): Promise<string | null> {
+    const { signal } = this.options;
+    return getRestrictedDataToken(this.credentials, resource, {
+      apiBase: this.apiBase,
+      accessToken: (freshAccess) => getAccessToken(this.credentials, { signal, sleep: this.sleep, fresh: fresh || freshAccess }),
+      signal,
+      sleep: this.sleep,
+      fresh,
+    });
   }
 }
 

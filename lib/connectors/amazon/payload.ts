@@ -74,6 +74,12 @@ export const getOrderItemsResponseSchema = z.looseObject({
   payload: z.looseObject({ OrderItems: z.array(amazonOrderItemSchema), NextToken: z.string().optional() }),
 });
 
+/** createRestrictedDataToken's answer (not wrapped in `payload`): the RDT and its lifetime in seconds. */
+export const restrictedDataTokenResponseSchema = z.looseObject({
+  restrictedDataToken: z.string().min(1),
+  expiresIn: z.number().positive(),
+});
+
 export const lwaTokenResponseSchema = z.looseObject({
   access_token: z.string().min(1),
   expires_in: z.number().positive(),

@@ -4,6 +4,8 @@
  */
 export const GET_ORDERS_PLAN = { rate: 0.0167, burst: 20 } as const;
 export const GET_ORDER_ITEMS_PLAN = { rate: 0.5, burst: 30 } as const;
+/** Tokens API 2021-03-01, createRestrictedDataToken. */
+export const CREATE_RDT_PLAN = { rate: 1, burst: 10 } as const;
 
 /**
  * Waited on top of each token's time and never credited: Amazon counts a call when it arrives,

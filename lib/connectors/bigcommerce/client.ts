@@ -18,8 +18,13 @@ export const ORDER_CONCURRENCY = 4;
 export interface BigCommerceClient {
   /** The cheapest call the connection's own scope (Orders read-only) allows: one order, or none. */
   checkOrdersAccess(): Promise<void>;
-  /** One page of orders modified in [from, to] (whole seconds, both ends included), oldest change first. */
-  listOrders(window: { from: number; to: number; page: number }): Promise<BigCommerceOrder[]>;
+  /**
+   * One page of orders modified in [from, to] (whole seconds, both ends included), oldest change
+   * first; `archived` lists the archived ones instead, which the default listing leaves out.
+   */
+  listOrders(window: { from: number; to: number; page: number; archived?: boolean }): Promise<BigCommerceOrder[]>;
+  /** One order by id, archived or not (a webhook names only the id); null when it no longer exists. */
+  getOrder(orderId: number): Promise<BigCommerceOrder | null>;
   listProducts(orderId: number): Promise<BigCommerceProduct[]>;
   listShippingAddresses(orderId: number): Promise<BigCommerceShippingAddress[]>;
 }
@@ -69,8 +74,9 @@ export function createBigCommerceClient(store: StoreConnection, options: { signa
     async checkOrdersAccess() {
       parseCollection(await get("/orders", { limit: 1 }), bigcommerceOrderSchema, "orders");
     },
-    async listOrders({ from, to, page }) {
+    async listOrders({ from, to, page, archived }) {
       const body = await get("/orders", {
+        ...(archived ? { is_deleted: "true" } : {}),
         min_date_modified: rfc2822(from),
         max_date_modified: rfc2822(to),
         sort: "date_modified:asc",
@@ -78,6 +84,16 @@ export function createBigCommerceClient(store: StoreConnection, options: { signa
         page,
       });
       return parseCollection(body, bigcommerceOrderSchema, "orders");
+    },
+    async getOrder(orderId) {
+      try {
+        const result = bigcommerceOrderSchema.safeParse(await get(`/orders/${orderId}`));
+        if (!result.success) throw new ConnectorError(`BigCommerce sent order ${orderId} in a shape Shipdeck cannot read.`, "bad_response");
+        return result.data;
+      } catch (error) {
+        if (error instanceof ConnectorError && error.kind === "not_found") return null;
+        throw error;
+      }
     },
     listProducts: (orderId) => listAll(`/orders/${orderId}/products`, (body) => parseCollection(body, bigcommerceProductSchema, `order ${orderId}'s products`)),
     listShippingAddresses: (orderId) =>

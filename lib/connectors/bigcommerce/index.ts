@@ -1,6 +1,6 @@
 import type { NormalizedOrder } from "@/lib/orders/schema";
 import type { WeightUnit } from "@/lib/weights";
-import { ConnectorError, type Connector, type PulledPage } from "../types";
+import { ConnectorError, type Connector, type PulledPage, type PullOptions } from "../types";
 import { createBigCommerceClient, ORDER_CONCURRENCY, PAGE_SIZE, type BigCommerceClient } from "./client";
 import { bigcommerceStatus, bigcommerceWeightUnit, mapBigCommerceOrder, parseBigCommerceDate } from "./map-order";
 import type { BigCommerceOrder } from "./payload";
@@ -28,40 +28,61 @@ export const bigcommerceConnector: Connector = {
   },
 
   /**
-   * Offset pages over a list sorted by modification shift while it is read: an order changed
-   * mid-pull leaves its place and the next page would skip the order that slid into it. So each
-   * page starts again from the previous page's latest change (`min_date_modified` includes it) and
-   * the orders already seen there are dropped; `page` only moves on when a whole page shares one
-   * second and the window cannot move.
+   * Archived orders first (as cancelled), then every other order. The archived walk moves no
+   * cursor: only the main walk, which follows it, does, so a pull interrupted between the two
+   * never leaves an archived order behind the cursor.
    */
   async *pull(store, options): AsyncGenerator<PulledPage> {
     const client = createBigCommerceClient(store, { signal: options.signal, sleep: options.sleep });
     const weightUnit = bigcommerceWeightUnit(store.credentials.weightUnit);
-    const seen = new Set<string>();
-    let from = options.since;
-    let page = 1;
-    let latest = -Infinity;
-    for (;;) {
-      options.signal?.throwIfAborted();
-      const listed = await client.listOrders({ from, to: options.until, page });
-      if (listed.length === 0) return;
-      latest = latestChange(listed, latest);
-      const fresh = listed.filter((order) => !seen.has(seenKey(order)));
-      for (const order of fresh) seen.add(seenKey(order));
-      // Incomplete checkouts are not orders: skipped before their products are asked for.
-      const orders = await mapAll(client, fresh.filter((order) => bigcommerceStatus(order.status_id) !== null), weightUnit);
-      yield { orders, cursorAfter: latest };
-      if (listed.length < PAGE_SIZE) return;
-      const nextFrom = Math.floor(latest / 1000) * 1000;
-      if (nextFrom > from) {
-        from = nextFrom;
-        page = 1;
-      } else {
-        page += 1;
-      }
-    }
+    for await (const page of walkOrders(client, options, weightUnit, true)) yield { orders: page.orders, cursorAfter: null };
+    yield* walkOrders(client, options, weightUnit, false);
   },
 };
+
+/**
+ * Offset pages over a list sorted by modification shift while it is read: an order changed
+ * mid-pull leaves its place and the next page would skip the order that slid into it. So each
+ * page starts again from the previous page's latest change (`min_date_modified` includes it) and
+ * the orders already seen there are dropped; `page` only moves on when a whole page shares one
+ * second and the window cannot move.
+ */
+async function* walkOrders(client: BigCommerceClient, options: PullOptions, weightUnit: WeightUnit, archived: boolean): AsyncGenerator<PulledPage> {
+  const seen = new Set<string>();
+  let from = options.since;
+  let page = 1;
+  let latest = -Infinity;
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const listed = await client.listOrders({ from, to: options.until, page, archived });
+    if (listed.length === 0) return;
+    latest = latestChange(listed, latest);
+    const fresh = listed.filter((order) => !seen.has(seenKey(order)));
+    for (const order of fresh) seen.add(seenKey(order));
+    // Incomplete checkouts are not orders: skipped before their products are asked for.
+    const orders = await mapAll(client, fresh.filter((order) => bigcommerceStatus(order.status_id) !== null), weightUnit);
+    yield { orders, cursorAfter: latest };
+    if (listed.length < PAGE_SIZE) return;
+    const nextFrom = Math.floor(latest / 1000) * 1000;
+    if (nextFrom > from) {
+      from = nextFrom;
+      page = 1;
+    } else {
+      page += 1;
+    }
+  }
+}
+
+/**
+ * One order by id with its products and shipping addresses, as Shipdeck's order: what a webhook
+ * (which carries only the id) imports. Null for an order that is gone or not an order yet.
+ */
+export async function fetchBigCommerceOrder(client: BigCommerceClient, orderId: number, weightUnit: WeightUnit): Promise<NormalizedOrder | null> {
+  const order = await client.getOrder(orderId);
+  if (!order || bigcommerceStatus(order.status_id) === null) return null;
+  const [mapped] = await mapAll(client, [order], weightUnit);
+  return mapped ?? null;
+}
 
 /** A version of an order: one changed again during the pull comes back, as it should. */
 const seenKey = (order: BigCommerceOrder) => `${order.id}@${order.date_modified}`;

@@ -71,8 +71,10 @@ export interface BigCommerceOrderParts {
 
 /** A BigCommerce v2 order with its products and shipping addresses, or null when it is not an order yet (Incomplete). */
 export function mapBigCommerceOrder({ order, products, shippingAddresses }: BigCommerceOrderParts, weightUnit: WeightUnit = "pounds"): NormalizedOrder | null {
-  const status = bigcommerceStatus(order.status_id);
-  if (status === null) return null;
+  const channelStatus = bigcommerceStatus(order.status_id);
+  if (channelStatus === null) return null;
+  // An archived order is withdrawn from the store whatever its status says: nothing to ship.
+  const status = order.is_deleted ? "cancelled" : channelStatus;
   const ref = `order ${order.id}`;
   const items = products.map((product) => mapItem(product, weightUnit, ref));
   const weighed = items.filter((item) => item.weightOz != null);

@@ -42,6 +42,8 @@ export const bigcommerceOrderSchema = z.looseObject({
   default_currency_code: text,
   customer_message: text,
   billing_address: z.looseObject(address).nullish(),
+  /** Archived in the control panel (v2's DELETE /orders/{id}): listed only with `is_deleted=true`. */
+  is_deleted: z.boolean().nullish(),
 });
 export type BigCommerceOrder = z.infer<typeof bigcommerceOrderSchema>;
 

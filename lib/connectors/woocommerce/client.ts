@@ -60,6 +60,11 @@ export interface WooListOptions extends WooRequestOptions {
   since: number;
   until: number;
   pageSize?: number;
+  /**
+   * `trash` lists the orders in the bin: the default listing (status=any) leaves them out, so an
+   * order the merchant trashed would otherwise never be seen again.
+   */
+  status?: "trash";
 }
 
 /**
@@ -83,6 +88,7 @@ export async function* listWooOrdersModified(store: StoreConnection, options: Wo
 
   for (;;) {
     const url = wooApiUrl(store.baseUrl, "orders", {
+      ...(options.status ? { status: options.status } : {}),
       modified_after: wooGmtParam(after),
       modified_before: wooGmtParam(before),
       dates_are_gmt: true,

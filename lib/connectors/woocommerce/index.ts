@@ -7,7 +7,8 @@ export { verifyWooCommerceSignature } from "./webhook";
 
 /**
  * WooCommerce REST API v3: HTTP Basic auth with the store's consumer key and secret, orders listed
- * by modification time (`modified_after`/`modified_before` in GMT, oldest first), 100 a page.
+ * by modification time (`modified_after`/`modified_before` in GMT, oldest first), 100 a page; the
+ * bin (status=trash) is listed on its own, since the default listing leaves it out.
  */
 export const woocommerceConnector: Connector = {
   platform: "woocommerce",
@@ -25,6 +26,13 @@ export const woocommerceConnector: Connector = {
   },
 
   async *pull(store: StoreConnection, options: PullOptions): AsyncIterable<PulledPage> {
+    // Orders trashed in the window first, as cancelled. Their pages leave the cursor where it is:
+    // it moves only with the main listing below, once every trashed change up to `until` is in,
+    // so a pull interrupted in between never moves the cursor past a trashed order not yet read.
+    for await (const page of listWooOrdersModified(store, { ...options, status: "trash" })) {
+      const orders = page.map(mapOrThrow).filter((order): order is NormalizedOrder => order !== null);
+      yield { orders, cursorAfter: null };
+    }
     let cursor: number | null = null;
     for await (const page of listWooOrdersModified(store, options)) {
       const orders: NormalizedOrder[] = [];

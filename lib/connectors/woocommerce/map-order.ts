@@ -74,6 +74,9 @@ const STATUS_MAP: Record<string, OrderStatus> = {
   cancelled: "cancelled",
   refunded: "cancelled",
   failed: "cancelled",
+  // In the bin: the merchant withdrew the order. Restored, it comes back with its old status and
+  // the merge rules record it as reactivated rather than quietly reopening it.
+  trash: "cancelled",
 };
 
 /** Carts the block checkout saves before the customer pays: not orders yet. */

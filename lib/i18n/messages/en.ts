@@ -243,6 +243,7 @@ export const en = {
   stores: {
     webhookTitle: "Webhook",
     webhookIntro: "Point your store's order webhooks at this address and paste their signing secret in the settings below: changes arrive the moment they happen. Imports keep running as the safety net.",
+    webhookIntroBigcommerce: "BigCommerce creates webhooks through its API only: register the store/order/* webhook (POST /v3/hooks) with this address as its destination and an X-Shipdeck-Webhook-Secret header holding the webhook secret from the settings below. Changes then arrive the moment they happen; imports keep running as the safety net.",
     title: "Stores",
     connect: "Connect store",
     integrations: "Integrations",

@@ -244,6 +244,7 @@ export const fr: Messages = {
   stores: {
     webhookTitle: "Webhook",
     webhookIntro: "Faites pointer les webhooks de commandes de votre boutique vers cette adresse et collez leur secret de signature dans les réglages ci-dessous\u00a0: les changements arrivent aussitôt. Les imports continuent en filet de sécurité.",
+    webhookIntroBigcommerce: "BigCommerce ne crée ses webhooks que par son API\u00a0: enregistrez le webhook store/order/* (POST /v3/hooks) avec cette adresse pour destination et un en-tête X-Shipdeck-Webhook-Secret contenant le secret de webhook des réglages ci-dessous. Les changements arrivent alors aussitôt\u00a0; les imports continuent en filet de sécurité.",
     title: "Boutiques",
     connect: "Connecter une boutique",
     integrations: "Intégrations",

@@ -16,6 +16,11 @@ export interface AmazonFakeOptions {
   maxPageSize?: number;
   /** getOrderItems page size (Amazon does not document one). Lower it to get several pages. */
   itemsPageSize?: number;
+  /**
+   * The restricted data elements the app's roles allow (Direct-to-Consumer Delivery for
+   * shippingAddress, Tax Remittance/Invoicing for buyerInfo); all of them unless a test says less.
+   */
+  approvedDataElements?: string[];
 }
 
 export type AmazonOperation = "getOrders" | "getOrderItems";
@@ -45,6 +50,10 @@ export interface AmazonFake extends FakeServer {
   revokeAuthorization(): void;
   /** How many refresh-token exchanges LWA has answered with a token. */
   tokenExchanges(): number;
+  /** How many Restricted Data Tokens the Tokens API has issued. */
+  restrictedDataTokensIssued(): number;
+  /** Every RDT issued so far expires now (SP-API then answers 403). */
+  expireRestrictedDataTokens(): void;
 }
 
 /** SP-API's usage plans (Orders v0 defaults): requests per second and burst. */
@@ -54,6 +63,29 @@ export const USAGE_PLANS: Record<AmazonOperation, { rate: number; burst: number 
 };
 
 const ACCESS_TOKEN_SECONDS = 3600;
+const RDT_SECONDS = 3600;
+const DATA_ELEMENTS = ["buyerInfo", "shippingAddress", "buyerTaxInformation"];
+/** ShippingAddress fields that only an RDT with `shippingAddress` reveals; city, region, postcode and country are always there. */
+const RESTRICTED_ADDRESS_FIELDS = ["Name", "CompanyName", "AddressLine1", "AddressLine2", "AddressLine3", "Phone", "AddressType"];
+
+interface RestrictedGrant {
+  method: string;
+  path: string;
+  dataElements: string[];
+}
+
+/** A restricted resource's path: specific (`/orders/v0/orders/902-…/address`) or generic (`/orders/v0/orders/{orderId}/address`). */
+function pathMatches(grantPath: string, requestPath: string): boolean {
+  const pattern = grantPath.split(/\{[^/}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, "\\$&")).join("[^/]+");
+  return new RegExp(`^${pattern}$`).test(requestPath);
+}
+
+/** getOrders as Amazon answers it: PII only for the data elements the caller's RDT names. */
+function redactOrder(order: Record<string, unknown>, dataElements: string[]) {
+  const address = order.ShippingAddress as Record<string, unknown> | undefined;
+  if (address && !dataElements.includes("shippingAddress")) for (const field of RESTRICTED_ADDRESS_FIELDS) delete address[field];
+  if (!dataElements.includes("buyerInfo")) delete order.BuyerInfo;
+}
 const spError = (code: string, message: string, details = "") => ({ errors: [{ code, message, details }] });
 
 /**
@@ -71,7 +103,10 @@ export async function startAmazonFake(options: AmazonFakeOptions = {}): Promise<
   const now = () => Date.now() + elapsed;
   const orders = new FakeAmazonOrders(now, marketplaceIds[0]);
   const accessTokens = new Map<string, number>();
+  const restrictedTokens = new Map<string, { expiresAt: number; grants: RestrictedGrant[] }>();
+  const approved = options.approvedDataElements ?? DATA_ELEMENTS;
   let exchanges = 0;
+  let rdtsIssued = 0;
   let revoked = false;
   const buckets = Object.fromEntries(Object.entries(USAGE_PLANS).map(([op, plan]) => [op, { tokens: plan.burst, at: now() }])) as Record<AmazonOperation, { tokens: number; at: number }>;
   const forced429: { operation?: AmazonOperation }[] = [];
@@ -124,8 +159,48 @@ export async function startAmazonFake(options: AmazonFakeOptions = {}): Promise<
     send(response, 200, { access_token: accessToken, refresh_token: refreshToken, token_type: "bearer", expires_in: ACCESS_TOKEN_SECONDS });
   }
 
+  /** Tokens API 2021-03-01 createRestrictedDataToken, called with an LWA access token. */
+  function createRestrictedDataToken(response: ServerResponse, accessToken: unknown, body: string) {
+    const expiresAt = typeof accessToken === "string" ? accessTokens.get(accessToken) : undefined;
+    if (expiresAt === undefined || expiresAt <= now()) return send(response, 403, spError("Unauthorized", "Access to requested resource is denied."));
+    let request: { restrictedResources?: unknown };
+    try {
+      request = JSON.parse(body) as typeof request;
+    } catch {
+      return send(response, 400, spError("InvalidInput", "The request body is not valid JSON."));
+    }
+    const resources = request.restrictedResources;
+    if (!Array.isArray(resources) || resources.length === 0 || resources.length > 50) {
+      return send(response, 400, spError("InvalidInput", "restrictedResources must list 1 to 50 restricted resources."));
+    }
+    const grants: RestrictedGrant[] = [];
+    for (const resource of resources as Record<string, unknown>[]) {
+      const { method, path, dataElements } = resource ?? {};
+      if (!["GET", "PUT", "POST", "DELETE"].includes(String(method)) || typeof path !== "string" || !path.startsWith("/")) {
+        return send(response, 400, spError("InvalidInput", "Each restricted resource needs a method and a path."));
+      }
+      const elements = dataElements === undefined ? [] : dataElements;
+      if (!Array.isArray(elements) || elements.some((element) => !DATA_ELEMENTS.includes(element))) {
+        return send(response, 400, spError("InvalidInput", `dataElements must be among ${DATA_ELEMENTS.join(", ")}.`));
+      }
+      if (path.startsWith("/orders/v0/orders") && elements.length === 0) {
+        return send(response, 400, spError("InvalidInput", "dataElements is required for Orders API operations."));
+      }
+      const refused = elements.filter((element) => !approved.includes(element));
+      if (refused.length) {
+        return send(response, 403, spError("Unauthorized", "Application does not have access to one or more requested data elements", refused.join(", ")));
+      }
+      grants.push({ method: String(method), path, dataElements: elements as string[] });
+    }
+    const token = `Atz.sprdt|${randomBytes(24).toString("base64url")}`;
+    restrictedTokens.set(token, { expiresAt: now() + RDT_SECONDS * 1000, grants });
+    rdtsIssued++;
+    send(response, 200, { restrictedDataToken: token, expiresIn: RDT_SECONDS });
+  }
+
   const server = await startFakeServer((request, response, { url, body }) => {
     if (request.method === "POST" && url.pathname === "/auth/o2/token") return exchangeToken(response, request.headers["content-type"], body);
+    if (request.method === "POST" && url.pathname === "/tokens/2021-03-01/restrictedDataToken") return createRestrictedDataToken(response, request.headers["x-amz-access-token"], body);
 
     const itemsRoute = /^\/orders\/v0\/orders\/([^/]+)\/orderItems$/.exec(url.pathname);
     const operation: AmazonOperation | null = url.pathname === "/orders/v0/orders" ? "getOrders" : itemsRoute ? "getOrderItems" : null;
@@ -136,9 +211,14 @@ export async function startAmazonFake(options: AmazonFakeOptions = {}): Promise<
       return send(response, failure, failure === 503 ? spError("ServiceUnavailable", "Service temporarily unavailable. Please try again later.") : spError("InternalFailure", "We encountered an internal error. Please try again."));
     }
     const token = request.headers["x-amz-access-token"];
-    const expiresAt = typeof token === "string" ? accessTokens.get(token) : undefined;
+    // An RDT stands in for the access token, but only on the paths it was issued for.
+    const rdt = typeof token === "string" ? restrictedTokens.get(token) : undefined;
+    const grant = rdt?.grants.find((candidate) => candidate.method === request.method && pathMatches(candidate.path, url.pathname));
+    if (rdt && !grant) return send(response, 403, spError("Unauthorized", "Access to requested resource is denied.", "The Restricted Data Token does not authorize this resource."));
+    const expiresAt = rdt ? rdt.expiresAt : typeof token === "string" ? accessTokens.get(token) : undefined;
     if (expiresAt === undefined) return send(response, 403, spError("Unauthorized", "Access to requested resource is denied."));
     if (expiresAt <= now()) return send(response, 403, spError("Unauthorized", "The access token you provided has expired."));
+    const dataElements = grant?.dataElements ?? [];
 
     const rateHeader = { "x-amzn-RateLimit-Limit": String(USAGE_PLANS[operation].rate) };
     if (!throttle(operation)) return send(response, 429, spError("QuotaExceeded", "You exceeded your quota for the requested resource."), rateHeader);
@@ -150,6 +230,9 @@ export async function startAmazonFake(options: AmazonFakeOptions = {}): Promise<
       return;
     }
     const answer = operation === "getOrders" ? handleGetOrders(listing, url.searchParams) : handleGetOrderItems(listing, decodeURIComponent(itemsRoute![1]), url.searchParams);
+    if (operation === "getOrders" && answer.status === 200) {
+      for (const order of (answer.body as { payload: { Orders: Record<string, unknown>[] } }).payload.Orders) redactOrder(order, dataElements);
+    }
     if (malformation === "no-orders-list") return send(response, 200, { payload: { NextToken: "x" } }, rateHeader);
     if (malformation === "order-without-id" && answer.status === 200) {
       const payload = (answer.body as { payload: Record<string, { AmazonOrderId?: string; OrderItemId?: string }[]> }).payload;
@@ -175,7 +258,10 @@ export async function startAmazonFake(options: AmazonFakeOptions = {}): Promise<
     revokeAuthorization: () => {
       revoked = true;
       accessTokens.clear();
+      restrictedTokens.clear();
     },
     tokenExchanges: () => exchanges,
+    restrictedDataTokensIssued: () => rdtsIssued,
+    expireRestrictedDataTokens: () => restrictedTokens.forEach((entry) => (entry.expiresAt = now())),
   };
 }

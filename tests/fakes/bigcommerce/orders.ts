@@ -79,6 +79,7 @@ export class FakeOrderBook {
       status: STATUS_NAMES[statusId] ?? "Custom",
       custom_status: STATUS_NAMES[statusId] ?? "Custom",
       date_created: stamp.text,
+      is_deleted: false,
       ...fields,
       id,
       date_modified: stamp.text,
@@ -124,6 +125,20 @@ export class FakeOrderBook {
 
   reactivate(id: number): Json {
     return this.update(id, { status_id: 11 });
+  }
+
+  /**
+   * Archived in the control panel (or v2 DELETE /orders/{id}): the order keeps its status, gets
+   * `is_deleted: true` and leaves the default listing. The fake stamps date_modified, so a
+   * modified-window listing with `is_deleted=true` finds it.
+   */
+  archive(id: number): Json {
+    return this.update(id, { is_deleted: true });
+  }
+
+  /** Restored from the archive. */
+  restore(id: number): Json {
+    return this.update(id, { is_deleted: false });
   }
 
   private stamp() {

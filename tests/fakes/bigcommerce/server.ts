@@ -30,6 +30,9 @@ export interface BigCommerceFake extends FakeServer {
   update(id: number, changes: Json): Json;
   cancel(id: number): Json;
   reactivate(id: number): Json;
+  /** Archives an order: `is_deleted: true`, out of the default listing, listed with `is_deleted=true`. */
+  archive(id: number): Json;
+  restore(id: number): Json;
   /** The next `count` requests get 429 with X-Rate-Limit-Time-Reset-Ms = resetMs. */
   rateLimitNext(count?: number, resetMs?: number): void;
   /** The next `count` requests fail with this 5xx status. */
@@ -126,6 +129,12 @@ export async function startBigCommerceFake(options: BigCommerceFakeOptions = {})
       ordersListedHook?.(listed.pageNumber);
       return;
     }
+    const single = /^\/orders\/(\d+)$/.exec(resource);
+    if (single) {
+      const found = book.orders.get(Number(single[1]));
+      if (!found) return error(response, 404, "The requested resource was not found.", rateHeaders());
+      return sendJson(response, 200, found.order, rateHeaders());
+    }
     const sub = /^\/orders\/(\d+)\/(products|shipping_addresses|shippingaddresses)$/.exec(resource);
     const stored = sub ? book.orders.get(Number(sub[1])) : undefined;
     if (!sub || !stored) return error(response, 404, "The requested resource was not found.", rateHeaders());
@@ -148,7 +157,10 @@ export async function startBigCommerceFake(options: BigCommerceFakeOptions = {})
     if (!["id", "date_created", "date_modified", "status_id", "customer_id"].includes(field) || !["asc", "desc"].includes(direction)) return { invalid: "sort" };
     const key = (entry: { order: Json; modifiedAt: number }) =>
       field === "date_modified" ? entry.modifiedAt : field === "date_created" ? Date.parse(String(entry.order.date_created)) : Number(entry.order[field]);
+    // Archived orders are listed only when asked for (and then only they are).
+    const archived = query.get("is_deleted") === "true";
     const matching = [...book.orders.values()]
+      .filter((entry) => Boolean(entry.order.is_deleted) === archived)
       .filter((entry) => (bounds.min_date_modified ?? -Infinity) <= entry.modifiedAt && entry.modifiedAt <= (bounds.max_date_modified ?? Infinity))
       .sort((a, b) => (key(a) - key(b) || Number(a.order.id) - Number(b.order.id)) * (direction === "desc" ? -1 : 1));
     const { offset, limit, page } = paging(query);
@@ -166,6 +178,8 @@ export async function startBigCommerceFake(options: BigCommerceFakeOptions = {})
     update: (id, changes) => book.update(id, changes),
     cancel: (id) => book.cancel(id),
     reactivate: (id) => book.reactivate(id),
+    archive: (id) => book.archive(id),
+    restore: (id) => book.restore(id),
     rateLimitNext: (count = 1, wait = 2_500) => rateLimited.push(...Array(count).fill(wait)),
     failNext: (count = 1, status = 500) => failures.push(...Array(count).fill(status)),
     sendRawNext: (status, body, contentType = "application/json") => raw.push({ status, body, contentType }),

@@ -20,6 +20,7 @@ export class FakeWooOrderStore {
   private nextId = 1001;
   private nextItemId = 5001;
   private batching = false;
+  private readonly statusBeforeTrash = new Map<number, string>();
 
   constructor(
     private readonly siteUtcOffsetMinutes: number,
@@ -91,9 +92,33 @@ export class FakeWooOrderStore {
     return this.update(id, { status });
   }
 
-  /** What `GET /orders` can see: status "any" leaves out the trash. */
-  listable(): FakeWooOrder[] {
-    return [...this.orders.values()].filter((order) => order.status !== "trash");
+  /**
+   * The merchant moves the order to the bin (WooCommerce → Orders → Trash). The order keeps its
+   * data, its status becomes `trash` and its modification time moves, as WooCommerce stores it.
+   */
+  trash(id: number) {
+    const order = this.get(id);
+    this.statusBeforeTrash.set(id, order.status);
+    return this.update(id, { status: "trash" });
+  }
+
+  /** Restore from the bin: back to the status it had. */
+  untrash(id: number) {
+    return this.update(id, { status: this.statusBeforeTrash.get(id) ?? "pending" });
+  }
+
+  /** Deleted permanently: gone from every listing (only the `order.deleted` webhook tells). */
+  deletePermanently(id: number) {
+    this.get(id);
+    this.orders.delete(id);
+  }
+
+  /**
+   * What `GET /orders?status=…` can see: "any" (the default) is every status but the trash;
+   * trashed orders are listed only when `trash` is asked for by name.
+   */
+  listable(statuses: string[] = ["any"]): FakeWooOrder[] {
+    return [...this.orders.values()].filter((order) => (order.status === "trash" ? statuses.includes("trash") : statuses.includes("any") || statuses.includes(order.status)));
   }
 
   localMs(gmtMs: number): number {

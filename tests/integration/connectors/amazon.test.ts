@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { amazonConnector } from "@/lib/connectors/amazon";
 import { PACING_MARGIN_MS } from "@/lib/connectors/amazon/rate-limit";
 import { ConnectorError, type PulledPage, type StoreConnection } from "@/lib/connectors/types";
@@ -38,7 +38,7 @@ describe("amazonConnector.testConnection", () => {
     const { store } = await setUp();
     expect(await amazonConnector.testConnection(store)).toEqual({ ok: true });
 
-    const [exchange, check] = fake.requests;
+    const [exchange, rdt, check] = fake.requests;
     expect(exchange.method).toBe("POST");
     expect(exchange.url.pathname).toBe("/auth/o2/token");
     expect(Object.fromEntries(new URLSearchParams(exchange.body))).toEqual({
@@ -47,7 +47,9 @@ describe("amazonConnector.testConnection", () => {
       client_id: fake.credentials.clientId,
       client_secret: fake.credentials.clientSecret,
     });
-    expect(check.headers["x-amz-access-token"]).toMatch(/^Atza\|/);
+    expect(rdt.url.pathname).toBe("/tokens/2021-03-01/restrictedDataToken");
+    expect(rdt.headers["x-amz-access-token"]).toMatch(/^Atza\|/);
+    expect(check.headers["x-amz-access-token"]).toMatch(/^Atz\.sprdt\|/);
     expect(check.url.searchParams.get("MarketplaceIds")).toBe("ATVPDKIKX0DER");
     expect(check.url.searchParams.get("MaxResultsPerPage")).toBe("1");
     expect(Math.abs(Date.parse(check.url.searchParams.get("CreatedAfter")!) - (Date.now() - 86_400_000))).toBeLessThan(MINUTE);
@@ -237,5 +239,94 @@ describe("amazonConnector.pull", () => {
     fake.add(amazonFixture("afn-shipped"), { at: Date.now() - 30 * MINUTE });
     const [page] = await pullAll(store, { since: Date.now() - 60 * MINUTE, sleep });
     expect(page.orders[0]).toMatchObject({ status: "shipped", extra: { externallyFulfilled: true, externallyFulfilledBy: "Amazon" } });
+  });
+});
+
+describe("Amazon buyer and address PII (Restricted Data Token)", () => {
+  const SHIP_TO = { name: "Dana Whitfield", street1: "4417 N Lincoln Ave", street2: "Apt 3R", city: "Chicago", state: "IL", phone: "+1 773-555-0142 ext. 40316", residential: true };
+  const rdtRequests = () => fake.requests.filter((request) => request.url.pathname === "/tokens/2021-03-01/restrictedDataToken");
+
+  it("asks for an RDT for getOrders' buyerInfo and shippingAddress and reads the name, street and phone with it", async () => {
+    const { store, sleep } = await setUp();
+    fake.add(amazonFixture("mfn-unshipped"), { at: Date.now() - 30 * MINUTE });
+
+    const [page] = await pullAll(store, { since: Date.now() - 60 * MINUTE, sleep });
+
+    expect(page.orders[0].shipTo).toMatchObject(SHIP_TO);
+    expect(page.orders[0]).toMatchObject({ customerUsername: "Dana Whitfield", customerEmail: "q8j2mnz4lkt7vxc@marketplace.amazon.com" });
+    const [rdt] = rdtRequests();
+    expect(rdt.method).toBe("POST");
+    expect(rdt.headers["x-amz-access-token"]).toMatch(/^Atza\|/);
+    expect(JSON.parse(rdt.body)).toEqual({ restrictedResources: [{ method: "GET", path: "/orders/v0/orders", dataElements: ["buyerInfo", "shippingAddress"] }] });
+    expect(orderRequests()[0].headers["x-amz-access-token"]).toMatch(/^Atz\.sprdt\|/);
+    // The items carry no PII Shipdeck reads: they keep the plain access token.
+    expect(itemRequests()[0].headers["x-amz-access-token"]).toMatch(/^Atza\|/);
+  });
+
+  it("keeps using one RDT across pages and pulls until it nearly expires, then asks for a new one", async () => {
+    const { store, sleep } = await setUp({ maxPageSize: 1 });
+    amazonFixtures("mfn-unshipped", 3).forEach((entry, i) => fake.add(entry, { at: Date.now() - 30 * MINUTE + i * 1000 }));
+
+    await pullAll(store, { since: Date.now() - 60 * MINUTE, sleep });
+    await pullAll(store, { since: Date.now() - 60 * MINUTE, sleep });
+    expect(fake.restrictedDataTokensIssued()).toBe(1);
+    expect(new Set(orderRequests().map((request) => request.headers["x-amz-access-token"])).size).toBe(1);
+
+    // Issued for an hour: 59½ minutes on (for the fake and Shipdeck alike), it is too close to its end to be sent.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 59.5 * MINUTE });
+    try {
+      await pullAll(store, { since: Date.now() - 120 * MINUTE, sleep });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(fake.restrictedDataTokensIssued()).toBe(2);
+  });
+
+  it("gets a new RDT when Amazon says the cached one expired", async () => {
+    const { store, sleep } = await setUp();
+    fake.add(amazonFixture("mfn-unshipped"), { at: Date.now() - 30 * MINUTE });
+    await pullAll(store, { since: Date.now() - 60 * MINUTE, sleep });
+    fake.expireRestrictedDataTokens();
+
+    const [page] = await pullAll(store, { since: Date.now() - 60 * MINUTE, sleep });
+
+    expect(page.orders[0].shipTo).toMatchObject(SHIP_TO);
+    expect(fake.restrictedDataTokensIssued()).toBe(2);
+  });
+
+  it("still imports the orders, without the PII, when the app is not approved for it", async () => {
+    const { store, sleep } = await setUp({ approvedDataElements: [] });
+    fake.add(amazonFixture("mfn-unshipped"), { at: Date.now() - 30 * MINUTE });
+
+    const [page] = await pullAll(store, { since: Date.now() - 60 * MINUTE, sleep });
+    await pullAll(store, { since: Date.now() - 60 * MINUTE, sleep });
+
+    expect(page.orders[0].shipTo).toEqual({ city: "Chicago", state: "IL", postalCode: "60625-2034", country: "US" });
+    expect(page.orders[0].customerUsername).toBeUndefined();
+    expect(orderRequests()[0].headers["x-amz-access-token"]).toMatch(/^Atza\|/);
+    // Refused once (and once more with a fresh access token), then not asked again on every pull.
+    expect(rdtRequests()).toHaveLength(2);
+  });
+
+  it("is refused PII by the fake without an RDT, and an RDT for another path is refused outright", async () => {
+    const { store } = await setUp();
+    fake.add(amazonFixture("mfn-unshipped"), { at: Date.now() - 30 * MINUTE });
+    await amazonConnector.testConnection(store);
+    const accessToken = String(rdtRequests()[0].headers["x-amz-access-token"]);
+    const params = new URLSearchParams({ MarketplaceIds: "ATVPDKIKX0DER", LastUpdatedAfter: new Date(Date.now() - 60 * MINUTE).toISOString() });
+
+    const plain = await fetch(`${fake.url}/orders/v0/orders?${params}`, { headers: { "x-amz-access-token": accessToken } });
+    const [order] = ((await plain.json()) as { payload: { Orders: Record<string, Record<string, unknown>>[] } }).payload.Orders;
+    expect(order.ShippingAddress).toEqual({ City: "Chicago", StateOrRegion: "IL", PostalCode: "60625-2034", CountryCode: "US" });
+    expect(order.BuyerInfo).toBeUndefined();
+
+    const itemsOnly = await fetch(`${fake.url}/tokens/2021-03-01/restrictedDataToken`, {
+      method: "POST",
+      headers: { "x-amz-access-token": accessToken, "content-type": "application/json" },
+      body: JSON.stringify({ restrictedResources: [{ method: "GET", path: "/orders/v0/orders/{orderId}/address", dataElements: ["shippingAddress"] }] }),
+    });
+    const { restrictedDataToken } = (await itemsOnly.json()) as { restrictedDataToken: string };
+    const elsewhere = await fetch(`${fake.url}/orders/v0/orders?${params}`, { headers: { "x-amz-access-token": restrictedDataToken } });
+    expect(elsewhere.status).toBe(403);
   });
 });

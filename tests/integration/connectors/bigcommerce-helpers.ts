@@ -22,6 +22,8 @@ export async function pullAll(fake: BigCommerceFake, since: number, options: { s
 
 export const orderKeys = (pages: PulledPage[]) => pages.flatMap((page) => page.orders.map((order) => order.orderKey));
 
-/** The orders-list requests the connector made, as query objects. */
-export const orderListQueries = (fake: BigCommerceFake) =>
-  fake.requests.filter((request) => request.url.pathname.endsWith("/v2/orders")).map((request) => Object.fromEntries(request.url.searchParams));
+/** The orders-list requests the connector made, as query objects: the main listing's, or the archived orders' (`is_deleted=true`). */
+export const orderListQueries = (fake: BigCommerceFake, archived = false) =>
+  fake.requests
+    .filter((request) => request.url.pathname.endsWith("/v2/orders") && request.url.searchParams.has("is_deleted") === archived)
+    .map((request) => Object.fromEntries(request.url.searchParams));

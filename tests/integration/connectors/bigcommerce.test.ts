@@ -93,7 +93,7 @@ describe("BigCommerce pull", () => {
   it("does not skip an order when another changes between pages", async () => {
     const orders = Array.from({ length: 300 }, () => fake.add({ products: [{}] }));
     fake.onOrdersListed((page) => {
-      if (page === 1 && fake.requests.filter((request) => request.url.pathname.endsWith("/v2/orders")).length === 1) fake.update(orders[5].id as number, { staff_notes: "checked" });
+      if (page === 1 && orderListQueries(fake).length === 1) fake.update(orders[5].id as number, { staff_notes: "checked" });
     });
     const keys = orderKeys(await pullAll(fake, start));
     expect(new Set(keys)).toEqual(new Set(orders.map((order) => String(order.id))));
@@ -128,6 +128,26 @@ describe("BigCommerce pull", () => {
     const [reactivated] = (await pullAll(fake, cancelledAt)).flatMap((page) => page.orders);
     expect(reactivated).toMatchObject({ orderKey: String(order.id), status: "awaiting_shipment" });
     expect(reactivated.channelModifiedAt).toBeGreaterThan(cancelled.channelModifiedAt as number);
+  });
+
+  it("brings back an archived order as cancelled, though the default listing leaves it out", async () => {
+    const [kept, archived] = [fake.add(), fake.add()];
+    fake.advance(60_000);
+    const since = fake.now();
+    fake.archive(archived.id as number);
+    fake.update(kept.id as number, { staff_notes: "checked" });
+
+    const pages = await pullAll(fake, since);
+
+    expect(pages.flatMap((page) => page.orders).map((order) => [order.orderKey, order.status])).toEqual([
+      [String(archived.id), "cancelled"],
+      [String(kept.id), "awaiting_shipment"],
+    ]);
+    // Archived orders are read first and move no cursor; the main listing, read to its end, does.
+    expect(pages[0].cursorAfter).toBeNull();
+    expect(pages.at(-1)!.cursorAfter).not.toBeNull();
+    expect(orderListQueries(fake, true)).toEqual([expect.objectContaining({ is_deleted: "true", min_date_modified: rfc2822(since), sort: "date_modified:asc" })]);
+    expect(orderListQueries(fake).map((query) => query.is_deleted)).toEqual([undefined]);
   });
 
   it("skips Incomplete checkouts without asking for their products, yet moves the cursor past them", async () => {

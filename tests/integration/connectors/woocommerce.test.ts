@@ -113,7 +113,7 @@ describe("WooCommerce pull", () => {
 
     const pages = await pullAll({ since, until });
     expect(keysOf(pages).sort()).toEqual([old[1].id, old[3].id, created.id].map(String).sort());
-    expect(fake.listQueries()[0]).toEqual({
+    expect(fake.listQueries().find((query) => !query.status)).toEqual({
       modified_after: new Date(Math.floor(since / 1000) * 1000 - 1000).toISOString().slice(0, 19),
       modified_before: new Date(until).toISOString().slice(0, 19),
       dates_are_gmt: "true",
@@ -145,8 +145,8 @@ describe("WooCommerce pull", () => {
     const until = fake.now() + 1000;
     let lists = 0;
     // While the second page is asked for, order #10 changes: it leaves the window and every later order moves up.
-    fake.beforeList = () => {
-      if (++lists === 2) fake.update(added[9].id, { status: "completed" });
+    fake.beforeList = ({ url }) => {
+      if (url.searchParams.get("status") !== "trash" && ++lists === 2) fake.update(added[9].id, { status: "completed" });
     };
     const keys = new Set(keysOf(await pullAll({ until })));
     for (const order of added) expect(keys.has(String(order.id))).toBe(true);
@@ -200,6 +200,40 @@ describe("WooCommerce pull", () => {
     const [reopened] = (await pullAll({ since: afterCancel })).flatMap((page) => page.orders);
     expect(reopened).toMatchObject({ orderKey: String(order.id), status: "awaiting_shipment" });
     expect(reopened.channelModifiedAt).toBeGreaterThan(cancelled.channelModifiedAt!);
+  });
+
+  it("brings back an order moved to the bin as cancelled, though WooCommerce's default listing leaves it out", async () => {
+    const [order, other] = fake.addMany(2);
+    fake.advance(60_000);
+    const since = fake.now();
+    fake.trash(order.id);
+    const until = fake.now() + 1000;
+    fake.update(other.id, { customer_note: "Leave at the door" });
+
+    const pages = await pullAll({ since });
+
+    expect(pages.flatMap((page) => page.orders).map((o) => [o.orderKey, o.status])).toEqual([
+      [String(order.id), "cancelled"],
+      [String(other.id), "awaiting_shipment"],
+    ]);
+    // The bin is read first and moves no cursor: only the main listing, read to the end, does.
+    expect(pages[0].cursorAfter).toBeNull();
+    expect(pages.at(-1)!.cursorAfter).toBeGreaterThanOrEqual(until - 1000);
+    expect(fake.listQueries().filter((query) => query.status === "trash")).toEqual([expect.objectContaining({ modified_after: expect.any(String), orderby: "modified" })]);
+  });
+
+  it("is held by the fake to WooCommerce's listing: trashed orders only when status=trash is asked", async () => {
+    const [kept, binned] = fake.addMany(2);
+    fake.trash(binned.id);
+    const list = async (query: string) => {
+      const response = await fetch(`${fake.url}/wp-json/wc/v3/orders${query}`, { headers: { authorization: `Basic ${Buffer.from(`${fake.consumerKey}:${fake.consumerSecret}`).toString("base64")}` } });
+      return ((await response.json()) as { id: number }[]).map((o) => o.id);
+    };
+    expect(await list("")).toEqual([kept.id]);
+    expect(await list("?status=any")).toEqual([kept.id]);
+    expect(await list("?status=trash")).toEqual([binned.id]);
+    fake.deletePermanently(binned.id);
+    expect(await list("?status=trash")).toEqual([]);
   });
 
   it("skips checkout drafts but lets the cursor pass them", async () => {

@@ -40,10 +40,14 @@ interface Platform {
   /** Fast sleep: lets the fake's time pass instead of waiting. */
   sleep(ms: number): Promise<void>;
   close(): Promise<void>;
+  /** The fake itself, for variants that drive it another way. */
+  fake?: unknown;
 }
 
 interface Adapter {
   platform: ConnectablePlatform;
+  /** Names a variant of a platform (how it withdraws an order); the platform's name otherwise. */
+  label?: string;
   changedColumn: "customer_notes" | "requested_shipping_service";
   /** Starts the fake with its clock at `startAt` (a little before real now). */
   start(startAt: number): Promise<Platform>;
@@ -78,6 +82,7 @@ const woocommerce: Adapter = {
   async start(startAt) {
     const fake = await startWooCommerceFake({ startAt });
     return {
+      fake,
       store: { baseUrl: fake.url, credentials: { consumerKey: fake.consumerKey, consumerSecret: fake.consumerSecret } },
       now: () => fake.now(),
       advance: (ms) => fake.advance(ms),
@@ -126,6 +131,7 @@ const bigcommerce: Adapter = {
   async start(startAt) {
     const fake = await startBigCommerceFake({ startAt });
     return {
+      fake,
       store: { baseUrl: fake.url, credentials: { storeHash: fake.storeHash, accessToken: fake.accessToken } },
       now: () => fake.now(),
       advance: (ms) => fake.advance(ms),
@@ -163,6 +169,21 @@ const customStore: Adapter = {
   },
 };
 
+/** The same platforms withdrawing orders the other way they can: WooCommerce's bin, BigCommerce's archive. */
+const withdrawnBy = (adapter: Adapter, label: string, withdraw: "trash" | "archive"): Adapter => ({
+  ...adapter,
+  label,
+  async start(startAt) {
+    const platform = await adapter.start(startAt);
+    const fake = (platform as Platform & { fake: { trash?(id: number): unknown; untrash?(id: number): unknown; archive?(id: number): unknown; restore?(id: number): unknown } }).fake;
+    return {
+      ...platform,
+      cancel: (key) => void (withdraw === "trash" ? fake.trash!(Number(key)) : fake.archive!(Number(key))),
+      reactivate: (key) => void (withdraw === "trash" ? fake.untrash!(Number(key)) : fake.restore!(Number(key))),
+    };
+  },
+});
+
 let running: Platform | undefined;
 afterEach(async () => {
   await running?.close();
@@ -191,7 +212,17 @@ async function connect(adapter: Adapter) {
   return { platform, workspaceId, storeId, runImport, orderOf, ordersOfStore, eventsOf, eventsOfStore };
 }
 
-describe.each([shopify, woocommerce, amazon, bigcommerce, customStore])("merge rules on $platform", (adapter) => {
+const ADAPTERS = [
+  shopify,
+  woocommerce,
+  withdrawnBy(woocommerce, "woocommerce, orders moved to the bin", "trash"),
+  amazon,
+  bigcommerce,
+  withdrawnBy(bigcommerce, "bigcommerce, orders archived", "archive"),
+  customStore,
+].map((adapter) => ({ ...adapter, label: adapter.label ?? adapter.platform }));
+
+describe.each(ADAPTERS)("merge rules on $label", (adapter) => {
   it("creates an order first seen cancelled inactive, and never changes it again", async () => {
     const { platform, runImport, orderOf, eventsOf } = await connect(adapter);
     const key = platform.add();

@@ -6,6 +6,7 @@ import { receiveWebhook } from "@/lib/imports/receive-webhook";
 import { createStore } from "@/lib/stores/manage-stores";
 import shopifyFixture from "../../fakes/shopify/fixtures/order.json" with { type: "json" };
 import wooFixtures from "../../fakes/woocommerce/fixtures/orders.json" with { type: "json" };
+import { startWooCommerceFake } from "../../fakes/woocommerce/server";
 import { useTestDatabase } from "../../helpers/database";
 import { createMerchant } from "../../helpers/workspaces";
 
@@ -95,5 +96,50 @@ describe("store webhooks", () => {
     expect((await call("shopify", String(storeId), sign(body))).status).toBe(200);
     expect((await call("shopify", String(storeId), "bm9wZQ==")).status).toBe(401);
     expect((await call("etsy", String(storeId), sign(body))).status).toBe(404);
+  });
+});
+
+describe("WooCommerce order.deleted deliveries", () => {
+  /** A store on the WooCommerce fake with one order imported, and a way to send `{"id": …}` as order.deleted. */
+  async function wooStoreWithOrder() {
+    const fake = await startWooCommerceFake();
+    const { workspaceId } = await createMerchant();
+    const storeId = await createStore(workspaceId, {
+      platform: "woocommerce",
+      name: "woo",
+      baseUrl: fake.url,
+      credentials: { consumerKey: fake.consumerKey, consumerSecret: fake.consumerSecret, webhookSecret: SECRET },
+    });
+    const order = fake.add();
+    const created = JSON.stringify(order);
+    await receiveWebhook("woocommerce", storeId, new Headers({ "x-wc-webhook-signature": sign(created), "x-wc-webhook-delivery-id": "1" }), created);
+    const deleted = (id: number, delivery: string) => {
+      const body = JSON.stringify({ id });
+      return receiveWebhook("woocommerce", storeId, new Headers({ "x-wc-webhook-signature": sign(body), "x-wc-webhook-delivery-id": delivery, "x-wc-webhook-topic": "order.deleted" }), body);
+    };
+    return { fake, storeId, order, deleted };
+  }
+
+  it("cancels an order moved to the bin: the delivery names only the id, the order is asked for", async () => {
+    const { fake, storeId, order, deleted } = await wooStoreWithOrder();
+    try {
+      fake.trash(order.id);
+      expect(await deleted(order.id, "2")).toMatchObject({ status: 200, message: "Order updated." });
+      expect(await ordersOf(storeId)).toEqual([expect.objectContaining({ order_key: String(order.id), status: "cancelled" })]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("cancels an order deleted for good, which WooCommerce no longer has, and ignores one Shipdeck never had", async () => {
+    const { fake, storeId, order, deleted } = await wooStoreWithOrder();
+    try {
+      fake.deletePermanently(order.id);
+      expect(await deleted(order.id, "2")).toMatchObject({ status: 200, message: "Order updated." });
+      expect(await ordersOf(storeId)).toEqual([expect.objectContaining({ order_key: String(order.id), status: "cancelled" })]);
+      expect(await deleted(424242, "3")).toMatchObject({ status: 200, message: "Not an order to import; acknowledged." });
+    } finally {
+      await fake.close();
+    }
   });
 });

@@ -137,7 +137,7 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
       {store.acceptsWebhooks && (
         <section className="space-y-1 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="text-base font-semibold">{t("stores.webhookTitle")}</h2>
-          <p className="text-sm text-slate-600">{t("stores.webhookIntro")}</p>
+          <p className="text-sm text-slate-600">{t(platform === "bigcommerce" ? "stores.webhookIntroBigcommerce" : "stores.webhookIntro")}</p>
           <code className="block rounded bg-slate-100 px-2 py-1 text-xs" data-testid="webhook-url">
             {`${await requestOrigin()}/api/webhooks/${platform}/${store.id}`}
           </code>
