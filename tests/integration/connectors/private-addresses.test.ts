@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { customStoreConnector } from "@/lib/connectors/custom-store";
+import { requestText } from "@/lib/connectors/http";
 import { assertPublicUrl, BlockedAddressError, isPublicAddress } from "@/lib/connectors/public-address";
 import { shopifyConnector } from "@/lib/connectors/shopify";
 import { woocommerceConnector } from "@/lib/connectors/woocommerce";
@@ -145,5 +146,26 @@ describe("store connections on a hosted install", () => {
     });
     const check = await shopifyConnector.testConnection({ platform: "shopify", baseUrl: secretive.url, credentials: { accessToken: TOKEN } });
     expect(check).toEqual({ ok: false, message: "Shopify answered 418." });
+  });
+
+  it("says why a store could not be reached in plain words, not fetch's own", async () => {
+    vi.stubEnv("ALLOW_PRIVATE_STORE_URLS", "1");
+    const closed = await server(() => undefined);
+    const url = closed.url;
+    await closed.close();
+    servers.splice(servers.indexOf(closed), 1);
+    const options = { platformName: "Shopify", sleep: async () => undefined, retries: 1 };
+    await expect(requestText(`${url}/admin/api/2024-04/shop.json`, {}, options)).rejects.toMatchObject({
+      message: "Shopify could not be reached: the connection was refused.",
+    });
+
+    const abandon = new AbortController();
+    const silent = await server((request) => {
+      abandon.abort(); // the store got the request and never answers
+      request.resume();
+    });
+    await expect(requestText(`${silent.url}/admin/api/2024-04/shop.json`, {}, { ...options, signal: abandon.signal })).rejects.toMatchObject({
+      message: "Shopify did not answer in time (the request timed out).",
+    });
   });
 });
