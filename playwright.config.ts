@@ -32,6 +32,8 @@ export default defineConfig({
       // Ticks come from the tests, through the cron route as Vercel Cron calls it, so none races a test's own Import.
       AUTO_IMPORT_TICKER: "off",
       CRON_SECRET: "e2e-cron-secret",
+      // The fake stores the specs connect listen on 127.0.0.1.
+      ALLOW_PRIVATE_STORE_URLS: "1",
       // Nothing listens there: no test asks the real USPS; saving a location shows the no-chart message and its upload form.
       USPS_ZONE_CHART_URL: "http://127.0.0.1:9",
     },

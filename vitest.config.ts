@@ -14,6 +14,8 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 20_000,
+    // The fake platforms listen on 127.0.0.1; tests/integration/connectors/private-addresses.test.ts turns this off to test the guard.
+    env: { ALLOW_PRIVATE_STORE_URLS: "1" },
     hookTimeout: 30_000,
   },
 });

@@ -18,6 +18,9 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { freshDatabase, reportResults, round } from "./support";
 
+// The fake Shopify listens on 127.0.0.1, which store imports refuse unless the operator allows it.
+process.env.ALLOW_PRIVATE_STORE_URLS ??= "1";
+
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 50_000);
 const CHANGED = 100;
 const TOKEN = "shpat_bench_0123456789abcdef";

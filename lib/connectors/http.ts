@@ -1,3 +1,4 @@
+import { assertPublicUrl } from "./public-address";
 import { ConnectorError, defaultSleep } from "./types";
 
 export interface RequestOptions {
@@ -48,10 +49,11 @@ export async function requestText(url: string, init: RequestInit, options: Reque
   for (let attempt = 0; ; attempt++) {
     let response: Response;
     try {
-      response = await fetch(url, { ...init, signal: options.signal });
+      response = await fetchPublic(url, init, options);
     } catch (error) {
-      if (options.signal?.aborted) throw error;
-      if (attempt >= retries) throw new ConnectorError(`${options.platformName} could not be reached: ${(error as Error).message}`, "unavailable");
+      if (error instanceof ConnectorError) throw error;
+      if (options.signal?.aborted) throw new ConnectorError(`${options.platformName} did not answer in time (the request timed out).`, "unavailable");
+      if (attempt >= retries) throw new ConnectorError(`${options.platformName} could not be reached: ${networkFailureWords(error)}.`, "unavailable");
       await sleep(backoff(attempt));
       continue;
     }
@@ -79,9 +81,63 @@ export async function requestText(url: string, init: RequestInit, options: Reque
       throw new ConnectorError(`${options.platformName} answered 404 for ${new URL(url).pathname}. Check the store's address.`, "not_found");
     }
     const text = await response.text();
-    if (!response.ok) throw new ConnectorError(`${options.platformName} answered ${response.status}: ${text.slice(0, 200)}`, "bad_response");
+    // The body stays out of the message (a foreign body is never shown); a connector that knows its platform's error shape reads `answer`.
+    if (!response.ok) throw new ConnectorError(`${options.platformName} answered ${response.status}.`, "bad_response", undefined, { status: response.status, text });
     return { text, response };
   }
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+/**
+ * `fetch`, only at public addresses (see `assertPublicUrl`), following redirects by hand so each
+ * hop's address is checked too. Credentials travel only to the same host (an http → https upgrade
+ * keeps them, as stores commonly redirect so); another host gets the request without them.
+ */
+async function fetchPublic(url: string, init: RequestInit, options: RequestOptions): Promise<Response> {
+  let current = new URL(url);
+  let request: RequestInit = init;
+  for (let hop = 0; ; hop++) {
+    await assertPublicUrl(current);
+    const response = await fetch(current, { ...request, redirect: "manual", signal: options.signal });
+    if (!REDIRECTS.has(response.status)) return response;
+    await discardBody(response);
+    const location = response.headers.get("location");
+    if (!location) throw new ConnectorError(`${options.platformName} answered ${response.status} (a redirect) without saying where to.`, "bad_response");
+    if (hop >= MAX_REDIRECTS) throw new ConnectorError(`${options.platformName} redirected more than ${MAX_REDIRECTS} times. Check the store's address.`, "not_found");
+    const next = new URL(location, current);
+    const method = (request.method ?? "GET").toUpperCase();
+    const toGet = response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST");
+    const sameHost = next.hostname === current.hostname && !(current.protocol === "https:" && next.protocol === "http:");
+    request = {
+      ...request,
+      ...(toGet ? { method: "GET", body: undefined } : {}),
+      headers: sameHost ? request.headers : withoutCredentials(request.headers),
+    };
+    current = next;
+  }
+}
+
+/** Only the headers that say what is asked for: tokens, keys and Basic auth stay with the store's own host. */
+function withoutCredentials(headers: HeadersInit | undefined): Headers {
+  const kept = new Headers();
+  new Headers(headers).forEach((value, name) => {
+    if (name === "accept" || name === "content-type" || name === "user-agent") kept.set(name, value);
+  });
+  return kept;
+}
+
+/** Why a request never got an answer, in plain words (fetch's own message is "fetch failed"). */
+function networkFailureWords(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; name?: string } })?.cause;
+  const code = cause?.code ?? (error as { code?: string })?.code ?? "";
+  if ((error as Error)?.name === "TimeoutError" || /TIMEOUT|ETIMEDOUT/.test(code)) return "the request timed out";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "its address does not resolve (DNS)";
+  if (code === "ECONNREFUSED") return "the connection was refused";
+  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE") return "the connection was dropped";
+  if (/CERT|TLS|SSL/.test(code)) return "its TLS certificate was not accepted";
+  return "the network request failed";
 }
 
 /** Retry-After as seconds or an HTTP date, in ms. */

@@ -53,6 +53,8 @@ export class ConnectorError extends Error {
     message: string,
     readonly kind: "auth" | "rate_limited" | "unavailable" | "bad_response" | "not_found",
     readonly retryAfterMs?: number,
+    /** The platform's answer to a refused request, for connectors that read their platform's error shape; never shown as is. */
+    readonly answer?: { status: number; text: string },
   ) {
     super(message);
     this.name = "ConnectorError";

@@ -129,7 +129,8 @@ export async function importStore(workspaceId: string, storeId: number, options:
     return summary;
   } catch (error) {
     const known = error instanceof ConnectorError ? error : null;
-    const message = known ? known.message : `Import failed: ${(error as Error).message}`;
+    // Anything but a platform's answer is ours: logged in full, told in plain words (never "Cannot read properties of null").
+    const message = known ? known.message : "Import failed: something went wrong on Shipdeck's side. It will be retried.";
     if (!known) console.error(error);
     await finishImportRun(workspaceId, runId, { status: "failed", cursorAfter: cursor != null ? String(cursor) : null, error: message }, now());
     const outcome = { at: startedAt, ok: false, retryAfterMs: known?.retryAfterMs, placedAt, error: { message, kind: known?.kind ?? "internal" } } as const;

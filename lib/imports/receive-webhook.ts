@@ -2,7 +2,10 @@ import { db } from "@/db/database";
 import { mapShopifyOrder } from "@/lib/connectors/shopify/map-order";
 import type { ShopifyOrder } from "@/lib/connectors/shopify/payload";
 import { mapWooCommerceOrder, type WooOrder } from "@/lib/connectors/woocommerce/map-order";
+import { BIGCOMMERCE_SECRET_HEADER, receiveBigCommerceWebhook } from "@/lib/connectors/bigcommerce/webhook";
 import { withdrawnWooCommerceOrder, WOO_ORDER_DELETED_TOPIC } from "@/lib/connectors/woocommerce/withdrawn-order";
+import { AppError } from "@/lib/errors";
+import { MAX_BODY_BYTES, readTextBody } from "@/lib/http/api-route";
 import { verifyHmacSha256Base64 } from "@/lib/http/webhook-signature";
 import { importOrders } from "@/lib/orders/import-orders";
 import type { NormalizedOrder } from "@/lib/orders/schema";
@@ -23,22 +26,54 @@ const PROTOCOLS: Record<WebhookPlatform, WebhookProtocol> = {
   woocommerce: { signatureHeader: "x-wc-webhook-signature", deliveryHeader: "x-wc-webhook-delivery-id", map: (payload) => mapWooCommerceOrder(payload as WooOrder) },
 };
 
+// A Map, not `name in PROTOCOLS`: "__proto__" or "constructor" in the URL is just an unknown platform.
+const PROTOCOLS_BY_NAME = new Map<string, WebhookPlatform>([
+  ["shopify", "shopify"],
+  ["woocommerce", "woocommerce"],
+]);
+
 export interface WebhookOutcome {
-  status: 200 | 401 | 404 | 400;
+  status: 200 | 400 | 401 | 404 | 413 | 422 | 503;
   message: string;
 }
 
 /**
- * A store's order webhook: verified over the raw body with the store's webhook secret, applied
- * once per delivery id, and fed through the write path like a poll would. Polling stays the
- * safety net, so a delivery that can't be used is acknowledged, not retried forever.
+ * The one answer to every delivery that is not proven genuine: an unknown store, another
+ * platform's store, a store without a webhook secret and a wrong or missing signature look alike,
+ * so the answers don't tell which store ids exist.
  */
-export async function receiveWebhook(platform: WebhookPlatform, storeId: number, headers: Headers, rawBody: string): Promise<WebhookOutcome> {
+export const REFUSED: WebhookOutcome = { status: 401, message: "Unknown webhook or invalid signature." };
+
+/**
+ * A store's order webhook. Cheap checks come before the body is read (the platform, the store and
+ * its secret, the signature header), the body is read as it streams within the API's limit, then
+ * the HMAC over the raw body decides. A genuine delivery goes through the write path like a poll
+ * would, and its id is recorded only once it was applied: a delivery that failed answers non-2xx,
+ * so the platform retries it, and the retry is not mistaken for a duplicate.
+ */
+export async function receiveWebhook(platformName: string, storeIdText: string, request: Request): Promise<WebhookOutcome> {
+  if (platformName === "bigcommerce") return receiveBigCommerceDelivery(storeIdText, request);
+  const platform = PROTOCOLS_BY_NAME.get(platformName);
+  if (!platform) return { status: 404, message: "Not found" };
+  // Refused before any lookup, whether or not the store exists: the limit says nothing about stores.
+  if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) return { status: 413, message: `The body is larger than ${MAX_BODY_BYTES} bytes.` };
+  const storeId = /^\d{1,15}$/.test(storeIdText) ? Number(storeIdText) : null;
   const protocol = PROTOCOLS[platform];
+  const signature = request.headers.get(protocol.signatureHeader);
+  if (storeId === null || !signature) return REFUSED;
   const store = await db.read.selectFrom("stores").selectAll().where("id", "=", storeId).where("platform", "=", platform).executeTakeFirst();
   const secret = store?.credentials ? decryptCredentials(credentialBinding(store), store.credentials).webhookSecret : undefined;
-  if (!store || !secret) return { status: 404, message: "No webhook is set up for this store." };
-  if (!verifyHmacSha256Base64(rawBody, headers.get(protocol.signatureHeader), secret)) return { status: 401, message: "Invalid signature." };
+  if (!store || !secret) return REFUSED;
+
+  let rawBody: string;
+  try {
+    rawBody = await readTextBody(request, MAX_BODY_BYTES);
+  } catch (error) {
+    // A body past the limit (sent without a length) or none at all cannot be verified: the same refusal.
+    if (error instanceof AppError) return REFUSED;
+    throw error;
+  }
+  if (!verifyHmacSha256Base64(rawBody, signature, secret)) return REFUSED;
   if (!store.active) return { status: 200, message: "Store is deactivated; ignored." };
 
   let payload: unknown;
@@ -48,31 +83,67 @@ export async function receiveWebhook(platform: WebhookPlatform, storeId: number,
     // WooCommerce pings a new webhook with a form body (webhook_id=…).
     return { status: 200, message: "Not an order; acknowledged." };
   }
-  const deliveryId = headers.get(protocol.deliveryHeader);
+  const deliveryId = request.headers.get(protocol.deliveryHeader)?.slice(0, 200) || null;
   if (deliveryId) {
-    const inserted = await db.write
-      .insertInto("webhook_deliveries")
-      .values({ store_id: store.id, delivery_id: deliveryId, received_at: Date.now() })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { status: 200, message: "Already received." };
+    const seen = await db.read.selectFrom("webhook_deliveries").select("store_id").where("store_id", "=", store.id).where("delivery_id", "=", deliveryId).executeTakeFirst();
+    if (seen) return { status: 200, message: "Already received." };
   }
 
   let order: NormalizedOrder | null;
   try {
     order =
-      platform === "woocommerce" && headers.get("x-wc-webhook-topic") === WOO_ORDER_DELETED_TOPIC
+      platform === "woocommerce" && request.headers.get("x-wc-webhook-topic") === WOO_ORDER_DELETED_TOPIC
         ? await withdrawnWooCommerceOrder(store, payload)
         : protocol.map(payload);
   } catch (error) {
-    return { status: 400, message: `Not an order this store can import: ${(error as Error).message}` };
+    // The mapper's words are about our code ("Cannot read properties of …"): logged, not sent.
+    console.error(`Webhook delivery for store ${store.id} could not be mapped`, error);
+    return { status: 400, message: "Not an order this store can import." };
   }
-  if (!order) return { status: 200, message: "Not an order to import; acknowledged." };
+  if (!order) return recordDelivery(store.id, deliveryId, { status: 200, message: "Not an order to import; acknowledged." });
+
   const runId = await startImportRun(store.workspace_id, store.id, "store", "webhook", store.cursor);
-  const [result] = await importOrders(store.workspace_id, store.id, [order], { source: platform, runId, actor: `webhook:${store.id}` });
-  await finishImportRun(store.workspace_id, runId, { status: result.outcome === "failed" ? "failed" : "succeeded", cursorAfter: store.cursor, error: result.outcome === "failed" ? result.reason : null });
+  let result: Awaited<ReturnType<typeof importOrders>>[number];
+  try {
+    [result] = await importOrders(store.workspace_id, store.id, [order], { source: platform, runId, actor: `webhook:${store.id}` });
+  } catch (error) {
+    // Busy or down: the platform's retry will bring the order again.
+    console.error(`Webhook delivery for store ${store.id} could not be imported`, error);
+    await finishImportRun(store.workspace_id, runId, { status: "failed", cursorAfter: store.cursor, error: "The delivery could not be imported; the platform will retry it." }).catch(() => undefined);
+    return { status: 503, message: "Could not import the order now; retry later." };
+  }
+  const failed = result.outcome === "failed";
+  await finishImportRun(store.workspace_id, runId, { status: failed ? "failed" : "succeeded", cursorAfter: store.cursor, error: failed ? result.reason : null });
+  if (failed) return { status: 422, message: `The order could not be imported: ${result.reason ?? "refused"}` };
   // Deliveries arriving make polling the store a safety net; the orders they create teach the schedule its rhythm.
   const delivery = { at: Date.now(), placedAt: result.outcome === "created" ? [order.orderDate] : [] };
   await db.write.updateTable("stores").set(scheduleAfterWebhook(store, delivery)).where("id", "=", store.id).execute();
-  return { status: 200, message: `Order ${result.outcome}.` };
+  return recordDelivery(store.id, deliveryId, { status: 200, message: `Order ${result.outcome}.` });
+}
+
+/** Remembers a delivery that was applied, so the platform's duplicate is acknowledged without work. */
+async function recordDelivery(storeId: number, deliveryId: string | null, outcome: WebhookOutcome): Promise<WebhookOutcome> {
+  if (deliveryId) {
+    await db.write.insertInto("webhook_deliveries").values({ store_id: storeId, delivery_id: deliveryId, received_at: Date.now() }).onConflict((oc) => oc.doNothing()).execute();
+  }
+  return outcome;
+}
+
+/**
+ * BigCommerce signs nothing: its deliveries carry the store's secret in a header the merchant
+ * registered. The same order of checks: the length, the store id and the header before the body
+ * is read within the limit; then lib/connectors/bigcommerce/webhook.ts checks the secret itself.
+ */
+async function receiveBigCommerceDelivery(storeIdText: string, request: Request): Promise<WebhookOutcome> {
+  if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) return { status: 413, message: `The body is larger than ${MAX_BODY_BYTES} bytes.` };
+  const storeId = /^\d{1,15}$/.test(storeIdText) ? Number(storeIdText) : null;
+  if (storeId === null || !request.headers.get(BIGCOMMERCE_SECRET_HEADER)) return REFUSED;
+  let rawBody: string;
+  try {
+    rawBody = await readTextBody(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof AppError) return REFUSED;
+    throw error;
+  }
+  return (await receiveBigCommerceWebhook(storeId, request.headers, rawBody)) as WebhookOutcome;
 }

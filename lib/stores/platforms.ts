@@ -22,6 +22,14 @@ export interface PlatformSpec {
   integration: { autoImport: string; webhooks: string; statuses: string; cancellations: string; setup: string };
 }
 
+/**
+ * A connectable platform's spec by the name in a URL, or null. Own keys only: `"__proto__" in
+ * PLATFORMS` is true, and its "spec" is Object.prototype.
+ */
+export function findPlatformSpec(name: string): PlatformSpec | null {
+  return Object.hasOwn(PLATFORMS, name) ? PLATFORMS[name as ConnectablePlatform] : null;
+}
+
 /** What each platform asks for when connecting, and what the Integrations page says about it. */
 export const PLATFORMS: Record<ConnectablePlatform, PlatformSpec> = {
   shopify: {

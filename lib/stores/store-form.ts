@@ -47,5 +47,14 @@ export const storeFormSchema = storeInputSchema.extend({
  */
 export async function testStoreConnection(workspaceId: string, storeId: number | null, input: StoreInput): Promise<ConnectionCheck> {
   const existing = storeId ? await storedCredentials(workspaceId, storeId) : null;
-  return connectorFor(input.platform).testConnection(connectionFromInput(input, existing));
+  try {
+    // The merchant is waiting on the button: a store that never answers is "timed out", not a spinner.
+    return await connectorFor(input.platform).testConnection(connectionFromInput(input, existing), { signal: AbortSignal.timeout(TEST_CONNECTION_TIMEOUT_MS) });
+  } catch (error) {
+    // Connectors turn what a store answers into words; anything else is ours, logged and never shown as is.
+    console.error(error);
+    return { ok: false, message: "Something went wrong on Shipdeck's side while testing the connection. Please try again." };
+  }
 }
+
+const TEST_CONNECTION_TIMEOUT_MS = 20_000;

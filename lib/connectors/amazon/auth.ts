@@ -93,7 +93,7 @@ function lwaError(error: unknown): unknown {
     return new ConnectorError("Amazon did not accept the LWA client ID or client secret. Copy them again from your SP-API app in Seller Central.", "auth");
   }
   if (error.kind !== "bad_response") return error;
-  const code = /"error"\s*:\s*"([a-z_]+)"/.exec(error.message)?.[1];
+  const code = /"error"\s*:\s*"([a-z_]+)"/.exec(error.answer?.text ?? "")?.[1];
   if (code === "invalid_grant") {
     return new ConnectorError(
       "Amazon did not accept the refresh token: it is wrong, or the seller removed this app's authorization. Authorize the app again in Seller Central and paste the new refresh token.",

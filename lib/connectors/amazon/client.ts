@@ -146,22 +146,22 @@ export function amazonApiBase(baseUrl: string): string {
 }
 
 /**
- * SP-API errors are `{"errors":[{code,message,details}]}`; requestJson put the raw body in its
+ * SP-API errors are `{"errors":[{code,message,details}]}`; requestJson kept the body out of its
  * message for a 4xx. Give the merchant Amazon's own words instead of JSON.
  */
 function describeAmazonError(error: unknown): unknown {
   if (!(error instanceof ConnectorError) || error.kind !== "bad_response") return error;
-  const match = /^Amazon answered (\d{3}): (.*)$/s.exec(error.message);
-  if (!match) return error;
+  if (!error.answer) return error;
   let first: { code?: unknown; message?: unknown; details?: unknown } | undefined;
   try {
-    first = (JSON.parse(match[2]) as { errors?: (typeof first)[] }).errors?.[0];
+    first = (JSON.parse(error.answer.text) as { errors?: (typeof first)[] }).errors?.[0];
   } catch {
-    return error; // cut at 200 characters, or not JSON: keep requestJson's words
+    return error; // not SP-API's error shape: requestJson's words (the status) stand
   }
   if (!first) return error;
-  const said = [first.message, first.details].filter((part): part is string => typeof part === "string" && part.trim() !== "");
+  // Only SP-API's documented error fields, and not at length: the rest of the body is never shown.
+  const said = [first.message, first.details].filter((part): part is string => typeof part === "string" && part.trim() !== "").map((part) => part.slice(0, 300));
   const words = said.length ? said.join(" ") : "no reason given";
-  const code = typeof first.code === "string" ? ` (${first.code})` : "";
+  const code = typeof first.code === "string" && /^\w{1,60}$/.test(first.code) ? ` (${first.code})` : "";
   return new ConnectorError(`Amazon refused the request${code}: ${words}`, "bad_response");
 }

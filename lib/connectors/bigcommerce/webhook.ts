@@ -53,8 +53,10 @@ export async function receiveBigCommerceWebhook(storeId: number, headers: Header
   const store = await db.read.selectFrom("stores").selectAll().where("id", "=", storeId).where("platform", "=", "bigcommerce").executeTakeFirst();
   const credentials = store?.credentials ? decryptCredentials(credentialBinding(store), store.credentials) : undefined;
   const secret = credentials?.webhookSecret;
-  if (!store || !credentials || !secret) return { status: 404, message: "No webhook is set up for this store." };
-  if (!verifyBigCommerceSecret(headers.get(BIGCOMMERCE_SECRET_HEADER), secret)) return { status: 401, message: "Invalid webhook secret." };
+  // One answer for a store that isn't there, has no secret or got a wrong one: ids don't leak (as receive-webhook.ts's REFUSED).
+  if (!store || !credentials || !secret || !verifyBigCommerceSecret(headers.get(BIGCOMMERCE_SECRET_HEADER), secret)) {
+    return { status: 401, message: "Unknown webhook or invalid signature." };
+  }
   if (!store.active) return { status: 200, message: "Store is deactivated; ignored." };
 
   let callback: z.infer<typeof callbackSchema>;

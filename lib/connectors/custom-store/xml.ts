@@ -41,9 +41,11 @@ export function parseExportXml(body: string): ExportDocument {
   const start = trimmed.search(/<\?xml|<Orders\b/);
   const before = start > 0 ? trimmed.slice(0, start).replace(/<!--[^]*?-->|<!DOCTYPE[^>]*>/gi, "").trim() : "";
   if (before) {
-    // PHP stores print warnings before the document ("<br /><b>Warning</b>: …").
-    const noise = before.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
-    throw new ConnectorError(`The store's XML could not be read: the store printed something before it: "${noise.slice(0, 160)}"`, "bad_response");
+    // PHP stores print warnings before the document ("<br /><b>Warning</b>: …"). Named, not quoted: a foreign body is never shown.
+    throw new ConnectorError(
+      "The store's XML could not be read: the store printed something before it (often a PHP warning or notice). Open the store's address in a browser to see it.",
+      "bad_response",
+    );
   }
   const validation = XMLValidator.validate(trimmed);
   if (validation !== true) {

@@ -48,7 +48,31 @@ function authorization(store: StoreConnection, url: URL): string {
 /** One GET against the store's REST API, with requestJson's retry and error habits. */
 export async function wooGet<T>(store: StoreConnection, url: URL, options: WooRequestOptions = {}) {
   const headers = { authorization: authorization(store, url), accept: "application/json" };
-  return requestJson<T>(url.toString(), { method: "GET", headers }, { platformName: PLATFORM_NAME, signal: options.signal, sleep: options.sleep });
+  try {
+    return await requestJson<T>(url.toString(), { method: "GET", headers }, { platformName: PLATFORM_NAME, signal: options.signal, sleep: options.sleep });
+  } catch (error) {
+    throw describeWooError(error);
+  }
+}
+
+/**
+ * WordPress REST errors are `{"code":"rest_invalid_param","data":{"params":{"per_page":…}}}`:
+ * their code and the names of the parameters refused say what is wrong. Only those tokens are
+ * shown (the body itself never is).
+ */
+function describeWooError(error: unknown): unknown {
+  if (!(error instanceof ConnectorError) || !error.answer) return error;
+  type WordPressError = { code?: unknown; data?: { params?: unknown } } | null;
+  let said: WordPressError;
+  try {
+    said = JSON.parse(error.answer.text) as WordPressError;
+  } catch {
+    return error;
+  }
+  const token = (value: unknown): value is string => typeof value === "string" && /^[\w.-]{1,60}$/.test(value);
+  if (!said || !token(said.code)) return error;
+  const params = said.data?.params && typeof said.data.params === "object" ? Object.keys(said.data.params).filter(token).slice(0, 10) : [];
+  return new ConnectorError(`${PLATFORM_NAME} answered ${error.answer.status} (${said.code}${params.length ? `: ${params.join(", ")}` : ""}).`, error.kind, error.retryAfterMs, error.answer);
 }
 
 /** Date filters are whole seconds in UTC when `dates_are_gmt=true`, written without an offset. */

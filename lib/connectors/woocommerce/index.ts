@@ -1,4 +1,5 @@
 import type { NormalizedOrder } from "@/lib/orders/schema";
+import { BlockedAddressError } from "../public-address";
 import { ConnectorError, type Connector, type PulledPage, type PullOptions, type StoreConnection } from "../types";
 import { listWooOrdersModified, wooApiUrl, WooCredentialsError, wooGet } from "./client";
 import { mapWooCommerceOrder, wooModifiedAt, WooOrderShapeError, type WooOrder } from "./map-order";
@@ -59,7 +60,7 @@ function mapOrThrow(order: WooOrder): NormalizedOrder | null {
 }
 
 function connectionMessage(error: ConnectorError): string {
-  if (error instanceof WooCredentialsError) return error.message;
+  if (error instanceof WooCredentialsError || error instanceof BlockedAddressError) return error.message;
   switch (error.kind) {
     case "auth":
       return "WooCommerce refused the consumer key and secret. Check that the key exists under WooCommerce → Settings → Advanced → REST API, has Read access, and was copied in full.";

@@ -114,7 +114,7 @@ export function wooModifiedAt(order: WooOrder): number {
 /** A WooCommerce order as Shipdeck's order, or null for a checkout draft (not an order yet). */
 export function mapWooCommerceOrder(order: WooOrder): NormalizedOrder | null {
   if (!Number.isSafeInteger(order.id) || typeof order.status !== "string") {
-    throw new WooOrderShapeError(`an order without a numeric id or a status (${JSON.stringify(order).slice(0, 80)})`);
+    throw new WooOrderShapeError("an order without a numeric id or a status");
   }
   const status = mapWooCommerceStatus(order.status);
   if (status === null) return null;

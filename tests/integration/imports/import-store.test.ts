@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/database";
 import type { Connector, PulledPage, StoreConnection, PullOptions } from "@/lib/connectors/types";
 import { ConnectorError } from "@/lib/connectors/types";
@@ -194,5 +194,26 @@ describe("a platform whose pages are not in modification order", () => {
     expect(windows[0][0]).toBe(cursor - CURSOR_OVERLAP_MS);
     expect(windows.at(-1)![1]).toBe(startedAt + 60_000);
     expect(windows.every(([since, until], i) => i === 0 || since === windows[i - 1][1])).toBe(true);
+  });
+
+  it("tells the merchant a failure of Shipdeck's own in plain words, never the error's text", async () => {
+    const { workspaceId } = await createMerchant();
+    const storeId = await connectShop(workspaceId);
+    const connector: Connector = {
+      platform: "shopify",
+      testConnection: async () => ({ ok: true }),
+      async *pull() {
+        throw new TypeError("Cannot read properties of null (reading 'id')");
+      },
+    };
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const summary = await importStore(workspaceId, storeId, { trigger: "manual", connector });
+    expect(errors).toHaveBeenCalled(); // the detail is in the log
+    errors.mockRestore();
+    expect(summary.error).toBe("Import failed: something went wrong on Shipdeck's side. It will be retried.");
+    const [run] = await listImportRuns(workspaceId, storeId);
+    expect(run.error).not.toMatch(/properties of null/);
+    const store = await db.read.selectFrom("stores").select("last_error").where("id", "=", storeId).executeTakeFirstOrThrow();
+    expect(store.last_error).toBe(summary.error);
   });
 });

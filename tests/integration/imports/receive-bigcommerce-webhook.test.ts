@@ -73,7 +73,7 @@ describe("BigCommerce webhooks", () => {
     expect(await receiveBigCommerceWebhook(storeId, withSecret(`${SECRET}x`), body)).toMatchObject({ status: 401 });
     expect(await receiveBigCommerceWebhook(storeId, new Headers(), body)).toMatchObject({ status: 401 });
     const { storeId: noSecret } = await connect(null);
-    expect(await receiveBigCommerceWebhook(noSecret, withSecret(), body)).toMatchObject({ status: 404 });
+    expect(await receiveBigCommerceWebhook(noSecret, withSecret(), body)).toMatchObject({ status: 401 });
 
     expect(fake.requests).toHaveLength(0);
     expect(await ordersOf(storeId)).toEqual([]);

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
-import { PLATFORMS, type ConnectablePlatform } from "@/lib/stores/platforms";
+import { findPlatformSpec } from "@/lib/stores/platforms";
 import { saveStoreAction } from "../../actions";
 import { storeFormFields } from "../../form-fields";
 import { StoreForm } from "../../store-form";
@@ -11,8 +11,8 @@ export const metadata: Metadata = { title: "Connect a store" };
 
 export default async function ConnectPlatformPage({ params }: { params: Promise<{ platform: string }> }) {
   const [, { platform }, { t }] = await Promise.all([requireWorkspaceSession(), params, getI18n()]);
-  if (!(platform in PLATFORMS)) notFound();
-  const spec = PLATFORMS[platform as ConnectablePlatform];
+  const spec = findPlatformSpec(platform);
+  if (!spec) notFound();
   const { fields, statusFields } = storeFormFields(spec.platform, t, false);
   return (
     <div className="space-y-4">
