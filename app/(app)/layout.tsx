@@ -13,7 +13,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/orders" className="text-lg font-bold tracking-tight text-brand-700">
             {t("app.name")}
           </Link>
-          <nav aria-label={t("nav.mainNavigation")} className="flex gap-4 text-sm">
+          {/* On a phone the links take a line of their own below the name, language and Sign out. */}
+          <nav aria-label={t("nav.mainNavigation")} className="order-last flex w-full flex-wrap gap-x-4 gap-y-1 text-sm sm:order-none sm:w-auto">
             <Link href="/orders" className="font-medium text-slate-700 hover:text-slate-950">
               {t("nav.orders")}
             </Link>
@@ -27,7 +28,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               {t("nav.settings")}
             </Link>
           </nav>
-          <div className="ml-auto flex items-center gap-4 text-sm">
+          <div className="ml-auto flex items-center gap-2 text-sm sm:gap-4">
             <LocaleSwitcher />
             <span className="hidden text-slate-500 sm:inline" data-testid="signed-in-as">
               {session.workspaceName} · {session.email}
@@ -38,7 +39,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 await signOut({ redirectTo: "/sign-in" });
               }}
             >
-              <button className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">{t("nav.signOut")}</button>
+              <button className="rounded-md border border-slate-300 px-3 py-1.5 font-medium whitespace-nowrap hover:bg-slate-50">{t("nav.signOut")}</button>
             </form>
           </div>
         </div>

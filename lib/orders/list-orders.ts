@@ -139,15 +139,22 @@ function matchingOrderIds(workspaceId: string, text: string) {
 
 /**
  * Ids of orders whose number starts with `prefix` as typed, upper-cased or lower-cased ("web-"
- * finds "WEB-1001"): one range on the (workspace, number) index per spelling, joined by UNION
- * (an OR of ranges would not use the index).
+ * finds "WEB-1001"), with and without a leading `#` (shops number orders "#2001", merchants type
+ * "2001", and the other way round): one range on the (workspace, number) index per spelling,
+ * joined by UNION (an OR of ranges would not use the index).
  */
 function idsOfOrderNumbersStartingWith(workspaceId: string, prefix: string) {
-  const variants = [...new Set([prefix, prefix.toUpperCase(), prefix.toLowerCase()])];
+  const variants = [...new Set(orderNumberSpellings(prefix).flatMap((spelling) => [spelling, spelling.toUpperCase(), spelling.toLowerCase()]))];
   return sql.join(
     variants.map((variant) => sql`SELECT id FROM orders WHERE workspace_id = ${workspaceId} AND order_number >= ${variant} AND order_number < ${`${variant}\u{10FFFF}`}`),
     sql` UNION `,
   );
+}
+
+/** The typed number without its leading `#`, and with one; a bare `#` is no number at all. */
+export function orderNumberSpellings(prefix: string): string[] {
+  const bare = prefix.replace(/^#+\s*/, "");
+  return bare ? [bare, `#${bare}`] : [prefix];
 }
 
 export function orderNumberStartsWith(workspaceId: string, prefix: string) {

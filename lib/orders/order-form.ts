@@ -4,6 +4,7 @@ import { centsToDecimalString, parseMoneyToCents } from "@/lib/money";
 import { toOunces, WEIGHT_UNITS, type WeightUnit } from "@/lib/weights";
 import { normalizedOrderSchema, type NormalizedOrder } from "./schema";
 import { fieldErrorsOf } from "@/lib/errors";
+import type { BulkOrderChange } from "./bulk-order-actions";
 
 /** The order form's fields, flat as a form posts them: `shipTo.name`, `items.0.sku`… */
 export type OrderFormValues = Record<string, string>;
@@ -243,4 +244,37 @@ export function markShippedSchema(timeZone: string, now = Date.now) {
       orderId,
       shipment: { shipDate: day.safeParse(shipDate).success ? startOfDay(shipDate, timeZone) : now(), carrierCode, trackingNumber },
     }));
+}
+
+/** The most orders one bulk action takes: the orders list's largest page. */
+export const MAX_BULK_ORDERS = 500;
+
+/**
+ * The orders list's bulk bar: the selected ids, the action, and that action's fields, checked by
+ * the single-order action's own schema so the bar and the order page refuse the same things in
+ * the same words.
+ */
+export function bulkOrderActionSchema(timeZone: string, now = Date.now) {
+  const text = z.string().optional().transform((value) => value ?? "");
+  return z
+    .object({
+      action: z.enum(["cancel", "hold", "ship"]),
+      orderIds: z.array(orderId).min(1, "Select at least one order").max(MAX_BULK_ORDERS, `Select at most ${MAX_BULK_ORDERS} orders`),
+      holdUntil: text,
+      shipDate: text,
+      carrierCode: text,
+    })
+    .transform(({ action, orderIds, holdUntil, shipDate, carrierCode }, ctx): { orderIds: number[]; change: BulkOrderChange } | never => {
+      const reportIssues = (issues: z.core.$ZodIssue[]) => {
+        for (const issue of issues) ctx.addIssue({ code: "custom", path: issue.path.filter((key) => key !== "shipment"), message: issue.message });
+        return z.NEVER;
+      };
+      if (action === "cancel") return { orderIds, change: { kind: "cancel" } };
+      if (action === "hold") {
+        const parsed = holdOrderSchema(timeZone).safeParse({ orderId: orderIds[0], holdUntil });
+        return parsed.success ? { orderIds, change: { kind: "hold", holdUntilDate: parsed.data.holdUntilDate } } : reportIssues(parsed.error.issues);
+      }
+      const parsed = markShippedSchema(timeZone, now).safeParse({ orderId: orderIds[0], shipDate, carrierCode, trackingNumber: "" });
+      return parsed.success ? { orderIds, change: { kind: "ship", shipment: parsed.data.shipment } } : reportIssues(parsed.error.issues);
+    });
 }

@@ -3,11 +3,17 @@ import type { Formatter } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { OrderListRow } from "@/lib/orders/list-orders";
 import { StatusBadge } from "../../ui/status-badge";
+import { BULK_FORM_ID } from "./bulk-form-id";
 
-/** The grid; cells are styled by `.orders-grid` in globals.css to keep each row's markup small. */
-export function OrdersTable({ orders, stores, t, format }: { orders: OrderListRow[]; stores: { id: number; name: string }[]; t: Translate; format: Formatter }) {
+/**
+ * The grid; cells are styled by `.orders-grid` in globals.css to keep each row's markup small.
+ * The order number's link covers its whole row (`.row-link`), so a click anywhere opens the
+ * order while the link stays the one thing a keyboard or screen reader meets; the checkbox sits
+ * above it and belongs to the bulk bar's form. On a phone each row stacks (see globals.css).
+ */
+export function OrdersTable({ orders, stores, emptyMessage, t, format }: { orders: OrderListRow[]; stores: { id: number; name: string }[]; emptyMessage: string; t: Translate; format: Formatter }) {
   if (orders.length === 0) {
-    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-500">{t("orders.noResults")}</p>;
+    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-500" data-testid="orders-none">{emptyMessage}</p>;
   }
   const storeNames = new Map(stores.map((store) => [store.id, store.name]));
   return (
@@ -15,6 +21,9 @@ export function OrdersTable({ orders, stores, t, format }: { orders: OrderListRo
       <table className="orders-grid min-w-full text-sm" data-testid="orders-table">
         <thead className="bg-slate-50">
           <tr>
+            <th className="select">
+              <span className="sr-only">{t("orders.bulk.bar")}</span>
+            </th>
             <th>{t("orders.columns.orderNumber")}</th>
             <th>{t("orders.columns.date")}</th>
             <th>{t("orders.columns.store")}</th>
@@ -29,29 +38,32 @@ export function OrdersTable({ orders, stores, t, format }: { orders: OrderListRo
         <tbody>
           {orders.map((order) => (
             <tr key={order.id} className={order.active ? undefined : "inactive"} data-testid="order-row">
-              <td className="nowrap">
-                <Link href={`/orders/${order.id}`} prefetch={false}>
+              <td className="select">
+                <input type="checkbox" name="orderId" value={order.id} form={BULK_FORM_ID} aria-label={t("orders.selectOrder", { number: order.orderNumber })} data-testid="select-order" />
+              </td>
+              <td className="nowrap number">
+                <Link href={`/orders/${order.id}`} prefetch={false} className="row-link">
                   {order.orderNumber}
                 </Link>
               </td>
-              <td className="nowrap" data-testid="order-date" data-value={order.orderDate}>
+              <td className="nowrap date" data-testid="order-date" data-value={order.orderDate}>
                 {format.dateTime(order.orderDate)}
               </td>
-              <td className="nowrap">{storeNames.get(order.storeId)}</td>
-              <td>
+              <td className="nowrap phone-hidden">{storeNames.get(order.storeId)}</td>
+              <td className="recipient" data-testid="order-recipient">
                 {order.recipient ?? t("order.empty")}
                 <small>{order.destination}</small>
               </td>
-              <td>
+              <td className="phone-hidden">
                 {t("orders.itemsSummary", { count: order.itemUnits })}
                 <span className="truncate-line">{order.firstItemName}</span>
               </td>
-              <td className="num">{format.money(order.orderTotal, order.currency)}</td>
-              <td>
+              <td className="num total" data-testid="order-total">{format.money(order.orderTotal, order.currency)}</td>
+              <td className="phone-hidden">
                 <small>{order.requestedService}</small>
               </td>
-              <td className="num">{order.weightOz != null ? format.weight(order.weightOz) : ""}</td>
-              <td>
+              <td className="num phone-hidden">{order.weightOz != null ? format.weight(order.weightOz) : ""}</td>
+              <td className="status" data-testid="order-status">
                 <StatusBadge status={order.status} label={t(`status.${order.status}`)} />
                 {!order.active && <span className="flag">{t("orders.inactive")}</span>}
                 {order.reactivatedInChannel && <span className="flag warn">{t("orders.reactivatedBadge")}</span>}

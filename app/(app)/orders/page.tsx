@@ -6,7 +6,9 @@ import { getOrdersPage } from "@/lib/orders/get-orders-page";
 import { orderListSearch, parseOrderListQuery } from "@/lib/orders/list-query";
 import { catalogOf } from "@/lib/i18n/translate";
 import { listStoresNeedingAttention } from "@/lib/stores/store-health";
+import { BulkBar } from "./bulk-bar";
 import { EmptyOrders } from "./empty-orders";
+import { FiltersDrawer } from "./filters-drawer";
 import { OrderFilters } from "./order-filters";
 import { OrdersTable } from "./orders-table";
 import { Pagination } from "./pagination";
@@ -29,18 +31,23 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     listStoresNeedingAttention(session.workspaceId, now),
   ]);
   const { t } = i18n;
+  // The store is a filter the tab counts follow; a search or dates narrow the list but not the counters.
+  const narrowed = Boolean(query.q || query.from || query.to);
+  const filtered = narrowed || Boolean(query.store);
+  const activeFilters = [query.q, query.store, query.from, query.to].filter(Boolean).length;
+  const catalog = catalogOf(i18n.locale);
 
   return (
     <div className="space-y-4">
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-semibold">{t("orders.title")}</h1>
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-2 sm:gap-3">
           <ImportButton
             action={importAllStoresAction}
             label={t("stores.importAll")}
             pendingLabel={t("stores.importing")}
             progressUrl="/api/stores/import-progress"
-            messages={catalogOf(i18n.locale).stores.progress}
+            messages={catalog.stores.progress}
             locale={i18n.locale}
           />
           <Link href="/orders/import" className={secondaryButton}>
@@ -63,8 +70,22 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       ) : (
         <>
           <StatusTabs query={query} counts={counts} t={t} format={i18n.format} />
-          <OrderFilters query={query} stores={stores} t={t} />
-          <OrdersTable orders={page.orders} stores={stores} t={t} format={i18n.format} />
+          {narrowed && (
+            <p className="text-xs text-slate-500" data-testid="counts-note">
+              {t(query.store ? "orders.countsUnfilteredStore" : "orders.countsUnfiltered")}
+            </p>
+          )}
+          <FiltersDrawer label={t("orders.showFilters")} closeLabel={t("orders.hideFilters")} activeCount={activeFilters}>
+            <OrderFilters query={query} stores={stores} t={t} />
+          </FiltersDrawer>
+          {page.orders.length > 0 && <BulkBar locale={i18n.locale} messages={{ ...catalog.orders.bulk, selectAll: catalog.orders.selectAll }} />}
+          <OrdersTable
+            orders={page.orders}
+            stores={stores}
+            emptyMessage={filtered ? t("orders.noResults") : t(`orders.emptyTab.${query.status}`)}
+            t={t}
+            format={i18n.format}
+          />
           <Pagination query={query} page={page} total={total} t={t} format={i18n.format} />
         </>
       )}

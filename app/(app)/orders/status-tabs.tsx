@@ -6,7 +6,7 @@ import { ORDER_TABS, orderListSearch, type OrderListQuery } from "@/lib/orders/l
 
 export function StatusTabs({ query, counts, t, format }: { query: OrderListQuery; counts: OrderCounts; t: Translate; format: Formatter }) {
   return (
-    <nav aria-label={t("orders.statusTabs")} className="flex flex-wrap gap-1 border-b border-slate-200">
+    <nav aria-label={t("orders.statusTabs")} className="flex gap-1 overflow-x-auto border-b border-slate-200 sm:flex-wrap sm:overflow-visible">
       {ORDER_TABS.map((tab) => {
         const current = tab === query.status;
         // A tab keeps the store, search, dates and sort; it starts at the first page.
@@ -17,7 +17,7 @@ export function StatusTabs({ query, counts, t, format }: { query: OrderListQuery
             href={href}
             aria-current={current ? "page" : undefined}
             data-testid={`tab-${tab}`}
-            className={`-mb-px flex items-center gap-2 border-b-2 px-3 py-2 text-sm ${current ? "border-brand-600 font-semibold text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+            className={`-mb-px flex shrink-0 items-center gap-2 whitespace-nowrap border-b-2 px-3 py-2 text-sm ${current ? "border-brand-600 font-semibold text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
           >
             {t(`status.${tab}`)}
             <span className={`rounded-full px-2 text-xs ${current ? "bg-brand-100" : "bg-slate-100"}`} data-testid={`count-${tab}`}>

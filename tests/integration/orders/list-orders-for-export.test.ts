@@ -6,7 +6,7 @@ import { rowsToOrders } from "@/lib/csv/rows-to-orders";
 import { toCsv } from "@/lib/csv/write-csv";
 import { generateOrders } from "@/lib/demo/generate-orders";
 import { importOrders } from "@/lib/orders/import-orders";
-import { listOrdersForExport } from "@/lib/orders/list-orders-for-export";
+import { listOrdersForExport, listSelectedOrdersForExport } from "@/lib/orders/list-orders-for-export";
 import { orderListQuerySchema, type OrderListQuery } from "@/lib/orders/list-query";
 import { useTestDatabase } from "../../helpers/database";
 import { createMerchant } from "../../helpers/workspaces";
@@ -69,5 +69,19 @@ describe("listOrdersForExport", () => {
     const read = rowsToOrders(parsed.rows, EXPORT_MAPPING, { timeZone: "UTC", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep", rowNumbers: parsed.rowNumbers });
     expect(read.errors).toEqual([]);
     expect(read.orders.map((order) => order.order.orderNumber)).toEqual(orders.map((order) => order.row.order_number));
+  });
+});
+
+describe("listSelectedOrdersForExport", () => {
+  it("exports the picked orders in the order picked, with items, and never another workspace's", async () => {
+    const mine = await db.read.selectFrom("orders").select("id").where("workspace_id", "=", merchant.workspaceId).orderBy("id").limit(3).execute();
+    const theirs = await db.read.selectFrom("orders").select("id").where("workspace_id", "=", other.workspaceId).limit(1).executeTakeFirstOrThrow();
+    const picked = [mine[2].id, theirs.id, mine[0].id];
+    const { truncated, batches } = await listSelectedOrdersForExport(merchant.workspaceId, picked);
+    const orders = [];
+    for await (const batch of batches) orders.push(...batch);
+    expect(truncated).toBe(false);
+    expect(orders.map((order) => order.row.id)).toEqual([mine[2].id, mine[0].id]);
+    expect(orders.every((order) => order.items.length > 0)).toBe(true);
   });
 });

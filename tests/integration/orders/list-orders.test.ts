@@ -5,6 +5,7 @@ import { importOrders } from "@/lib/orders/import-orders";
 import { buildOrderListQuery, countOrdersByStatus, listOrders } from "@/lib/orders/list-orders";
 import { orderListQuerySchema, type OrderListQuery } from "@/lib/orders/list-query";
 import { useTestDatabase } from "../../helpers/database";
+import { buildOrder } from "../../helpers/orders";
 import { createMerchant } from "../../helpers/workspaces";
 
 useTestDatabase();
@@ -117,6 +118,19 @@ describe("listOrders", () => {
       expect(fromMatches.length).toBeGreaterThan(0);
       expect(fromMatches.map((row) => row.id)).toEqual(fromIndex.map((row) => row.id));
     }
+  });
+
+  it("finds an order number with or without its leading #, whichever way it was stored", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant("Hash");
+    const [shopify, typed] = await importOrders(workspaceId, manualStoreId, [buildOrder({ orderNumber: "#2001" }), buildOrder({ orderNumber: "3001" })], { source: "test" });
+    for (const [q, expected] of [["2001", shopify.orderId], ["#2001", shopify.orderId], ["#200", shopify.orderId], ["3001", typed.orderId], ["#3001", typed.orderId]] as const) {
+      for (const searchFirst of [true, false]) {
+        const rows = await buildOrderListQuery(workspaceId, view({ status: "all", q }), "UTC", { searchFirst }).execute();
+        expect(rows.map((row) => row.id), `${q}, searchFirst=${searchFirst}`).toEqual([expected]);
+      }
+    }
+    const bare = await listOrders(workspaceId, view({ status: "all", q: "#" }));
+    expect(bare.orders.map((order) => order.id)).toEqual([shopify.orderId]);
   });
 
   it("summarises each order's items", async () => {

@@ -85,6 +85,8 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
       <div className="grid gap-4 lg:grid-cols-3">
         <section className={`${section} lg:col-span-2`}>
           <h2 className={heading}>{t("order.items")}</h2>
+          {/* On a phone the five columns scroll inside the card rather than widen the page. */}
+          <div className="overflow-x-auto">
           <table className="min-w-full text-sm" data-testid="order-items">
             <thead className="text-left text-xs text-slate-500">
               <tr>
@@ -110,6 +112,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
               ))}
             </tbody>
           </table>
+          </div>
           <dl className="mt-4 ml-auto grid max-w-xs grid-cols-2 gap-y-1 text-sm" data-testid="order-amounts">
             <dt className="text-slate-500">{t("order.subtotal")}</dt>
             <dd className="text-right tabular-nums">{format.money(order.amounts.subtotal, order.currency)}</dd>

@@ -26,6 +26,7 @@ export function MappingTable({ t, headers, samples, mapping, onChange }: {
     ));
 
   return (
+    <div className="overflow-x-auto">
     <table className="w-full text-left text-sm" data-testid="csv-mapping">
       <thead className="text-xs uppercase tracking-wide text-slate-500">
         <tr>
@@ -61,5 +62,6 @@ export function MappingTable({ t, headers, samples, mapping, onChange }: {
         })}
       </tbody>
     </table>
+    </div>
   );
 }

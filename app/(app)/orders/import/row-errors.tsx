@@ -12,6 +12,7 @@ export function RowErrors({ t, errors }: { t: CsvT; errors: CsvRowError[] }) {
       <h3 className="font-semibold text-red-800" data-testid="csv-row-errors-title">
         {t("rowErrorsTitle", { count: rows })}
       </h3>
+      <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="csv-row-errors">
         <thead className="text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -30,6 +31,7 @@ export function RowErrors({ t, errors }: { t: CsvT; errors: CsvRowError[] }) {
           ))}
         </tbody>
       </table>
+      </div>
       {errors.length > SHOWN && <p className="text-sm text-slate-500">{t("rowErrorsMore", { count: errors.length - SHOWN })}</p>}
     </section>
   );

@@ -1,0 +1,1 @@
+export const BULK_FORM_ID = "bulk-orders";
