@@ -55,6 +55,7 @@ const ACTIONS: Record<string, ((t: Theirs) => unknown[]) | { noWorkspaceIds: str
   "(app)/orders/actions.ts#restoreOrderAction": (t) => [t.orderId],
   "(app)/orders/actions.ts#markShippedAction": (t) => [t.orderId, {}, form({ shipDate: "2026-12-01", carrierCode: "usps" })],
   "(app)/orders/actions.ts#createReplacementAction": (t) => [t.orderId],
+  "(app)/orders/bulk-actions.ts#bulkOrdersAction": (t) => [{}, form({ action: "cancel", orderId: String(t.orderId) })],
   "(app)/orders/[orderId]/rate-actions.ts#quoteOrderRatesAction": (t) => [t.orderId],
   "(app)/orders/[orderId]/rate-actions.ts#chooseOrderRateAction": (t) => [t.orderId, { carrierCode: "sample", serviceCode: "sample_ground", packageCode: "package" }],
   "(app)/rates/actions.ts#quoteRatesAction": (t) => [{}, form({ locationId: String(t.locationId), toPostalCode: "10001", toCountry: "US", "weight.value": "1", "weight.units": "pounds" })],

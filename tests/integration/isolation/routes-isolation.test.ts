@@ -91,7 +91,12 @@ const ROUTES: Record<string, Entry> = {
   "api/cron/import": { noWorkspaceIds: "the scheduler's entry, authenticated by CRON_SECRET" },
   "api/health": { noWorkspaceIds: "public health, no workspace data" },
   "api/auth/[...nextauth]": { noWorkspaceIds: "Auth.js" },
-  "(app)/orders/export": { probes: [{ method: "GET", path: () => "/orders/export", query: (t) => ({ store: t.storeId, status: "all" }), asForMissing: true }] },
+  "(app)/orders/export": {
+    probes: [
+      { method: "GET", path: () => "/orders/export", query: (t) => ({ store: t.storeId, status: "all" }), asForMissing: true },
+      { method: "GET", path: () => "/orders/export", query: (t) => ({ ids: String(t.orderId), status: "all" }), asForMissing: true },
+    ],
+  },
   "(app)/settings/rate-cards/sample/[code]": { noWorkspaceIds: "the built-in sample cards, the same for everyone" },
 };
 
