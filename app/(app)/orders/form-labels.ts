@@ -14,5 +14,5 @@ export function orderFormLabels(t: Translate): Record<string, string> {
 
 /** A manual order starts in one of the open statuses; shipping and cancelling are actions on the order. */
 export function openStatusOptions(t: Translate) {
-  return OPEN_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }));
+  return OPEN_STATUSES.map((status) => ({ value: status, label: t(`orderStatus.${status}`) }));
 }

@@ -64,7 +64,7 @@ export function OrdersTable({ orders, stores, emptyMessage, t, format }: { order
               </td>
               <td className="num phone-hidden">{order.weightOz != null ? format.weight(order.weightOz) : ""}</td>
               <td className="status" data-testid="order-status">
-                <StatusBadge status={order.status} label={t(`status.${order.status}`)} />
+                <StatusBadge status={order.status} label={t(`orderStatus.${order.status}`)} />
                 {!order.active && <span className="flag">{t("orders.inactive")}</span>}
                 {order.reactivatedInChannel && <span className="flag warn">{t("orders.reactivatedBadge")}</span>}
               </td>

@@ -34,6 +34,15 @@ export const en = {
     cancelled: "Cancelled",
     all: "All",
   },
+  /** One order's status, as its badge says it (the tabs above are `status`, plural in French). */
+  orderStatus: {
+    awaiting_payment: "Awaiting Payment",
+    awaiting_shipment: "Awaiting Shipment",
+    pending_fulfillment: "Pending Fulfillment",
+    on_hold: "On Hold",
+    shipped: "Shipped",
+    cancelled: "Cancelled",
+  },
   orders: {
     title: "Orders",
     newOrder: "New order",

@@ -35,6 +35,14 @@ export const fr: Messages = {
     cancelled: "Annulées",
     all: "Toutes",
   },
+  orderStatus: {
+    awaiting_payment: "En attente de paiement",
+    awaiting_shipment: "En attente d’expédition",
+    pending_fulfillment: "Préparation en attente",
+    on_hold: "En pause",
+    shipped: "Expédiée",
+    cancelled: "Annulée",
+  },
   orders: {
     title: "Commandes",
     newOrder: "Nouvelle commande",

@@ -12,6 +12,6 @@ export function csvLabels(locale: Locale): CsvLabels {
     }
   };
   visit(catalogOf(locale).csv, "");
-  visit(catalogOf(locale).status, "orderStatus.");
+  visit(catalogOf(locale).orderStatus, "orderStatus.");
   return { locale, messages };
 }

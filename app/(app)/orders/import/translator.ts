@@ -3,7 +3,7 @@ import type { Messages } from "@/lib/i18n/messages/en";
 import type { Leaves } from "@/lib/i18n/translate";
 
 /** The import page's own messages, and the order statuses its preview shows. */
-export type CsvLabelKey = Leaves<Messages["csv"]> | `orderStatus.${keyof Messages["status"] & string}`;
+export type CsvLabelKey = Leaves<Messages["csv"]> | `orderStatus.${keyof Messages["orderStatus"] & string}`;
 export interface CsvLabels {
   locale: string;
   messages: Record<string, string>;
