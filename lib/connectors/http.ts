@@ -1,3 +1,4 @@
+import { networkFailureOf } from "./network-errors";
 import { ConnectorError, defaultSleep } from "./types";
 
 export interface RequestOptions {
@@ -32,7 +33,7 @@ export async function requestJson<T>(url: string, init: RequestInit, options: Re
   try {
     return { body: JSON.parse(text) as T, response };
   } catch {
-    throw new ConnectorError(`${options.platformName} sent a response that is not JSON.`, "bad_response");
+    throw new ConnectorError(`The address answered, but not like ${options.platformName}'s API (the answer is not JSON). Check the store's address.`, "bad_response");
   }
 }
 
@@ -51,7 +52,9 @@ export async function requestText(url: string, init: RequestInit, options: Reque
       response = await fetch(url, { ...init, signal: options.signal });
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      if (attempt >= retries) throw new ConnectorError(`${options.platformName} could not be reached: ${(error as Error).message}`, "unavailable");
+      // A name that does not exist or a closed port will not answer in a few seconds: say so at once.
+      const failure = networkFailureOf(error, url);
+      if (attempt >= retries || !failure.transient) throw new ConnectorError(`${options.platformName} could not be reached: ${failure.words}.`, "unavailable");
       await sleep(backoff(attempt));
       continue;
     }
