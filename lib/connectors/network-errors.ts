@@ -49,6 +49,8 @@ export function networkFailureOf(error: unknown, url: string): NetworkFailure {
   }
   if (code && TLS_CODES.has(code)) return { words: `the HTTPS certificate of ${hostname} is not valid (${code})`, transient: false };
   const cause = (error as { cause?: { message?: unknown } })?.cause;
+  // fetch refuses the ports browsers block (SMTP's 25, 9, 6000…) before connecting.
+  if (cause?.message === "bad port") return { words: `${host} uses a port that web requests may not use: check the address`, transient: false };
   const detail = typeof cause?.message === "string" && cause.message ? cause.message : error instanceof Error ? error.message : String(error);
   return { words: detail, transient: true };
 }

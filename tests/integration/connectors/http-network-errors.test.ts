@@ -21,6 +21,11 @@ describe("a request that gets no answer, in plain words", () => {
     expect(networkFailureOf(fetchFailed(code), "https://shop.example:8443/admin")).toEqual({ words, transient });
   });
 
+  it("a port fetch refuses to use (as browsers do)", () => {
+    const error = Object.assign(new TypeError("fetch failed"), { cause: new Error("bad port") });
+    expect(networkFailureOf(error, "http://127.0.0.1:9/")).toEqual({ words: "127.0.0.1:9 uses a port that web requests may not use: check the address", transient: false });
+  });
+
   it("reads the first error of a connect that failed on every address (IPv6 and IPv4)", () => {
     const error = Object.assign(new TypeError("fetch failed"), { cause: new AggregateError([Object.assign(new Error("refused"), { code: "ECONNREFUSED" })]) });
     expect(networkFailureOf(error, "http://localhost:9/").words).toBe("connection refused by localhost:9: nothing answers at that address and port");
