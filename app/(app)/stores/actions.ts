@@ -67,6 +67,11 @@ export const saveStoreAction = workspaceAction(
   async ({ workspaceId, input: { storeId, intent, ...store }, values, t }): Promise<StoreFormState> => {
     if (intent === "test") {
       const check = await testStoreConnection(workspaceId, storeId, store);
+      // A test of the saved settings is recorded: the page's connection state follows it.
+      if (storeId) {
+        revalidatePath(`/stores/${storeId}`);
+        revalidatePath("/stores");
+      }
       return check.ok ? { message: t("stores.connectionOk"), values } : { error: t("stores.connectionFailed", { message: check.message }), values };
     }
     if (storeId) {
