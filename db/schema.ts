@@ -110,6 +110,12 @@ export interface StoreTable {
   last_sweep_missed: Generated<number | null>;
   created_at: number;
   modified_at: number;
+  /** Set when the merchant deleted the store: it is gone from the Stores page and the API, its orders stay. */
+  deleted_at: Generated<number | null>;
+  /** When the store's saved settings were last tested (Test connection or Save); null: never. */
+  connection_tested_at: Generated<number | null>;
+  /** That test's failure in plain words; null when it worked. */
+  connection_error: Generated<string | null>;
 }
 
 export type OrderStatus = "awaiting_payment" | "awaiting_shipment" | "pending_fulfillment" | "shipped" | "on_hold" | "cancelled";

@@ -1,4 +1,5 @@
 import { assertPublicUrl } from "./public-address";
+import { networkFailureOf } from "./network-errors";
 import { ConnectorError, defaultSleep } from "./types";
 
 export interface RequestOptions {
@@ -33,7 +34,7 @@ export async function requestJson<T>(url: string, init: RequestInit, options: Re
   try {
     return { body: JSON.parse(text) as T, response };
   } catch {
-    throw new ConnectorError(`${options.platformName} sent a response that is not JSON.`, "bad_response");
+    throw new ConnectorError(`The address answered, but not like ${options.platformName}'s API (the answer is not JSON). Check the store's address.`, "bad_response");
   }
 }
 
@@ -53,7 +54,9 @@ export async function requestText(url: string, init: RequestInit, options: Reque
     } catch (error) {
       if (error instanceof ConnectorError) throw error;
       if (options.signal?.aborted) throw new ConnectorError(`${options.platformName} did not answer in time (the request timed out).`, "unavailable");
-      if (attempt >= retries) throw new ConnectorError(`${options.platformName} could not be reached: ${networkFailureWords(error)}.`, "unavailable");
+      // A name that does not exist or a closed port will not answer in a few seconds: say so at once.
+      const failure = networkFailureOf(error, url);
+      if (attempt >= retries || !failure.transient) throw new ConnectorError(`${options.platformName} could not be reached: ${failure.words}.`, "unavailable");
       await sleep(backoff(attempt));
       continue;
     }
@@ -126,18 +129,6 @@ function withoutCredentials(headers: HeadersInit | undefined): Headers {
     if (name === "accept" || name === "content-type" || name === "user-agent") kept.set(name, value);
   });
   return kept;
-}
-
-/** Why a request never got an answer, in plain words (fetch's own message is "fetch failed"). */
-function networkFailureWords(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; name?: string } })?.cause;
-  const code = cause?.code ?? (error as { code?: string })?.code ?? "";
-  if ((error as Error)?.name === "TimeoutError" || /TIMEOUT|ETIMEDOUT/.test(code)) return "the request timed out";
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "its address does not resolve (DNS)";
-  if (code === "ECONNREFUSED") return "the connection was refused";
-  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE") return "the connection was dropped";
-  if (/CERT|TLS|SSL/.test(code)) return "its TLS certificate was not accepted";
-  return "the network request failed";
 }
 
 /** Retry-After as seconds or an HTTP date, in ms. */

@@ -201,7 +201,7 @@ const AUTO = "AUTO";
 /** The id of one of the workspace's stores; another workspace's store, or no store, is not found. */
 async function storeOfWorkspace(workspaceId: string, storeId: unknown): Promise<number> {
   const id = typeof storeId === "number" && Number.isSafeInteger(storeId) && storeId > 0 ? storeId : null;
-  const store = id === null ? undefined : await db.read.selectFrom("stores").select("id").where("id", "=", id).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  const store = id === null ? undefined : await db.read.selectFrom("stores").select("id").where("id", "=", id).where("workspace_id", "=", workspaceId).where("deleted_at", "is", null).executeTakeFirst();
   if (!store) throw notFound("Store not found");
   return store.id;
 }

@@ -60,7 +60,7 @@ export async function createOrUpdateOrders(context: ApiContext, bodies: unknown[
     else results[index] = failure(body, fieldErrorsOf(attempt.error.issues, "order"));
   });
 
-  const stores = await db.read.selectFrom("stores").select(["id", "platform"]).where("workspace_id", "=", context.workspaceId).execute();
+  const stores = await db.read.selectFrom("stores").select(["id", "platform"]).where("workspace_id", "=", context.workspaceId).where("deleted_at", "is", null).execute();
   const storeIds = new Set(stores.map((store) => store.id));
   const manualStoreId = stores.find((store) => store.platform === "manual")?.id;
   const existing = await storesOfExistingKeys(context.workspaceId, parsed.map(({ input }) => input.orderKey).filter((key): key is string => Boolean(key)));

@@ -10,9 +10,9 @@ const MARKETPLACE_NAMES: Record<string, string> = {
   custom_store: "Custom Store",
 };
 
-/** GET /stores in ShipStation's shape; `showInactive` includes deactivated stores. */
+/** GET /stores in ShipStation's shape; `showInactive` includes deactivated stores, never deleted ones. */
 export async function listApiStores(workspaceId: string, timeZone: string, showInactive = false) {
-  let query = db.read.selectFrom("stores").selectAll().where("workspace_id", "=", workspaceId).orderBy("id");
+  let query = db.read.selectFrom("stores").selectAll().where("workspace_id", "=", workspaceId).where("deleted_at", "is", null).orderBy("id");
   if (!showInactive) query = query.where("active", "=", 1);
   const stores = await query.execute();
   return stores.map((store) => ({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/db/database";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 import { credentialBinding, decryptCredentials, encryptCredentials } from "./credentials";
+import type { ConnectionCheck } from "@/lib/connectors/types";
 import { connectedColumn, healthOf, lastAutomaticImportColumn, STORE_HEALTH_COLUMNS } from "./store-health";
 import { PLATFORMS, STATUS_MAPPING_KEYS, type ConnectablePlatform } from "./platforms";
 
@@ -62,8 +63,9 @@ export async function createStore(workspaceId: string, input: StoreInput, now = 
   });
 }
 
+/** A connectable store of this workspace; another workspace's, Manual Orders and a deleted store are not found. */
 async function loadStore(workspaceId: string, storeId: number) {
-  const store = await db.read.selectFrom("stores").selectAll().where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  const store = await db.read.selectFrom("stores").selectAll().where("id", "=", storeId).where("workspace_id", "=", workspaceId).where("deleted_at", "is", null).executeTakeFirst();
   if (!store || store.platform === "manual") throw notFound("Store not found");
   return store;
 }
@@ -74,10 +76,29 @@ export async function storedCredentials(workspaceId: string, storeId: number): P
   return store.credentials ? decryptCredentials(credentialBinding(store), store.credentials) : {};
 }
 
+/** What a connector needs to reach a saved store: its address and decrypted credentials. */
+export async function storedConnection(workspaceId: string, storeId: number) {
+  const store = await loadStore(workspaceId, storeId);
+  return {
+    platform: store.platform as ConnectablePlatform,
+    baseUrl: store.base_url ?? "",
+    credentials: store.credentials ? decryptCredentials(credentialBinding(store), store.credentials) : {},
+    statusMapping: store.status_mapping ? (JSON.parse(store.status_mapping) as Record<string, string>) : null,
+  };
+}
+
+/** Whether two connections reach the same place with the same credentials (a test of one then describes the other). */
+export function sameConnection(a: { baseUrl: string; credentials: Record<string, string> }, b: { baseUrl: string; credentials: Record<string, string> }): boolean {
+  const keys = new Set([...Object.keys(a.credentials), ...Object.keys(b.credentials)]);
+  return a.baseUrl === b.baseUrl && [...keys].every((key) => (a.credentials[key] ?? "") === (b.credentials[key] ?? ""));
+}
+
 export async function updateStore(workspaceId: string, storeId: number, input: Omit<StoreInput, "platform">, now = Date.now()) {
   const store = await loadStore(workspaceId, storeId);
   const existing = await storedCredentials(workspaceId, storeId);
   const valid = validate({ ...input, platform: store.platform as ConnectablePlatform }, existing);
+  // A test of the old address or credentials says nothing of the new ones.
+  const retest = !sameConnection({ baseUrl: store.base_url ?? "", credentials: existing }, valid);
   await db.write
     .updateTable("stores")
     .set({
@@ -86,10 +107,58 @@ export async function updateStore(workspaceId: string, storeId: number, input: O
       credentials: encryptCredentials(credentialBinding(store), valid.credentials),
       status_mapping: valid.statusMapping ? JSON.stringify(valid.statusMapping) : null,
       modified_at: now,
+      ...(retest ? { connection_tested_at: null, connection_error: null } : {}),
     })
     .where("id", "=", storeId)
     .where("workspace_id", "=", workspaceId)
     .execute();
+}
+
+/** The result of testing the store's saved settings, shown on the Stores page until an import says more. */
+export async function recordConnectionTest(workspaceId: string, storeId: number, check: ConnectionCheck, now = Date.now()) {
+  await db.write
+    .updateTable("stores")
+    .set({ connection_tested_at: now, connection_error: check.ok ? null : check.message })
+    .where("id", "=", storeId)
+    .where("workspace_id", "=", workspaceId)
+    .where("deleted_at", "is", null)
+    .execute();
+}
+
+/** The suffix a deleted store's name takes, so its orders say where they came from. */
+export const DELETED_SUFFIX = " (deleted)";
+
+/**
+ * Deletes a store but not its orders: they reference it, and a merchant may still ship them. The
+ * row stays, renamed "<name> (deleted)" so the orders lists name it; it leaves the Stores page and
+ * the API, is never imported again (inactive, no schedule), and its credentials are erased, which
+ * also makes its webhooks answer 404. Returns its name and how many orders stay.
+ */
+export async function deleteStore(workspaceId: string, storeId: number, now = Date.now()): Promise<{ name: string; orders: number }> {
+  const store = await loadStore(workspaceId, storeId);
+  const orders = await countStoreOrders(workspaceId, storeId);
+  await db.write
+    .updateTable("stores")
+    .set({
+      deleted_at: now,
+      name: `${store.name}${DELETED_SUFFIX}`,
+      active: 0,
+      auto_import: 0,
+      credentials: null,
+      next_import_at: null,
+      modified_at: now,
+    })
+    .where("id", "=", storeId)
+    .where("workspace_id", "=", workspaceId)
+    .where("deleted_at", "is", null)
+    .execute();
+  return { name: store.name, orders };
+}
+
+/** The store's orders as the lists count them (deleted orders left out). */
+export async function countStoreOrders(workspaceId: string, storeId: number): Promise<number> {
+  const row = await db.read.selectFrom("order_counts").select((eb) => eb.fn.sum<number>("n").as("orders")).where("workspace_id", "=", workspaceId).where("store_id", "=", storeId).executeTakeFirst();
+  return Number(row?.orders ?? 0);
 }
 
 /** Deactivating stops imports and keeps every order; reactivating imports again from where it stopped. */
@@ -132,6 +201,7 @@ export async function listStoresWithHealth(workspaceId: string, now = Date.now()
     .select(["stores.id", "stores.name", "stores.platform", "stores.active", "stores.base_url", "counts.orders", ...STORE_HEALTH_COLUMNS, connectedColumn])
     .select(lastAutomaticImportColumn(workspaceId))
     .where("stores.workspace_id", "=", workspaceId)
+    .where("stores.deleted_at", "is", null)
     .orderBy("stores.platform", "asc")
     .orderBy("stores.name", "asc")
     .execute();

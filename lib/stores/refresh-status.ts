@@ -33,7 +33,7 @@ export async function getRefreshStatus(workspaceId: string, storeId: number, tim
 
 /** The stores a refresh names: one of the workspace's connected stores, or all of its active ones. */
 export async function storesToRefresh(workspaceId: string, storeId?: number): Promise<number[]> {
-  let query = db.read.selectFrom("stores").select("id").where("workspace_id", "=", workspaceId).where("platform", "!=", "manual");
+  let query = db.read.selectFrom("stores").select("id").where("workspace_id", "=", workspaceId).where("platform", "!=", "manual").where("deleted_at", "is", null);
   if (storeId) query = query.where("id", "=", storeId);
   else query = query.where("active", "=", 1);
   const stores = await query.execute();

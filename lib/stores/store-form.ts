@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { connectorFor } from "@/lib/connectors/registry";
-import type { ConnectionCheck } from "@/lib/connectors/types";
-import { connectionFromInput, storedCredentials, storeInputSchema, type StoreInput } from "./manage-stores";
+import type { ConnectionCheck, StoreConnection } from "@/lib/connectors/types";
+import { connectionFromInput, recordConnectionTest, sameConnection, storedConnection, storeInputSchema, type StoreInput } from "./manage-stores";
 import { PLATFORMS, STATUS_MAPPING_KEYS, type ConnectablePlatform } from "./platforms";
 
 /**
@@ -41,20 +41,50 @@ export const storeFormSchema = storeInputSchema.extend({
   intent: z.enum(["test", "save"]).catch("save"),
 });
 
+/** Delete a store; its orders stay. */
+export const storeDeleteSchema = z.object({ storeId });
+
+/** A test gives up after this long in all: the merchant is waiting on the form. */
+export const CONNECTION_TEST_TIMEOUT_MS = 10_000;
+
 /**
  * "Test connection": the form's settings against the platform, before anything is saved. On
- * edit, a secret left blank is the stored one; another workspace's store is not found.
+ * edit, a secret left blank is the stored one; another workspace's store is not found. When what
+ * was tested is what the store has saved, the result is recorded on the store.
  */
-export async function testStoreConnection(workspaceId: string, storeId: number | null, input: StoreInput): Promise<ConnectionCheck> {
-  const existing = storeId ? await storedCredentials(workspaceId, storeId) : null;
+export async function testStoreConnection(workspaceId: string, storeId: number | null, input: StoreInput, options: { timeoutMs?: number } = {}): Promise<ConnectionCheck> {
+  const saved = storeId ? await storedConnection(workspaceId, storeId) : null;
+  const connection = connectionFromInput(input, saved?.credentials ?? null);
+  const check = await checkConnection(connection, options.timeoutMs);
+  if (storeId && saved && sameConnection(connection, saved)) await recordConnectionTest(workspaceId, storeId, check);
+  return check;
+}
+
+/** Tests a store's saved settings and records the result: Save runs it, so a store that cannot connect never shows as OK. */
+export async function testSavedStore(workspaceId: string, storeId: number, options: { timeoutMs?: number } = {}): Promise<ConnectionCheck> {
+  const connection = await storedConnection(workspaceId, storeId);
+  const check = await checkConnection(connection, options.timeoutMs);
+  await recordConnectionTest(workspaceId, storeId, check);
+  return check;
+}
+
+/** The connector's test within a time limit; running out of time is a failure in words, not an exception. */
+async function checkConnection(connection: StoreConnection & { platform: ConnectablePlatform }, timeoutMs = CONNECTION_TEST_TIMEOUT_MS): Promise<ConnectionCheck> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  const label = PLATFORMS[connection.platform].label;
   try {
-    // The merchant is waiting on the button: a store that never answers is "timed out", not a spinner.
-    return await connectorFor(input.platform).testConnection(connectionFromInput(input, existing), { signal: AbortSignal.timeout(TEST_CONNECTION_TIMEOUT_MS) });
+    const check = await connectorFor(connection.platform).testConnection(connection, { signal });
+    // A connector may have swallowed the abort into its own words; the timeout says it better.
+    return !check.ok && signal.aborted ? timedOut(label, timeoutMs) : check;
   } catch (error) {
+    if (signal.aborted) return timedOut(label, timeoutMs);
     // Connectors turn what a store answers into words; anything else is ours, logged and never shown as is.
     console.error(error);
     return { ok: false, message: "Something went wrong on Shipdeck's side while testing the connection. Please try again." };
   }
 }
 
-const TEST_CONNECTION_TIMEOUT_MS = 20_000;
+function timedOut(platform: string, timeoutMs: number): ConnectionCheck {
+  return { ok: false, message: `${platform} did not answer within ${Math.round(timeoutMs / 1000)} s. Check the address, or try again if the store is slow.` };
+}
+

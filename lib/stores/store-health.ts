@@ -46,11 +46,18 @@ export interface StoreHealth {
   lastErrorKind: StoreErrorKind | null;
   /** Set while the last import failed: its problem and what to do, as message keys. */
   advice: StoreAdvice | null;
+  /**
+   * Whether the store is known to work: "untested" before any test or import, "failed" while the
+   * last test of its saved settings failed and no import has worked since, else "ok" (imports then say the rest).
+   */
+  connection: "ok" | "untested" | "failed";
+  /** The failed test's reason, in plain words. */
+  connectionError: string | null;
 }
 
 export type StoreHealthColumns = Pick<
   StoreRow,
-  "auto_import" | "lease_until" | "last_import_at" | "next_import_at" | "next_import_reason" | "consecutive_failures" | "last_error" | "last_error_kind"
+  "auto_import" | "lease_until" | "last_import_at" | "next_import_at" | "next_import_reason" | "consecutive_failures" | "last_error" | "last_error_kind" | "connection_tested_at" | "connection_error"
 > & { connected: number };
 
 /** Whether credentials are saved, without reading them. */
@@ -66,6 +73,8 @@ export const STORE_HEALTH_COLUMNS = [
   "stores.consecutive_failures",
   "stores.last_error",
   "stores.last_error_kind",
+  "stores.connection_tested_at",
+  "stores.connection_error",
 ] as const;
 
 /**
@@ -101,7 +110,15 @@ export function healthOf(store: StoreHealthColumns, lastAutomaticImportAt: numbe
     lastError: store.last_error,
     lastErrorKind: store.last_error_kind,
     advice: failing ? adviceFor(store.last_error_kind) : null,
+    ...connectionOf(store),
   };
+}
+
+function connectionOf(store: StoreHealthColumns): Pick<StoreHealth, "connection" | "connectionError"> {
+  const importedSinceTest = store.last_import_at !== null && store.consecutive_failures === 0 && store.last_error === null && (store.connection_tested_at === null || store.last_import_at >= store.connection_tested_at);
+  if (importedSinceTest) return { connection: "ok", connectionError: null };
+  if (store.connection_tested_at === null) return { connection: store.last_import_at === null ? "untested" : "ok", connectionError: null };
+  return store.connection_error === null ? { connection: "ok", connectionError: null } : { connection: "failed", connectionError: store.connection_error };
 }
 
 /** A store flagged to the merchant, as the Orders page's banner names it. */

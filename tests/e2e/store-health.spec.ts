@@ -73,7 +73,7 @@ test("a store's page says when it is next imported and why, draws its last 14 da
   await expect(page.getByTestId("auto-import-description")).toContainText("Shipdeck checks this store for new and changed orders on its own schedule");
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-checked", "false");
-  await expect(page.getByTestId("auto-import-description")).toHaveText("Off: only Import now and the API's refresh bring this store's orders.");
+  await expect(page.getByTestId("auto-import-description")).toHaveText("Off: only its Import button and the API's refresh bring this store's orders.");
   await expect(page.getByTestId("next-import")).toContainText("Automatic import is off");
   await page.goto("/stores");
   const row = page.getByTestId("store-row").filter({ hasText: "Sunny Shop" });
@@ -145,7 +145,7 @@ test("Import now while a scheduled import holds the store shows that import's pr
   const scheduled = tick(request);
   await expect.poll(async () => (await (await page.request.get(`/api/stores/${storeId}/import-progress`)).json()).importing).toBe(true);
 
-  await page.getByRole("button", { name: "Import now" }).click();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByTestId("import-result")).toHaveText("1 store was already importing");
   await expect(page.getByTestId("import-button")).toBeDisabled();
   await expect(page.getByTestId("import-progress")).toHaveText("Busy Shop: 0 pages read, 0 orders so far");

@@ -41,7 +41,7 @@ test("a merchant connects a Shopify store, tests it, imports it, and sees its or
   await expect(page.getByTestId("webhook-url")).toHaveText(/^http:\/\/localhost:\d+\/api\/webhooks\/shopify\/\d+$/);
   expect(await page.content()).not.toContain(TOKEN);
 
-  await page.getByRole("button", { name: "Import now" }).click();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByTestId("import-result")).toHaveText("3 new, 0 updated, 1 cancelled");
   await page.reload();
   await expect(page.getByTestId("import-run").first()).toContainText("Import button");

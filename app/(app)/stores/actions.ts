@@ -8,9 +8,9 @@ import { getI18n } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
 import { importAllStores, importOneStore, summarizeImports } from "@/lib/imports/import-all-stores";
 import type { StoreImportSummary } from "@/lib/imports/import-store";
-import { createStore, setStoreActive, setStoreAutoImport, updateStore } from "@/lib/stores/manage-stores";
+import { createStore, deleteStore, setStoreActive, setStoreAutoImport, updateStore } from "@/lib/stores/manage-stores";
 import type { ConnectablePlatform } from "@/lib/stores/platforms";
-import { storeActiveSchema, storeAutoImportSchema, storeFormInput, storeFormSchema, storeFormValues, storeRefSchema, testStoreConnection } from "@/lib/stores/store-form";
+import { storeActiveSchema, storeAutoImportSchema, storeFormInput, storeFormSchema, storeFormValues, storeDeleteSchema, storeRefSchema, testSavedStore, testStoreConnection } from "@/lib/stores/store-form";
 import { sweepDaysSchema, sweepStoreDays } from "@/lib/stores/store-sweeps";
 import { dayRangeWords, sweepCountsWords } from "@/lib/stores/sweep-words";
 
@@ -48,9 +48,16 @@ export const importStoreAction = workspaceAction({ input: (storeId: number) => (
 
 export interface StoreFormState extends FormState {
   message?: string;
+  /** Saved, but its connection test failed: said beside the success, not as a refusal. */
+  warning?: string;
+  /** The settings are saved: the form clears the secrets typed, which now show as saved. */
+  saved?: boolean;
 }
 
-/** One form, two buttons: "Test connection" checks it against the platform; "Save" stores it. */
+/**
+ * One form, two buttons: "Test connection" checks it against the platform; "Save" stores it and
+ * tests what it saved, so a store that cannot connect says so at once instead of looking OK.
+ */
 export const saveStoreAction = workspaceAction(
   {
     input: (platform: ConnectablePlatform, storeId: number | null, _state: StoreFormState, formData: FormData) => ({ ...storeFormInput(platform, formValues(formData)), storeId }),
@@ -60,18 +67,37 @@ export const saveStoreAction = workspaceAction(
   async ({ workspaceId, input: { storeId, intent, ...store }, values, t }): Promise<StoreFormState> => {
     if (intent === "test") {
       const check = await testStoreConnection(workspaceId, storeId, store);
+      // A test of the saved settings is recorded: the page's connection state follows it.
+      if (storeId) {
+        revalidatePath(`/stores/${storeId}`);
+        revalidatePath("/stores");
+      }
       return check.ok ? { message: t("stores.connectionOk"), values } : { error: t("stores.connectionFailed", { message: check.message }), values };
     }
     if (storeId) {
       await updateStore(workspaceId, storeId, store);
+      const check = await testSavedStore(workspaceId, storeId);
       revalidatePath(`/stores/${storeId}`);
-      return { message: t("stores.saved"), values };
+      revalidatePath("/stores");
+      return check.ok ? { message: t("stores.savedConnected"), values, saved: true } : { warning: t("stores.savedNotConnected", { message: check.message }), values, saved: true };
     }
     const created = await createStore(workspaceId, store);
+    // Its page then says whether it connects; the test's failure is not the save's.
+    await testSavedStore(workspaceId, created);
     revalidatePath("/stores");
     redirect(`/stores/${created}`);
   },
 );
+
+export type StoreDeleteState = FormState;
+
+/** Delete a store: its orders stay, under "<name> (deleted)"; another workspace's store is not found. */
+export const deleteStoreAction = workspaceAction({ input: (storeId: number) => ({ storeId }), schema: storeDeleteSchema }, async ({ workspaceId, input }): Promise<StoreDeleteState> => {
+  await deleteStore(workspaceId, input.storeId);
+  revalidatePath("/stores");
+  revalidatePath("/orders");
+  redirect("/stores");
+});
 
 export type StoreActiveState = FormState;
 

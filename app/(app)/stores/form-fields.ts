@@ -1,9 +1,10 @@
 import type { Translate } from "@/lib/i18n/translate";
 import { PLATFORMS, STATUS_MAPPING_KEYS, type ConnectablePlatform } from "@/lib/stores/platforms";
+import { CONNECTION_TEST_TIMEOUT_MS } from "@/lib/stores/store-form";
 import type { StoreFormField } from "./store-form";
 
-/** The connect/edit form's fields for a platform, from its spec. */
-export function storeFormFields(platform: ConnectablePlatform, t: Translate, editing: boolean) {
+/** The connect/edit form's fields for a platform, from its spec; `savedSecrets`: the secret fields the store has a value for. */
+export function storeFormFields(platform: ConnectablePlatform, t: Translate, savedSecrets: string[] = []) {
   const spec = PLATFORMS[platform];
   const fields: StoreFormField[] = [
     { name: "name", label: t("stores.name"), placeholder: spec.label },
@@ -12,11 +13,27 @@ export function storeFormFields(platform: ConnectablePlatform, t: Translate, edi
       name: `credentials.${field.name}`,
       label: field.label,
       type: field.secret ? "password" : "text",
-      hint: [field.hint, field.secret && editing ? t("stores.keepSecret") : null].filter(Boolean).join(" "),
+      secret: field.secret,
+      hint: field.hint,
+      placeholder: field.secret && savedSecrets.includes(field.name) ? t("stores.keepSecret") : undefined,
     })),
   ];
   const statusFields: StoreFormField[] = spec.statusMapping
     ? STATUS_MAPPING_KEYS.map((key) => ({ name: `statusMapping.${key}`, label: t(`stores.statusKeys.${key}`), placeholder: key === "paid" ? "paid, processing" : undefined }))
     : [];
   return { fields, statusFields };
+}
+
+/** The form's buttons and states in the merchant's language. */
+export function storeFormLabels(t: Translate) {
+  return {
+    test: t("stores.testConnection"),
+    save: t("stores.save"),
+    statusTitle: t("stores.statusMappingTitle"),
+    statusIntro: t("stores.statusMappingIntro"),
+    testing: t("stores.testing"),
+    testingHint: t("stores.testingHint", { seconds: CONNECTION_TEST_TIMEOUT_MS / 1000 }),
+    saving: t("stores.saving"),
+    cancel: t("stores.cancel"),
+  };
 }

@@ -7,7 +7,7 @@ import { listStoresWithHealth } from "@/lib/stores/manage-stores";
 import { PLATFORMS, type ConnectablePlatform } from "@/lib/stores/platforms";
 import { importAllStoresAction } from "./actions";
 import { ImportButton } from "./import-button";
-import { AttentionDetails, NextImport, QuietFailure } from "./store-health-text";
+import { AttentionDetails, ConnectionState, NextImport, QuietFailure } from "./store-health-text";
 
 export const metadata: Metadata = { title: "Stores" };
 
@@ -18,6 +18,15 @@ function importHint(names: string[], t: Translate): string {
   if (names.length === 0) return t("stores.importAllNone");
   if (names.length <= NAMED_STORES) return t("stores.importAllHint", { stores: names.join(", ") });
   return t("stores.importAllHintMore", { stores: names.slice(0, NAMED_STORES).join(", "), count: names.length - NAMED_STORES });
+}
+
+/** A store's state in a word: imports failing again and again come first, then a connection not known to work. */
+function stateWords(store: { platform: string; active: boolean; needsAttention: boolean; connection: "ok" | "untested" | "failed" }, t: Translate): string {
+  if (!store.active) return t("stores.inactive");
+  if (store.needsAttention) return t("stores.needsAttention");
+  if (store.platform !== "manual" && store.connection === "failed") return t("stores.connection.failed");
+  if (store.platform !== "manual" && store.connection === "untested") return t("stores.connection.untested");
+  return t("stores.ok");
 }
 
 export default async function StoresPage() {
@@ -83,9 +92,10 @@ export default async function StoresPage() {
                   </td>
                   <td className="px-3 py-2">{platform}</td>
                   <td className="max-w-md px-3 py-2">
-                    <span data-testid="store-state" className={!store.active ? "text-slate-500" : store.needsAttention ? "font-semibold text-amber-800" : "text-emerald-700"}>
-                      {!store.active ? t("stores.inactive") : store.needsAttention ? t("stores.needsAttention") : t("stores.ok")}
+                    <span data-testid="store-state" className={!store.active ? "text-slate-500" : store.needsAttention || store.connection === "failed" ? "font-semibold text-amber-800" : store.connection === "untested" ? "text-slate-600" : "text-emerald-700"}>
+                      {stateWords(store, t)}
                     </span>
+                    {!manual && store.active && !store.needsAttention && <ConnectionState health={store} context={context} />}
                     {store.active && store.needsAttention && (
                       <span className="mt-1 block text-amber-900" data-testid="store-attention">
                         <AttentionDetails storeId={store.id} platform={platform} health={store} context={context} />

@@ -74,3 +74,14 @@ function retryWords(health: StoreHealth, context: HealthContext): string {
   if (!health.autoImport) return t("stores.health.notRetrying");
   return t("stores.health.keepsRetrying", { when: whenWords(health.nextImportAt ?? context.now, context) });
 }
+
+/** A store not yet known to work: never tested nor imported, or its last test failed and no import has worked since. */
+export function ConnectionState({ health, context }: { health: StoreHealth; context: HealthContext }) {
+  const { t } = context;
+  if (health.connection === "ok") return null;
+  return (
+    <span className="mt-1 block text-xs" data-testid="store-connection">
+      {health.connection === "failed" ? t("stores.connection.failedHint", { message: health.connectionError ?? "" }) : t("stores.connection.untestedHint")}
+    </span>
+  );
+}

@@ -63,6 +63,7 @@ const ACTIONS: Record<string, ((t: Theirs) => unknown[]) | { noWorkspaceIds: str
   "(app)/stores/actions.ts#importStoreAction": (t) => [t.storeId],
   "(app)/stores/actions.ts#saveStoreAction": (t) => ["shopify", t.storeId, {}, form({ name: "Taken", baseUrl: "https://x.example", "credentials.accessToken": "shpat_x", intent: "save" })],
   "(app)/stores/actions.ts#setStoreActiveAction": (t) => [t.storeId, false],
+  "(app)/stores/actions.ts#deleteStoreAction": (t) => [t.storeId],
   "(app)/stores/actions.ts#setStoreAutoImportAction": (t) => [t.storeId, false],
   "(app)/stores/actions.ts#sweepStoreRangeAction": (t) => [t.storeId, {}, form({ from: "2026-11-01", to: "2026-11-05" })],
   "(app)/settings/api-keys/actions.ts#createApiKeyAction": { noWorkspaceIds: "creates a key for the caller's workspace" },

@@ -13,7 +13,7 @@ beforeAll(() => {
 });
 
 describe("getStoreOrThrow: a connected store as its page shows it", () => {
-  it("gives the settings form's values and the import history, and never the credentials", async () => {
+  it("gives the settings form's values (the saved username too) and the import history, and never a secret", async () => {
     const { workspaceId } = await createMerchant();
     const storeId = await createStore(workspaceId, {
       platform: "custom_store",
@@ -27,13 +27,15 @@ describe("getStoreOrThrow: a connected store as its page shows it", () => {
 
     const store = await getStoreOrThrow(workspaceId, storeId);
     expect(store).toMatchObject({ id: storeId, name: "Legacy shop", platform: "custom_store", active: true, acceptsWebhooks: false, lastError: null, lastSweep: null });
-    expect(store.formValues).toEqual({ name: "Legacy shop", baseUrl: "https://legacy.example/shipstation.php", "statusMapping.paid": "paid, processing", "statusMapping.shipped": "sent" });
+    // Renaming the store must not mean retyping the username: it is not a secret, so the form shows it; the password only as saved.
+    expect(store.formValues).toEqual({ name: "Legacy shop", baseUrl: "https://legacy.example/shipstation.php", "credentials.username": "ops", "statusMapping.paid": "paid, processing", "statusMapping.shipped": "sent" });
+    expect(store.savedSecrets).toEqual(["password"]);
     expect(store.imports).toEqual([
       { id: runId, trigger: "manual", status: "succeeded", startedAt: Date.UTC(2026, 10, 5, 9), durationMs: 2500, error: null, counts: { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 }, sweep: null },
     ]);
     const sent = JSON.stringify(store);
     expect(sent).not.toContain("hunter22");
-    expect(sent).not.toContain("credentials");
+    expect(sent).not.toContain('"credentials"');
     expect(sent).not.toContain("v1.");
   });
 

@@ -6,17 +6,19 @@ import { getI18n } from "@/lib/i18n/server";
 import { catalogOf, type MessageKey } from "@/lib/i18n/translate";
 import { getStoreActivity } from "@/lib/imports/store-activity";
 import { getStoreOrThrow } from "@/lib/stores/get-store";
+import { DELETED_SUFFIX } from "@/lib/stores/manage-stores";
 import { PLATFORMS } from "@/lib/stores/platforms";
 import { dayOf } from "@/lib/stores/store-sweeps";
 import { lastSweepWords, sweepWindowWords } from "@/lib/stores/sweep-words";
-import { importStoreAction, saveStoreAction, setStoreActiveAction, setStoreAutoImportAction, sweepStoreRangeAction } from "../actions";
-import { storeFormFields } from "../form-fields";
+import { deleteStoreAction, importStoreAction, saveStoreAction, setStoreActiveAction, setStoreAutoImportAction, sweepStoreRangeAction } from "../actions";
+import { storeFormFields, storeFormLabels } from "../form-fields";
 import { ActiveButton } from "../active-button";
 import { AutoImportSwitch } from "../auto-import-switch";
 import { ImportButton } from "../import-button";
-import { AttentionDetails, NextImport, QuietFailure } from "../store-health-text";
+import { AttentionDetails, ConnectionState, NextImport, QuietFailure } from "../store-health-text";
 import { StoreForm } from "../store-form";
 import { ActivityChart } from "./activity-chart";
+import { DeleteStoreForm } from "./delete-store-form";
 import { SweepForm } from "./sweep-form";
 
 export const metadata: Metadata = { title: "Store" };
@@ -37,7 +39,7 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
   const platformLabel = PLATFORMS[platform].label;
   const { health } = store;
   const context = { t, format, now };
-  const { fields, statusFields } = storeFormFields(platform, t, true);
+  const { fields, statusFields } = storeFormFields(platform, t, store.savedSecrets);
   const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
 
   return (
@@ -47,6 +49,12 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
         <span className="text-sm text-slate-500">{PLATFORMS[platform].label}</span>
         {!store.active && <span className="text-sm text-slate-500">· {t("stores.inactive")}</span>}
       </div>
+      {store.active && !health.needsAttention && health.connection !== "ok" && (
+        <div role="status" className={`rounded-md border px-4 py-3 ${health.connection === "failed" ? "border-amber-300 bg-amber-50 text-amber-900" : "border-slate-200 bg-slate-50 text-slate-700"}`} data-testid="store-connection-state">
+          <p className="font-semibold">{t(health.connection === "failed" ? "stores.connection.failed" : "stores.connection.untested")}</p>
+          <ConnectionState health={health} context={context} />
+        </div>
+      )}
       {store.active && health.needsAttention && (
         <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900" data-testid="store-error">
           <p className="font-semibold">{t("stores.needsAttention")}</p>
@@ -197,7 +205,26 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
           fields={fields}
           statusFields={statusFields}
           initial={store.formValues}
-          labels={{ test: t("stores.testConnection"), save: t("stores.save"), statusTitle: t("stores.statusMappingTitle"), statusIntro: t("stores.statusMappingIntro") }}
+          labels={storeFormLabels(t)}
+        />
+      </section>
+
+      <section className="space-y-2 rounded-lg border border-red-200 bg-white p-4" aria-labelledby="delete-title" data-testid="store-delete">
+        <h2 id="delete-title" className="text-base font-semibold">
+          {t("stores.delete.title")}
+        </h2>
+        <DeleteStoreForm
+          action={deleteStoreAction.bind(null, store.id)}
+          labels={{
+            open: t("stores.delete.open"),
+            confirm: t("stores.delete.confirm", { store: store.name }),
+            orders: store.orders > 0 ? t("stores.delete.ordersStay", { count: store.orders, deletedName: `${store.name}${DELETED_SUFFIX}` }) : t("stores.delete.noOrders"),
+            effects: t("stores.delete.effects"),
+            deactivateInstead: t("stores.delete.deactivateInstead"),
+            submit: t("stores.delete.submit"),
+            pending: t("stores.delete.pending"),
+            cancel: t("stores.delete.cancel"),
+          }}
         />
       </section>
     </div>

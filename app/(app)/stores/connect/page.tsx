@@ -10,6 +10,9 @@ export default async function ConnectStorePage() {
   const [, { t }] = await Promise.all([requireWorkspaceSession(), getI18n()]);
   return (
     <div className="space-y-4">
+      <Link href="/stores" className="text-sm text-brand-700 hover:underline">
+        {t("stores.backToStores")}
+      </Link>
       <h1 className="text-xl font-semibold">{t("stores.chooseTitle")}</h1>
       <p className="text-sm text-slate-600">{t("stores.chooseIntro")}</p>
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">

@@ -1,10 +1,11 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
 import { findPlatformSpec } from "@/lib/stores/platforms";
 import { saveStoreAction } from "../../actions";
-import { storeFormFields } from "../../form-fields";
+import { storeFormFields, storeFormLabels } from "../../form-fields";
 import { StoreForm } from "../../store-form";
 
 export const metadata: Metadata = { title: "Connect a store" };
@@ -13,9 +14,12 @@ export default async function ConnectPlatformPage({ params }: { params: Promise<
   const [, { platform }, { t }] = await Promise.all([requireWorkspaceSession(), params, getI18n()]);
   const spec = findPlatformSpec(platform);
   if (!spec) notFound();
-  const { fields, statusFields } = storeFormFields(spec.platform, t, false);
+  const { fields, statusFields } = storeFormFields(spec.platform, t);
   return (
     <div className="space-y-4">
+      <Link href="/stores/connect" className="text-sm text-brand-700 hover:underline">
+        {t("stores.otherPlatforms")}
+      </Link>
       <h1 className="text-xl font-semibold">{t("stores.connectTitle", { platform: spec.label })}</h1>
       <p className="max-w-2xl text-sm text-slate-600">{spec.integration.setup}</p>
       <StoreForm
@@ -23,7 +27,8 @@ export default async function ConnectPlatformPage({ params }: { params: Promise<
         fields={fields}
         statusFields={statusFields}
         initial={{ name: spec.label }}
-        labels={{ test: t("stores.testConnection"), save: t("stores.save"), statusTitle: t("stores.statusMappingTitle"), statusIntro: t("stores.statusMappingIntro") }}
+        labels={storeFormLabels(t)}
+        cancelHref="/stores"
       />
     </div>
   );

@@ -1,0 +1,108 @@
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { getURLFromRedirectError } from "next/dist/client/components/redirect";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { db } from "@/db/database";
+import { getStoreOrThrow } from "@/lib/stores/get-store";
+import { createStore, storedCredentials } from "@/lib/stores/manage-stores";
+import { startShopifyFake, type ShopifyFake } from "../../fakes/shopify/server";
+import { useTestDatabase } from "../../helpers/database";
+import { createMerchant } from "../../helpers/workspaces";
+
+// Outside Next.js there is no request: the signed-in user is the test's; the rest is the real code.
+const request = vi.hoisted(() => ({ userId: null as string | null }));
+vi.mock("@/lib/auth/auth", () => ({ auth: async () => (request.userId ? { user: { id: request.userId } } : null) }));
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }), headers: async () => new Headers({ "accept-language": "en" }) }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+useTestDatabase();
+
+const TOKEN = "shpat_right_0123456789abcdef";
+let shop: ShopifyFake;
+beforeAll(async () => {
+  process.env.AUTH_SECRET ??= "test-secret";
+  shop = await startShopifyFake({ accessToken: TOKEN, startAt: Date.now() - 3_600_000 });
+});
+afterAll(() => shop.close());
+beforeEach(() => {
+  request.userId = null;
+});
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+}
+
+async function redirectOf(call: Promise<unknown>): Promise<string> {
+  const error = await call.then(() => null, (caught: unknown) => caught);
+  expect(isRedirectError(error)).toBe(true);
+  return getURLFromRedirectError(error as Parameters<typeof getURLFromRedirectError>[0]);
+}
+
+async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+describe("saving a store's settings", () => {
+  it("keeps a stored secret left blank, never sends it back, and says the saved store connects", async () => {
+    const me = await createMerchant();
+    request.userId = me.userId;
+    const storeId = await createStore(me.workspaceId, { platform: "shopify", name: "Night Shop", baseUrl: shop.url, credentials: { accessToken: TOKEN, apiVersion: "2024-04" } });
+    const { saveStoreAction } = await import("@/app/(app)/stores/actions");
+
+    const state = await saveStoreAction("shopify", storeId, {}, form({ name: "Night Shop EU", baseUrl: shop.url, "credentials.accessToken": "", "credentials.apiVersion": "2024-04", intent: "save" }));
+    expect(state).toMatchObject({ message: "Saved. Connection works.", saved: true });
+    expect(JSON.stringify(state)).not.toContain(TOKEN);
+    expect(await storedCredentials(me.workspaceId, storeId)).toEqual({ accessToken: TOKEN, apiVersion: "2024-04" });
+    const store = await getStoreOrThrow(me.workspaceId, storeId);
+    expect(store).toMatchObject({ name: "Night Shop EU", savedSecrets: ["accessToken"], health: { connection: "ok" } });
+    expect(store.formValues["credentials.apiVersion"]).toBe("2024-04");
+  });
+
+  it("saves a store whose test fails, but says so, and the store shows the failure instead of OK", async () => {
+    const me = await createMerchant();
+    request.userId = me.userId;
+    const { saveStoreAction } = await import("@/app/(app)/stores/actions");
+    const dead = await closedPortUrl();
+
+    const path = await redirectOf(saveStoreAction("shopify", null, {}, form({ name: "Dead Shop", baseUrl: dead, "credentials.accessToken": TOKEN, intent: "save" })));
+    const storeId = Number(path.split("/").at(-1));
+    const store = await getStoreOrThrow(me.workspaceId, storeId);
+    expect(store.health).toMatchObject({ connection: "failed", connectionError: expect.stringContaining("connection refused") });
+
+    const again = await saveStoreAction("shopify", storeId, {}, form({ name: "Dead Shop", baseUrl: dead, "credentials.accessToken": "", intent: "save" }));
+    expect(again).toMatchObject({ saved: true, warning: expect.stringMatching(/^Saved, but the connection test failed: Shopify could not be reached: connection refused/) });
+    expect(again.error).toBeUndefined();
+  });
+});
+
+describe("deleting a store", () => {
+  it("deletes the merchant's own store and goes back to the Stores list", async () => {
+    const me = await createMerchant();
+    request.userId = me.userId;
+    const storeId = await createStore(me.workspaceId, { platform: "shopify", name: "Night Shop", baseUrl: shop.url, credentials: { accessToken: TOKEN } });
+    const { deleteStoreAction } = await import("@/app/(app)/stores/actions");
+    expect(await redirectOf(deleteStoreAction(storeId))).toBe("/stores");
+    const row = await db.read.selectFrom("stores").select(["deleted_at", "name"]).where("id", "=", storeId).executeTakeFirstOrThrow();
+    expect(row).toEqual({ deleted_at: expect.any(Number), name: "Night Shop (deleted)" });
+  });
+
+  it("answers another workspace's store, or a missing one, as not found", async () => {
+    const me = await createMerchant();
+    const other = await createMerchant("Other Merchant");
+    const theirs = await createStore(other.workspaceId, { platform: "shopify", name: "Their Shop", baseUrl: shop.url, credentials: { accessToken: TOKEN } });
+    request.userId = me.userId;
+    const { deleteStoreAction } = await import("@/app/(app)/stores/actions");
+    expect(await deleteStoreAction(theirs)).toEqual({ error: "Store not found" });
+    expect(await deleteStoreAction(999_999)).toEqual({ error: "Store not found" });
+    const row = await db.read.selectFrom("stores").select("deleted_at").where("id", "=", theirs).executeTakeFirstOrThrow();
+    expect(row.deleted_at).toBeNull();
+  });
+});
