@@ -13,6 +13,7 @@ import * as importRunsByTrigger from "./2026-12-06T02-import-runs-by-trigger";
 import * as shipFromAndZoneCharts from "./2026-12-07T00-ship-from-and-zone-charts";
 import * as rateCards from "./2026-12-07T01-rate-cards";
 import * as csvMappingOptionsAndAutoRows from "./2026-12-07T02-csv-mapping-options-and-auto-rows";
+import * as orderTotalComputed from "./2026-12-08T03-order-total-computed";
 
 /** Every migration, by date-stamped name. A static map so bundlers and tsx see them all. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T00-ship-from-and-zone-charts": shipFromAndZoneCharts,
   "2026-12-07T01-rate-cards": rateCards,
   "2026-12-07T02-csv-mapping-options-and-auto-rows": csvMappingOptionsAndAutoRows,
+  "2026-12-08T03-order-total-computed": orderTotalComputed,
 };

@@ -54,8 +54,7 @@ export function toOrderColumns(order: ParsedOrder): Partial<ChannelColumns> {
     columns.dim_units = order.dimensions?.units ?? null;
   }
   if (order.extra !== undefined) columns.extra = order.extra === null ? null : JSON.stringify(order.extra);
-  if (order.orderTotal != null) columns.order_total = order.orderTotal;
-  else if (order.items !== undefined) columns.order_total = computeOrderTotal(order);
+  Object.assign(columns, orderTotalColumns(order));
   return columns;
 }
 
@@ -70,6 +69,20 @@ function addressColumns(prefix: "bill_to" | "ship_to", address: Address | null):
   for (const [column, field] of ADDRESS_COLUMNS[prefix]) columns[column] = address?.[field] ?? null;
   columns[`${prefix}_residential`] = address?.residential == null ? null : address.residential ? 1 : 0;
   return columns;
+}
+
+/**
+ * The one rule for an order's total, whatever its source: the channel's figure kept as sent when
+ * the source gives one (it may hold discounts or fees Shipdeck doesn't see), else Shipdeck's own,
+ * items + tax + shipping, marked computed. A merchant's edit of a computed order sends no total
+ * (`fromOrderRow`), so the total follows the edited items and amounts; a channel's figure stays.
+ * With neither a total nor items the stored total stands (the write path recomputes a computed
+ * one when only tax or shipping changed).
+ */
+export function orderTotalColumns(order: Pick<ParsedOrder, "orderTotal" | "items" | "taxAmount" | "shippingAmount">): Pick<ChannelColumns, "order_total" | "order_total_computed"> | Record<string, never> {
+  if (order.orderTotal != null) return { order_total: order.orderTotal, order_total_computed: 0 };
+  if (order.items !== undefined) return { order_total: computeOrderTotal(order), order_total_computed: 1 };
+  return {};
 }
 
 /** ShipStation's orderTotal when the source gives none: items, then tax and shipping. */
@@ -117,7 +130,8 @@ export function fromOrderRow(row: OrderRow, items: ItemColumns[]): NormalizedOrd
     status: row.status,
     orderDate: row.order_date,
     currency: row.currency,
-    orderTotal: row.order_total,
+    // A computed total goes back as none, so whatever the merchant changes recomputes it.
+    orderTotal: row.order_total_computed === 1 ? null : row.order_total,
     gift: row.gift === 1,
     billTo: addressOf(row, "bill_to"),
     shipTo: addressOf(row, "ship_to"),

@@ -46,11 +46,14 @@ export function OrdersTable({ orders, stores, t, format }: { orders: OrderListRo
                 {t("orders.itemsSummary", { count: order.itemUnits })}
                 <span className="truncate-line">{order.firstItemName}</span>
               </td>
-              <td className="num">{format.money(order.orderTotal, order.currency)}</td>
+              <td className="num" data-testid="order-total">{format.money(order.orderTotal, order.currency)}</td>
               <td>
                 <small>{order.requestedService}</small>
               </td>
-              <td className="num">{order.weightOz != null ? format.weight(order.weightOz) : ""}</td>
+              <td className="num" data-testid="order-weight">
+                {order.weightOz != null ? format.weight(order.weightOz) : ""}
+                {order.weightFromItems && <small>{t("order.weightFromItems")}</small>}
+              </td>
               <td>
                 <StatusBadge status={order.status} label={t(`status.${order.status}`)} />
                 {!order.active && <span className="flag">{t("orders.inactive")}</span>}
