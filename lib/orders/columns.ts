@@ -1,5 +1,6 @@
 import type { NewOrderRow, OrderItemRow, OrderRow } from "@/db/schema";
 import type { Address, NormalizedOrder, OrderItem, ParsedOrder } from "./schema";
+import { orderWeightOf } from "./weight";
 
 /** The order columns a source may set; everything else (ids, workspace, timestamps, flags) the write path owns. */
 export type ChannelColumns = Omit<
@@ -44,6 +45,7 @@ export function toOrderColumns(order: ParsedOrder): Partial<ChannelColumns> {
     if (value === undefined) continue;
     set[column] = value === null && ZERO_WHEN_CLEARED.has(column) ? 0 : value;
   }
+  if (itemsWeighExactly(order)) columns.weight_oz = null;
   if (order.gift !== undefined) columns.gift = order.gift ? 1 : 0;
   if (order.billTo !== undefined) Object.assign(columns, addressColumns("bill_to", order.billTo));
   if (order.shipTo !== undefined) Object.assign(columns, addressColumns("ship_to", order.shipTo));
@@ -56,6 +58,17 @@ export function toOrderColumns(order: ParsedOrder): Partial<ChannelColumns> {
   if (order.extra !== undefined) columns.extra = order.extra === null ? null : JSON.stringify(order.extra);
   Object.assign(columns, orderTotalColumns(order));
   return columns;
+}
+
+/**
+ * An order weight that is exactly its items' is the items' (what the API's GET answered, sent
+ * back): stored as none, so it stays "from items" and follows them through later edits.
+ */
+function itemsWeighExactly(order: Pick<ParsedOrder, "weightOz" | "items">): boolean {
+  if (order.weightOz == null || order.items === undefined) return false;
+  const items = order.items.map((item) => ({ weight_oz: item.weightOz ?? null, quantity: item.quantity, adjustment: item.adjustment ? 1 : 0 }));
+  const fromItems = orderWeightOf({ weight_oz: null }, items);
+  return fromItems.fromItems && fromItems.oz === order.weightOz;
 }
 
 /** Each address field's column, per address: built once, as the write path fills them for every order. */
