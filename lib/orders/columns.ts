@@ -87,13 +87,18 @@ function addressColumns(prefix: "bill_to" | "ship_to", address: Address | null):
 /**
  * The one rule for an order's total, whatever its source: the channel's figure kept as sent when
  * the source gives one (it may hold discounts or fees Shipdeck doesn't see), else Shipdeck's own,
- * items + tax + shipping, marked computed. A merchant's edit of a computed order sends no total
+ * items + tax + shipping, marked computed (as is a channel's figure that equals it). A merchant's edit of a computed order sends no total
  * (`fromOrderRow`), so the total follows the edited items and amounts; a channel's figure stays.
  * With neither a total nor items the stored total stands (the write path recomputes a computed
  * one when only tax or shipping changed).
  */
 export function orderTotalColumns(order: Pick<ParsedOrder, "orderTotal" | "items" | "taxAmount" | "shippingAmount">): Pick<ChannelColumns, "order_total" | "order_total_computed"> | Record<string, never> {
-  if (order.orderTotal != null) return { order_total: order.orderTotal, order_total_computed: 0 };
+  if (order.orderTotal != null) {
+    // A figure that is exactly items + tax + shipping holds nothing of the channel's own: it is
+    // the computed one (so an export read back, or an API GET sent back, changes nothing).
+    const computed = order.items !== undefined && order.orderTotal === computeOrderTotal(order);
+    return { order_total: order.orderTotal, order_total_computed: computed ? 1 : 0 };
+  }
   if (order.items !== undefined) return { order_total: computeOrderTotal(order), order_total_computed: 1 };
   return {};
 }
