@@ -92,12 +92,13 @@ function addressColumns(prefix: "bill_to" | "ship_to", address: Address | null):
  * With neither a total nor items the stored total stands (the write path recomputes a computed
  * one when only tax or shipping changed).
  */
-export function orderTotalColumns(order: Pick<ParsedOrder, "orderTotal" | "items" | "taxAmount" | "shippingAmount">): Pick<ChannelColumns, "order_total" | "order_total_computed"> | Record<string, never> {
+export function orderTotalColumns(order: Pick<ParsedOrder, "orderTotal" | "items" | "taxAmount" | "shippingAmount">): Partial<Pick<ChannelColumns, "order_total" | "order_total_computed">> {
   if (order.orderTotal != null) {
     // A figure that is exactly items + tax + shipping holds nothing of the channel's own: it is
     // the computed one (so an export read back, or an API GET sent back, changes nothing).
-    const computed = order.items !== undefined && order.orderTotal === computeOrderTotal(order);
-    return { order_total: order.orderTotal, order_total_computed: computed ? 1 : 0 };
+    // Without items, the write path decides that against the stored ones.
+    if (order.items === undefined) return { order_total: order.orderTotal };
+    return { order_total: order.orderTotal, order_total_computed: order.orderTotal === computeOrderTotal(order) ? 1 : 0 };
   }
   if (order.items !== undefined) return { order_total: computeOrderTotal(order), order_total_computed: 1 };
   return {};

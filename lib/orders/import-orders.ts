@@ -271,19 +271,23 @@ async function applyBatch(tx: StatementRunner, workspaceId: string, storeId: num
 }
 
 /**
- * A source that sends new tax or shipping but neither items nor a total, for an order whose
- * total Shipdeck computed: the total is computed again from the stored items, so it never goes stale.
+ * The total rule (`orderTotalColumns`) for a source that sends no items, against the stored
+ * ones: a total it sends is computed when it equals them + tax + shipping; with no total, new
+ * tax or shipping recompute a computed total, so it never goes stale.
  */
 function withStoredTotalRecomputed(current: ExistingOrder | undefined, entry: Prepared): Prepared {
   const { columns } = entry;
-  if (!current || current.row.order_total_computed !== 1 || columns.order_total !== undefined) return entry;
+  if (!current || entry.items !== undefined) return entry;
+  const computed = () =>
+    computeOrderTotal({
+      items: current.items.map((item) => ({ quantity: item.quantity, unitPrice: item.unit_price })) as ParsedOrder["items"],
+      taxAmount: columns.tax_amount ?? current.row.tax_amount,
+      shippingAmount: columns.shipping_amount ?? current.row.shipping_amount,
+    });
+  if (columns.order_total !== undefined) return { ...entry, columns: { ...columns, order_total_computed: columns.order_total === computed() ? 1 : 0 } };
+  if (current.row.order_total_computed !== 1) return entry;
   if (columns.tax_amount === undefined && columns.shipping_amount === undefined) return entry;
-  const order_total = computeOrderTotal({
-    items: current.items.map((item) => ({ quantity: item.quantity, unitPrice: item.unit_price })) as ParsedOrder["items"],
-    taxAmount: columns.tax_amount ?? current.row.tax_amount,
-    shippingAmount: columns.shipping_amount ?? current.row.shipping_amount,
-  });
-  return { ...entry, columns: { ...columns, order_total, order_total_computed: 1 } };
+  return { ...entry, columns: { ...columns, order_total: computed(), order_total_computed: 1 } };
 }
 
 /** The new order's values in ORDER_COLUMNS order: the source's columns over the defaults. */
@@ -299,7 +303,7 @@ function newOrderValues(id: number, workspaceId: string, storeId: number, entry:
     ...digestColumns(entry.digest),
     // A new order without a total nor items still gets one: tax + shipping, computed.
     order_total: entry.columns.order_total ?? computeOrderTotal(entry.order),
-    order_total_computed: entry.columns.order_total_computed ?? 1,
+    order_total_computed: entry.columns.order_total_computed ?? (entry.columns.order_total === undefined || entry.columns.order_total === computeOrderTotal(entry.order) ? 1 : 0),
   };
   const columns = entry.columns as Record<string, InValue | undefined>;
   return ORDER_COLUMNS.map((column) => fixed[column] ?? columns[column] ?? ZERO_DEFAULTS[column as keyof typeof ZERO_DEFAULTS] ?? null);

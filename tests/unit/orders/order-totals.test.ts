@@ -64,3 +64,9 @@ describe("the order weight", () => {
     expect(toOrderColumns(parse(buildOrder({ weightOz: 30 })))).toMatchObject({ weight_oz: 30 });
   });
 });
+
+describe("a channel's total that is exactly items + tax + shipping", () => {
+  it("is taken as computed, so an edit recomputes it", () => {
+    expect(orderTotalColumns(parse(buildOrder({ orderTotal: 4273 })))).toEqual({ order_total: 4273, order_total_computed: 1 });
+  });
+});
