@@ -3,6 +3,7 @@ import { fromOrderRow, orderTotalColumns, toOrderColumns, type ItemColumns } fro
 import { normalizedOrderSchema, type NormalizedOrder } from "@/lib/orders/schema";
 import { orderWeightOf } from "@/lib/orders/weight";
 import { orderWeightOz } from "@/lib/rating/order-parcel";
+import { ORDERS_EXPORT_COLUMNS, ordersToExportRows } from "@/lib/csv/export-orders";
 import { blankOrderRow, buildOrder } from "../../helpers/orders";
 
 const parse = (order: NormalizedOrder) => normalizedOrderSchema.parse(order);
@@ -68,5 +69,16 @@ describe("the order weight", () => {
 describe("a channel's total that is exactly items + tax + shipping", () => {
   it("is taken as computed, so an edit recomputes it", () => {
     expect(orderTotalColumns(parse(buildOrder({ orderTotal: 4273 })))).toEqual({ order_total: 4273, order_total_computed: 1 });
+  });
+});
+
+describe("the export", () => {
+  it("writes the weight the order page shows, the items' when the order has none, and the one stored total", () => {
+    const row = blankOrderRow({ order_total: 2200, order_total_computed: 0 });
+    const items = [{ ...item({ weight_oz: 8, quantity: 2 }), id: 1, order_id: 1 }];
+    const [cells] = ordersToExportRows([{ row, items }]);
+    const cell = (header: string) => cells[ORDERS_EXPORT_COLUMNS.indexOf(header)];
+    expect(cell("Weight (oz)")).toBe("16");
+    expect(cell("Order Total")).toBe("22.00");
   });
 });
