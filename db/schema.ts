@@ -201,6 +201,8 @@ export interface OrderTable {
   csv_fingerprint: Generated<string | null>;
   /** The fingerprint of the CSV AUTO row that created the order, kept for good: a re-import of that row finds the order. */
   csv_auto_row: Generated<string | null>;
+  /** 1 when order_total is Shipdeck's items + tax + shipping (recomputed on edits), 0 when it is the channel's figure as sent. */
+  order_total_computed: Generated<Flag>;
 }
 
 export interface OrderItemTable {

@@ -14,6 +14,7 @@ import * as shipFromAndZoneCharts from "./2026-12-07T00-ship-from-and-zone-chart
 import * as rateCards from "./2026-12-07T01-rate-cards";
 import * as csvMappingOptionsAndAutoRows from "./2026-12-07T02-csv-mapping-options-and-auto-rows";
 import * as schedulerHeartbeat from "./2026-12-07T03-scheduler-heartbeat";
+import * as orderTotalComputed from "./2026-12-08T03-order-total-computed";
 import * as storeDeletionAndConnectionTests from "./2026-12-08T06-store-deletion-and-connection-tests";
 
 /** Every migration, by date-stamped name. A static map so bundlers and tsx see them all. */
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T01-rate-cards": rateCards,
   "2026-12-07T02-csv-mapping-options-and-auto-rows": csvMappingOptionsAndAutoRows,
   "2026-12-07T03-scheduler-heartbeat": schedulerHeartbeat,
+  "2026-12-08T03-order-total-computed": orderTotalComputed,
   "2026-12-08T06-store-deletion-and-connection-tests": storeDeletionAndConnectionTests,
 };

@@ -2,6 +2,7 @@ import type { OrderItemRow, OrderRow } from "@/db/schema";
 import { centsToDecimalString } from "@/lib/money";
 import type { FieldKey } from "./fields";
 import { zoneOffsetMs } from "@/lib/dates";
+import { orderWeightOf } from "@/lib/orders/weight";
 import { formatItemOptions, STATUS_LABELS, type ItemOption } from "./values";
 
 export interface ExportOrder {
@@ -10,7 +11,7 @@ export interface ExportOrder {
 }
 
 type Column = { header: string; field: FieldKey } & (
-  | { order: (row: OrderRow, timeZone: string) => string }
+  | { order: (row: OrderRow, timeZone: string, items: readonly OrderItemRow[]) => string }
   | { item: (item: OrderItemRow) => string }
 );
 
@@ -54,7 +55,8 @@ const COLUMNS: readonly Column[] = [
   { header: "Tax Paid", field: "taxAmount", order: (row) => money(row.tax_amount) },
   { header: "Shipping Paid", field: "shippingAmount", order: (row) => money(row.shipping_amount) },
   { header: "Currency", field: "currency", order: (row) => row.currency },
-  { header: "Weight (oz)", field: "weight", order: (row) => number(row.weight_oz) },
+  // The weight the order page shows (its items' when it has none); read back, it is stored as none again.
+  { header: "Weight (oz)", field: "weight", order: (row, _timeZone, items) => number(orderWeightOf(row, items).oz) },
   { header: "Weight Unit", field: "weightUnit", order: () => "oz" },
   { header: "Requested Service", field: "requestedShippingService", order: (row) => text(row.requested_shipping_service) },
   { header: "Notes - From Buyer", field: "customerNotes", order: (row) => text(row.customer_notes) },
@@ -108,7 +110,7 @@ export function ordersToExportRows(orders: readonly ExportOrder[], options: { ti
   const timeZone = options.timeZone ?? "UTC";
   const rows: string[][] = [];
   for (const { row, items } of orders) {
-    const orderCells = COLUMNS.map((column) => ("order" in column ? column.order(row, timeZone) : ""));
+    const orderCells = COLUMNS.map((column) => ("order" in column ? column.order(row, timeZone, items) : ""));
     const sorted = [...items].sort((a, b) => a.position - b.position);
     if (sorted.length === 0) rows.push(orderCells);
     for (const item of sorted) rows.push(COLUMNS.map((column, index) => ("item" in column ? column.item(item) : orderCells[index])));

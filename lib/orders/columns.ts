@@ -1,5 +1,6 @@
 import type { NewOrderRow, OrderItemRow, OrderRow } from "@/db/schema";
 import type { Address, NormalizedOrder, OrderItem, ParsedOrder } from "./schema";
+import { orderWeightOf } from "./weight";
 
 /** The order columns a source may set; everything else (ids, workspace, timestamps, flags) the write path owns. */
 export type ChannelColumns = Omit<
@@ -44,6 +45,7 @@ export function toOrderColumns(order: ParsedOrder): Partial<ChannelColumns> {
     if (value === undefined) continue;
     set[column] = value === null && ZERO_WHEN_CLEARED.has(column) ? 0 : value;
   }
+  if (itemsWeighExactly(order)) columns.weight_oz = null;
   if (order.gift !== undefined) columns.gift = order.gift ? 1 : 0;
   if (order.billTo !== undefined) Object.assign(columns, addressColumns("bill_to", order.billTo));
   if (order.shipTo !== undefined) Object.assign(columns, addressColumns("ship_to", order.shipTo));
@@ -54,9 +56,19 @@ export function toOrderColumns(order: ParsedOrder): Partial<ChannelColumns> {
     columns.dim_units = order.dimensions?.units ?? null;
   }
   if (order.extra !== undefined) columns.extra = order.extra === null ? null : JSON.stringify(order.extra);
-  if (order.orderTotal != null) columns.order_total = order.orderTotal;
-  else if (order.items !== undefined) columns.order_total = computeOrderTotal(order);
+  Object.assign(columns, orderTotalColumns(order));
   return columns;
+}
+
+/**
+ * An order weight that is exactly its items' is the items' (what the API's GET answered, sent
+ * back): stored as none, so it stays "from items" and follows them through later edits.
+ */
+function itemsWeighExactly(order: Pick<ParsedOrder, "weightOz" | "items">): boolean {
+  if (order.weightOz == null || order.items === undefined) return false;
+  const items = order.items.map((item) => ({ weight_oz: item.weightOz ?? null, quantity: item.quantity, adjustment: item.adjustment ? 1 : 0 }));
+  const fromItems = orderWeightOf({ weight_oz: null }, items);
+  return fromItems.fromItems && fromItems.oz === order.weightOz;
 }
 
 /** Each address field's column, per address: built once, as the write path fills them for every order. */
@@ -70,6 +82,26 @@ function addressColumns(prefix: "bill_to" | "ship_to", address: Address | null):
   for (const [column, field] of ADDRESS_COLUMNS[prefix]) columns[column] = address?.[field] ?? null;
   columns[`${prefix}_residential`] = address?.residential == null ? null : address.residential ? 1 : 0;
   return columns;
+}
+
+/**
+ * The one rule for an order's total, whatever its source: the channel's figure kept as sent when
+ * the source gives one (it may hold discounts or fees Shipdeck doesn't see), else Shipdeck's own,
+ * items + tax + shipping, marked computed (as is a channel's figure that equals it). A merchant's edit of a computed order sends no total
+ * (`fromOrderRow`), so the total follows the edited items and amounts; a channel's figure stays.
+ * With neither a total nor items the stored total stands (the write path recomputes a computed
+ * one when only tax or shipping changed).
+ */
+export function orderTotalColumns(order: Pick<ParsedOrder, "orderTotal" | "items" | "taxAmount" | "shippingAmount">): Partial<Pick<ChannelColumns, "order_total" | "order_total_computed">> {
+  if (order.orderTotal != null) {
+    // A figure that is exactly items + tax + shipping holds nothing of the channel's own: it is
+    // the computed one (so an export read back, or an API GET sent back, changes nothing).
+    // Without items, the write path decides that against the stored ones.
+    if (order.items === undefined) return { order_total: order.orderTotal };
+    return { order_total: order.orderTotal, order_total_computed: order.orderTotal === computeOrderTotal(order) ? 1 : 0 };
+  }
+  if (order.items !== undefined) return { order_total: computeOrderTotal(order), order_total_computed: 1 };
+  return {};
 }
 
 /** ShipStation's orderTotal when the source gives none: items, then tax and shipping. */
@@ -117,7 +149,8 @@ export function fromOrderRow(row: OrderRow, items: ItemColumns[]): NormalizedOrd
     status: row.status,
     orderDate: row.order_date,
     currency: row.currency,
-    orderTotal: row.order_total,
+    // A computed total goes back as none, so whatever the merchant changes recomputes it.
+    orderTotal: row.order_total_computed === 1 ? null : row.order_total,
     gift: row.gift === 1,
     billTo: addressOf(row, "bill_to"),
     shipTo: addressOf(row, "ship_to"),

@@ -5,6 +5,7 @@ import { fromOrderRow } from "./columns";
 import { toOrderFormValues, type OrderFormValues } from "./order-form";
 import type { Address } from "./schema";
 import { lockedReason, type LockedReason } from "./status";
+import { orderWeightOf } from "./weight";
 
 /** An address as the page prints it: its lines, top to bottom, and whether it is residential when known. */
 export interface AddressView {
@@ -28,7 +29,20 @@ export interface OrderChange {
   field: string;
   before?: unknown;
   after?: unknown;
+  /** For `replacedBy` and `replaces`: the other order, to link to by its number. */
+  order?: OrderLink;
 }
+
+export interface OrderLink {
+  id: number;
+  orderNumber: string;
+}
+
+/**
+ * How the order came to be cancelled, which the "reopened in channel" notice says: it arrived
+ * cancelled, the merchant cancelled it here, or the channel cancelled it (an import).
+ */
+export type CancelledHow = "arrived" | "here" | "channel";
 
 export interface OrderEventView {
   id: number;
@@ -45,16 +59,25 @@ export interface OrderView {
   status: OrderStatus;
   active: boolean;
   deleted: boolean;
-  /** The channel reopened it after it was cancelled here. */
+  /** The channel reopened it after it was cancelled. */
   reactivated: boolean;
+  /** Set with `reactivated`: how it was cancelled, and the status the channel now gives it. */
+  reactivation: { cancelled: CancelledHow; channelStatus: OrderStatus | null } | null;
   replacedByOrderId: number | null;
+  /** The new order "Create new order" made from this one, and the reopened order this one replaces. */
+  replacedBy: OrderLink | null;
+  replaces: OrderLink | null;
   /** Why the merchant can no longer change it, or null while they can. */
   locked: LockedReason | null;
   storeId: number;
   storeName: string;
   currency: string;
   items: OrderItemView[];
-  amounts: { subtotal: number; tax: number; shipping: number; total: number; paid: number };
+  /**
+   * `total` is the one stored figure the list, export and API show too; `totalComputed` says whether
+   * Shipdeck computed it (items + tax + shipping) or the channel sent it (kept as sent).
+   */
+  amounts: { subtotal: number; tax: number; shipping: number; total: number; paid: number; totalComputed: boolean };
   shipTo: AddressView;
   billTo: AddressView;
   customerEmail: string | null;
@@ -64,6 +87,8 @@ export interface OrderView {
   carrierCode: string | null;
   trackingNumber: string | null;
   weightOz: number | null;
+  /** The weight is the items' (the order has none of its own). */
+  weightFromItems: boolean;
   dimensions: { length: number; width: number; height: number; units: "inches" | "centimeters" } | null;
   dates: { order: number; payment: number | null; shipBy: number | null; ship: number | null; holdUntil: number | null };
   customerNotes: string | null;
@@ -86,17 +111,22 @@ async function loadOrder(workspaceId: string, orderId: number) {
     .where("orders.workspace_id", "=", workspaceId)
     .executeTakeFirst();
   if (!order) throw notFound("Order not found");
-  const [items, events] = await Promise.all([
+  const [items, events, replaces] = await Promise.all([
     read.selectFrom("order_items").selectAll().where("order_id", "=", orderId).orderBy("position").execute(),
     read.selectFrom("order_events").selectAll().where("order_id", "=", orderId).where("workspace_id", "=", workspaceId).orderBy("at", "desc").orderBy("id", "desc").execute(),
+    read.selectFrom("orders").select(["id", "order_number"]).where("replaced_by_order_id", "=", orderId).where("workspace_id", "=", workspaceId).executeTakeFirst(),
   ]);
-  return { order, items, events };
+  return { order, items, events, replaces };
 }
 
 /** An order of this workspace for its page, with its items, amounts and history; another workspace's id is not found. */
 export async function getOrderOrThrow(workspaceId: string, orderId: number): Promise<OrderView> {
-  const { order, items, events } = await loadOrder(workspaceId, orderId);
+  const { order, items, events, replaces } = await loadOrder(workspaceId, orderId);
   const normalized = fromOrderRow(order, items);
+  const weight = orderWeightOf(order, items);
+  const replacedBy = order.replaced_by_order_id == null ? undefined : await getOrderLink(workspaceId, order.replaced_by_order_id);
+  const linked = new Map<number, OrderLink>();
+  for (const link of [replacedBy, replaces && { id: replaces.id, orderNumber: replaces.order_number }]) if (link) linked.set(link.id, link);
   const active = order.active === 1;
   const deleted = order.deleted_at != null;
   const itemViews = items.map((item) => ({
@@ -115,7 +145,10 @@ export async function getOrderOrThrow(workspaceId: string, orderId: number): Pro
     active,
     deleted,
     reactivated: order.reactivated_in_channel_at != null,
+    reactivation: order.reactivated_in_channel_at != null ? reactivationOf(events) : null,
     replacedByOrderId: order.replaced_by_order_id,
+    replacedBy: replacedBy ?? null,
+    replaces: replaces ? { id: replaces.id, orderNumber: replaces.order_number } : null,
     locked: lockedReason({ status: order.status, active, deleted }),
     storeId: order.store_id,
     storeName: order.store_name,
@@ -127,6 +160,7 @@ export async function getOrderOrThrow(workspaceId: string, orderId: number): Pro
       shipping: order.shipping_amount,
       total: order.order_total,
       paid: order.amount_paid,
+      totalComputed: order.order_total_computed === 1,
     },
     shipTo: addressView(normalized.shipTo),
     billTo: addressView(normalized.billTo),
@@ -135,14 +169,15 @@ export async function getOrderOrThrow(workspaceId: string, orderId: number): Pro
     requestedService: order.requested_shipping_service,
     carrierCode: order.carrier_code,
     trackingNumber: order.tracking_number,
-    weightOz: order.weight_oz,
+    weightOz: weight.oz,
+    weightFromItems: weight.fromItems,
     dimensions: normalized.dimensions ?? null,
     dates: { order: order.order_date, payment: order.payment_date, shipBy: order.ship_by_date, ship: order.ship_date, holdUntil: order.hold_until_date },
     customerNotes: order.customer_notes,
     internalNotes: order.internal_notes,
     gift: order.gift === 1,
     giftMessage: order.gift_message,
-    history: events.map((event) => ({ id: event.id, action: event.action, source: event.source, at: event.at, changes: changesOf(event.change_set) })),
+    history: events.map((event) => ({ id: event.id, action: event.action, source: event.source, at: event.at, changes: changesOf(event.change_set, linked) })),
   };
 }
 
@@ -167,12 +202,41 @@ function addressView(address: Address | null | undefined): AddressView {
  * An event's change set as changes: only `[before, after]` pairs and the items summary are
  * changes; the rest (the channel's reopened order it may carry) is data, not a change.
  */
-function changesOf(changeSet: string | null): OrderChange[] {
+function changesOf(changeSet: string | null, linked: Map<number, OrderLink>): OrderChange[] {
   if (!changeSet) return [];
   const changes: OrderChange[] = [];
   for (const [field, change] of Object.entries(JSON.parse(changeSet) as Record<string, unknown>)) {
+    // Bookkeeping, not something the merchant changed: the total's figure shows the change.
+    if (HIDDEN_FIELDS.has(field)) continue;
     if (field === "items") changes.push({ field });
-    else if (Array.isArray(change) && change.length === 2) changes.push({ field, before: change[0], after: change[1] });
+    else if (Array.isArray(change) && change.length === 2) {
+      const other = LINK_FIELDS.has(field) && typeof change[1] === "number" ? (linked.get(change[1]) ?? { id: change[1], orderNumber: String(change[1]) }) : undefined;
+      changes.push({ field, before: change[0], after: change[1], ...(other ? { order: other } : {}) });
+    }
   }
   return changes;
+}
+
+const HIDDEN_FIELDS = new Set(["order_total_computed"]);
+const LINK_FIELDS = new Set(["replacedBy", "replaces"]);
+
+async function getOrderLink(workspaceId: string, orderId: number): Promise<OrderLink | undefined> {
+  const row = await db.read.selectFrom("orders").select(["id", "order_number"]).where("id", "=", orderId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  return row && { id: row.id, orderNumber: row.order_number };
+}
+
+/**
+ * How a reopened order was cancelled, from its history (newest first): by the merchant in
+ * Shipdeck (a "cancelled" event from the web), by the channel (one from an import or the API),
+ * or not at all since it arrived (no "cancelled" event); and the status the channel now gives it.
+ */
+function reactivationOf(events: { action: string; source: string; change_set: string | null }[]): { cancelled: CancelledHow; channelStatus: OrderStatus | null } {
+  const statusAfter = (event: { change_set: string | null }) => (event.change_set ? (JSON.parse(event.change_set) as { status?: [unknown, unknown] }).status?.[1] : undefined);
+  const cancelled = events.find((event) => event.action === "cancelled" || (event.action !== "reactivated_in_channel" && statusAfter(event) === "cancelled"));
+  const reopened = events.find((event) => event.action === "reactivated_in_channel");
+  const status = reopened && statusAfter(reopened);
+  return {
+    cancelled: !cancelled ? "arrived" : cancelled.source === "manual" ? "here" : "channel",
+    channelStatus: typeof status === "string" ? (status as OrderStatus) : null,
+  };
 }

@@ -186,7 +186,7 @@ async function applyBatch(tx: StatementRunner, workspaceId: string, storeId: num
       return { ...base, orderId: sameAsLastTime, outcome: "unchanged" };
     }
     const current = existing.get(entry.order.orderKey);
-    const decision: MergeDecision = decideMerge(current, entry);
+    const decision: MergeDecision = decideMerge(current, withStoredTotalRecomputed(current, entry));
     switch (decision.kind) {
       case "create": {
         const id = ++nextId;
@@ -194,7 +194,8 @@ async function applyBatch(tx: StatementRunner, workspaceId: string, storeId: num
         const items = entry.items ?? [];
         for (const item of items) itemRows.push(itemValues(id, item));
         searchRows.push([id, searchTextOf(entry.columns as OrderRow, items)]);
-        event(id, "created", null);
+        // A replacement says which order it replaces, as that one says which replaced it.
+        event(id, "created", options.replacesOrderId != null ? ({ replaces: [null, options.replacesOrderId] } as ChangeSet) : null);
         if (options.replacesOrderId != null) {
           statements.push({ sql: "UPDATE orders SET replaced_by_order_id = ? WHERE id = ? AND workspace_id = ?", args: [id, options.replacesOrderId, workspaceId] });
           event(options.replacesOrderId, "replaced", Object.assign({} as ChangeSet, { replacedBy: [null, id] as [unknown, unknown] }));
@@ -269,6 +270,26 @@ async function applyBatch(tx: StatementRunner, workspaceId: string, storeId: num
   return results;
 }
 
+/**
+ * The total rule (`orderTotalColumns`) for a source that sends no items, against the stored
+ * ones: a total it sends is computed when it equals them + tax + shipping; with no total, new
+ * tax or shipping recompute a computed total, so it never goes stale.
+ */
+function withStoredTotalRecomputed(current: ExistingOrder | undefined, entry: Prepared): Prepared {
+  const { columns } = entry;
+  if (!current || entry.items !== undefined) return entry;
+  const computed = () =>
+    computeOrderTotal({
+      items: current.items.map((item) => ({ quantity: item.quantity, unitPrice: item.unit_price })) as ParsedOrder["items"],
+      taxAmount: columns.tax_amount ?? current.row.tax_amount,
+      shippingAmount: columns.shipping_amount ?? current.row.shipping_amount,
+    });
+  if (columns.order_total !== undefined) return { ...entry, columns: { ...columns, order_total_computed: columns.order_total === computed() ? 1 : 0 } };
+  if (current.row.order_total_computed !== 1) return entry;
+  if (columns.tax_amount === undefined && columns.shipping_amount === undefined) return entry;
+  return { ...entry, columns: { ...columns, order_total: computed(), order_total_computed: 1 } };
+}
+
 /** The new order's values in ORDER_COLUMNS order: the source's columns over the defaults. */
 function newOrderValues(id: number, workspaceId: string, storeId: number, entry: Prepared, active: boolean, now: number): InValue[] {
   const fixed: Record<string, InValue> = {
@@ -280,7 +301,9 @@ function newOrderValues(id: number, workspaceId: string, storeId: number, entry:
     created_at: now,
     modified_at: now,
     ...digestColumns(entry.digest),
+    // A new order without a total nor items still gets one: tax + shipping, computed.
     order_total: entry.columns.order_total ?? computeOrderTotal(entry.order),
+    order_total_computed: entry.columns.order_total_computed ?? (entry.columns.order_total === undefined || entry.columns.order_total === computeOrderTotal(entry.order) ? 1 : 0),
   };
   const columns = entry.columns as Record<string, InValue | undefined>;
   return ORDER_COLUMNS.map((column) => fixed[column] ?? columns[column] ?? ZERO_DEFAULTS[column as keyof typeof ZERO_DEFAULTS] ?? null);

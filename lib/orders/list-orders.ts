@@ -4,6 +4,7 @@ import type { OrderStatus } from "@/db/schema";
 import { startOfDay, startOfNextDay } from "@/lib/dates";
 import type { OrderListQuery, SortField } from "./list-query";
 import { ORDER_STATUSES } from "./status";
+import { orderWeightOf } from "./weight";
 
 export interface OrderListRow {
   id: number;
@@ -22,6 +23,8 @@ export interface OrderListRow {
   currency: string;
   requestedService: string | null;
   weightOz: number | null;
+  /** The weight is the items' (the order has none of its own), as on the order page. */
+  weightFromItems: boolean;
   itemLines: number;
   itemUnits: number;
   firstItemName: string | null;
@@ -47,9 +50,13 @@ export async function listOrders(workspaceId: string, query: OrderListQuery, tim
   const pageRows = rows.slice(0, query.size);
   if (backwards) pageRows.reverse();
 
-  const summaries = await summarizeItems(pageRows.map((row) => row.id));
+  const [summaries, itemWeights] = await Promise.all([
+    summarizeItems(pageRows.map((row) => row.id)),
+    itemWeightsOf(pageRows.filter((row) => !(row.weight_oz != null && row.weight_oz > 0)).map((row) => row.id)),
+  ]);
   const orders = pageRows.map((row): OrderListRow => {
     const summary = summaries.get(row.id);
+    const weight = orderWeightOf(row, itemWeights.get(row.id) ?? []);
     return {
       id: row.id,
       storeId: row.store_id,
@@ -66,7 +73,8 @@ export async function listOrders(workspaceId: string, query: OrderListQuery, tim
       orderTotal: row.order_total,
       currency: row.currency,
       requestedService: row.requested_shipping_service,
-      weightOz: row.weight_oz,
+      weightOz: weight.oz,
+      weightFromItems: weight.fromItems,
       itemLines: summary?.lines ?? 0,
       itemUnits: summary?.units ?? 0,
       firstItemName: summary?.firstName ?? null,
@@ -192,6 +200,24 @@ async function summarizeItems(orderIds: number[]) {
     .execute();
   for (const row of rows) summaries.set(row.order_id, { lines: Number(row.lines), units: Number(row.units), firstName: row.name });
   return summaries;
+}
+
+/** The item weights of the page's orders that have no weight of their own, for `orderWeightOf`. */
+async function itemWeightsOf(orderIds: number[]) {
+  const byOrder = new Map<number, { weight_oz: number | null; quantity: number; adjustment: number }[]>();
+  if (orderIds.length === 0) return byOrder;
+  const rows = await db.read
+    .selectFrom("order_items")
+    .select(["order_id", "weight_oz", "quantity", "adjustment"])
+    .where("order_id", "in", orderIds)
+    .where("weight_oz", "is not", null)
+    .execute();
+  for (const { order_id, ...item } of rows) {
+    const list = byOrder.get(order_id);
+    if (list) list.push(item);
+    else byOrder.set(order_id, [item]);
+  }
+  return byOrder;
 }
 
 function sortValue(row: OrderListRow, sort: SortField): number {

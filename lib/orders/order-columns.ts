@@ -17,7 +17,7 @@ export const ORDER_COLUMNS = [
   "dim_units", "requested_shipping_service", "carrier_code", "service_code", "package_code", "confirmation",
   "customer_notes", "internal_notes", "gift", "gift_message", "payment_method", "custom_field1", "custom_field2",
   "custom_field3", "source", "extra", "channel_modified_at", "created_at", "modified_at", "tracking_number",
-  "order_digest", "api_digest", "csv_fingerprint",
+  "order_digest", "api_digest", "csv_fingerprint", "order_total_computed",
 ] as const satisfies readonly (keyof OrderTable)[];
 
 /** Order columns no new order has: set later by "Create new order", the channel reopening it, DELETE, and a CSV import's AUTO rows. */

@@ -5,6 +5,7 @@ import { addressShape, type Address, type NormalizedOrder, type OrderItem } from
 import { ORDER_STATUSES } from "./status";
 import { decimalToCents } from "@/lib/money";
 import { toOunces } from "@/lib/weights";
+import { orderWeightOf } from "./weight";
 
 // ShipStation API v1's Order, as custom stores send it to POST /orders/createorder and read it back.
 // ShipStation runs on ASP.NET Web API (Json.NET), whose habits its clients rely on: a number sent
@@ -387,7 +388,8 @@ export function toShipStationOrder(row: OrderRow, items: OrderItemRow[], { timeZ
     confirmation: row.confirmation,
     shipDate: date(row.ship_date),
     holdUntilDate: date(row.hold_until_date),
-    weight: weightOf(row.weight_oz),
+    // The order's weight, else its items' (as the order page shows it): what a label would ship.
+    weight: weightOf(orderWeightOf(row, items).oz),
     dimensions:
       row.dim_length !== null && row.dim_width !== null && row.dim_height !== null
         ? { units: row.dim_units === "centimeters" ? "centimeters" : "inches", length: row.dim_length, width: row.dim_width, height: row.dim_height }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/db/database";
 import type { OrderItemRow, OrderRow } from "@/db/schema";
 import { fieldErrorsOf, notFound } from "@/lib/errors";
+import { orderWeightOf } from "@/lib/orders/weight";
 import { listRatingCarriers } from "./list-carriers";
 import { parcelInputSchema, toParcel, type ParcelInput } from "./parcel-schema";
 import { quoteRates } from "./quote-rates";
@@ -18,11 +19,10 @@ export type OrderParcel =
 
 type ItemWeight = Pick<OrderItemRow, "weight_oz" | "quantity" | "adjustment">;
 
-/** The order's own weight, else its items' unit weights × quantities; null when neither says anything. */
+/** The order's weight as its page and list show it (`orderWeightOf`); null or zero can't be quoted. */
 export function orderWeightOz(order: Pick<OrderRow, "weight_oz">, items: readonly ItemWeight[]): number | null {
-  if (order.weight_oz != null && order.weight_oz > 0) return order.weight_oz;
-  const sum = items.filter((item) => item.adjustment !== 1).reduce((total, item) => total + (item.weight_oz ?? 0) * item.quantity, 0);
-  return sum > 0 ? Math.round(sum * 1000) / 1000 : null;
+  const { oz } = orderWeightOf(order, items);
+  return oz != null && oz > 0 ? oz : null;
 }
 
 /**

@@ -65,7 +65,7 @@ test.describe("manual orders", () => {
     await expect(page).toHaveURL(new RegExp(`${orderUrl}$`));
     await expect(page.getByTestId("address-ship_to")).toContainText("Newport News");
     await expect(page.getByTestId("history-event").first()).toContainText("Edited");
-    await expect(page.getByTestId("history-event").first()).toContainText("ship to city: Hampton → Newport News");
+    await expect(page.getByTestId("history-event").first()).toContainText("ship-to city: Hampton → Newport News");
 
     await page.getByLabel("Hold until").fill("2026-12-24");
     await page.getByRole("button", { name: "Hold", exact: true }).click();

@@ -41,7 +41,7 @@ export function blankOrderRow(overrides: Partial<OrderRow> = {}): OrderRow {
     requested_shipping_service: null, carrier_code: null, service_code: null, package_code: null, confirmation: null,
     customer_notes: null, internal_notes: null, gift: 0, gift_message: null, payment_method: null,
     custom_field1: null, custom_field2: null, custom_field3: null, source: null, extra: null, channel_modified_at: null,
-    created_at: at, modified_at: at, reactivated_in_channel_at: null, replaced_by_order_id: null, deleted_at: null, tracking_number: null, order_digest: null, api_digest: null, csv_fingerprint: null, csv_auto_row: null,
+    created_at: at, modified_at: at, reactivated_in_channel_at: null, replaced_by_order_id: null, deleted_at: null, tracking_number: null, order_digest: null, api_digest: null, csv_fingerprint: null, csv_auto_row: null, order_total_computed: 0,
     ...overrides,
   };
 }

@@ -62,7 +62,10 @@ export function OrdersTable({ orders, stores, emptyMessage, t, format }: { order
               <td className="phone-hidden">
                 <small>{order.requestedService}</small>
               </td>
-              <td className="num phone-hidden">{order.weightOz != null ? format.weight(order.weightOz) : ""}</td>
+              <td className="num phone-hidden" data-testid="order-weight">
+                {order.weightOz != null ? format.weight(order.weightOz) : ""}
+                {order.weightFromItems && <small>{t("order.weightFromItems")}</small>}
+              </td>
               <td className="status" data-testid="order-status">
                 <StatusBadge status={order.status} label={t(`orderStatus.${order.status}`)} />
                 {!order.active && <span className="flag">{t("orders.inactive")}</span>}

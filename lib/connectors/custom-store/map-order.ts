@@ -1,6 +1,7 @@
 import type { OrderStatus } from "@/db/schema";
 import { parseMoneyToCents } from "@/lib/money";
-import type { Address, NormalizedOrder, OrderItem } from "@/lib/orders/schema";
+import { computeOrderTotal } from "@/lib/orders/columns";
+import type { Address, NormalizedOrder, OrderItem, ParsedOrder } from "@/lib/orders/schema";
 import { toOunces, type WeightUnit } from "@/lib/weights";
 import { ConnectorError } from "../types";
 import { parseCustomStoreDate } from "./dates";
@@ -63,6 +64,10 @@ export function mapCustomStoreOrder(node: XmlNode, statusMapping: Record<string,
   const modified = childText(node, "LastModified");
   const shipBy = childText(node, "ShipByDate");
   const currency = childText(node, "CurrencyCode")?.toUpperCase();
+  const items = childNode(node, "Items") ? childList(node, "Items", "Item").map((item, index) => readItem(item, index, problem)) : undefined;
+  const orderTotal = money("OrderTotal");
+  const taxAmount = money("TaxAmount");
+  const shippingAmount = money("ShippingAmount");
 
   return {
     orderKey: orderId ?? label,
@@ -74,10 +79,11 @@ export function mapCustomStoreOrder(node: XmlNode, statusMapping: Record<string,
     customerEmail: optional(childText(billToNode, "Email")),
     billTo: billToNode && readAddress(billToNode),
     shipTo: shipToNode && readAddress(shipToNode),
-    items: childNode(node, "Items") ? childList(node, "Items", "Item").map((item, index) => readItem(item, index, problem)) : undefined,
-    orderTotal: money("OrderTotal"),
-    taxAmount: money("TaxAmount"),
-    shippingAmount: money("ShippingAmount"),
+    items,
+    orderTotal,
+    amountPaid: amountPaidOf(status, orderTotal, items, taxAmount, shippingAmount),
+    taxAmount,
+    shippingAmount,
     currency: currency && /^[A-Z]{3}$/.test(currency) ? currency : undefined,
     requestedShippingService: optional(childText(node, "ShippingMethod")),
     paymentMethod: optional(childText(node, "PaymentMethod")),
@@ -90,6 +96,18 @@ export function mapCustomStoreOrder(node: XmlNode, statusMapping: Record<string,
     customField3: optional(childText(node, "CustomField3")),
     channelModifiedAt: modified ? (parseCustomStoreDate(modified) ?? undefined) : undefined,
   };
+}
+
+/**
+ * The Custom Store XML has no amount paid, only the store's status lists: an order in the paid,
+ * on-hold or shipped list was paid its total (the store's OrderTotal, else items + tax + shipping,
+ * as the write path computes it); an unpaid one nothing. A cancelled one says neither: kept as stored.
+ */
+function amountPaidOf(status: OrderStatus, orderTotal: number | null | undefined, items: OrderItem[] | undefined, taxAmount: number | null | undefined, shippingAmount: number | null | undefined): number | undefined {
+  if (status === "awaiting_payment") return 0;
+  if (status === "cancelled") return undefined;
+  if (orderTotal != null) return orderTotal;
+  return items === undefined ? undefined : computeOrderTotal({ items: items as ParsedOrder["items"], taxAmount, shippingAmount });
 }
 
 /** BillTo carries name, company, phone and email in the guide; stores that add a street get it kept. */

@@ -197,3 +197,27 @@ describe("mapCustomStoreOrder", () => {
     expect(order.shipTo?.country).toBeUndefined();
   });
 });
+
+describe("mapCustomStoreOrder: totals and amount paid", () => {
+  const items = "<Items><Item><SKU>A</SKU><Name>A</Name><Quantity>2</Quantity><UnitPrice>10.00</UnitPrice></Item></Items>";
+  const withStatus = (status: string, inner: string) =>
+    parseExportXml(`<Orders><Order><OrderID>9</OrderID><OrderNumber>N-9</OrderNumber><OrderDate>01/02/2025 03:04</OrderDate><OrderStatus>${status}</OrderStatus>${inner}</Order></Orders>`).orders[0];
+
+  it("keeps the store's OrderTotal as sent and counts a paid order as paid its total", () => {
+    const order = mapCustomStoreOrder(orderXml(`<OrderTotal>24.50</OrderTotal><TaxAmount>1.50</TaxAmount><ShippingAmount>5.00</ShippingAmount>${items}`), MAPPING)!;
+    expect(order).toMatchObject({ orderTotal: 2450, taxAmount: 150, shippingAmount: 500, amountPaid: 2450 });
+  });
+
+  it("counts a paid order without an OrderTotal as paid items + tax + shipping", () => {
+    const order = mapCustomStoreOrder(orderXml(`<TaxAmount>1.50</TaxAmount><ShippingAmount>5.00</ShippingAmount>${items}`), MAPPING)!;
+    expect(order.amountPaid).toBe(2650);
+  });
+
+  it("counts shipped and on-hold orders as paid, an unpaid one as paid nothing, and says nothing for a cancelled one", () => {
+    const paidOf = (status: string) => mapCustomStoreOrder(withStatus(status, `<OrderTotal>20.00</OrderTotal>${items}`), MAPPING)!.amountPaid;
+    expect(paidOf("complete")).toBe(2000);
+    expect(paidOf("on-hold")).toBe(2000);
+    expect(paidOf("pending")).toBe(0);
+    expect(paidOf("cancelled")).toBeUndefined();
+  });
+});

@@ -1,4 +1,6 @@
+import Link from "next/link";
 import type { Formatter } from "@/lib/i18n/format";
+import { en } from "@/lib/i18n/messages/en";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import type { OrderEventView } from "@/lib/orders/get-order";
 
@@ -16,6 +18,16 @@ function describe(field: string, value: unknown, t: Translate, format: Formatter
   return String(value);
 }
 
+/** A column's name in the merchant's words; an unknown one (a newer column) as its words. */
+function fieldInWords(field: string, t: Translate): string {
+  return field in en.order.fields ? t(`order.fields.${field}` as MessageKey) : field.replaceAll("_", " ");
+}
+
+/** Where a change came from in words ("from Shopify", "in Shipdeck"); an unknown source as it is stored. */
+function sourceInWords(source: string, t: Translate): string {
+  return source in en.order.sources ? t(`order.sources.${source}` as MessageKey) : t("order.via", { source });
+}
+
 /** The order's history, newest first, with what each change did field by field. */
 export function OrderHistory({ events, currency, t, format }: { events: OrderEventView[]; currency: string; t: Translate; format: Formatter }) {
   return (
@@ -27,20 +39,29 @@ export function OrderHistory({ events, currency, t, format }: { events: OrderEve
           return (
             <li key={event.id} className="border-l-2 border-slate-200 pl-3 text-sm" data-testid="history-event">
               <p>
-                <span className="font-medium">{label}</span> <span className="text-slate-500">{t("order.via", { source: event.source })}</span>
+                <span className="font-medium">{label}</span> <span className="text-slate-500">{sourceInWords(event.source, t)}</span>
               </p>
               <p className="text-xs text-slate-500">{format.dateTime(event.at)}</p>
               {event.changes.length > 0 && (
                 <ul className="mt-1 text-xs text-slate-600">
-                  {event.changes.map(({ field, before, after }) => (
+                  {event.changes.map(({ field, before, after, order }) => (
                     <li key={field}>
-                      {field === "items"
-                        ? t("order.itemsChanged")
-                        : t("order.changed", {
-                            field: field.replaceAll("_", " "),
-                            before: describe(field, before, t, format, currency),
-                            after: describe(field, after, t, format, currency),
-                          })}
+                      {field === "items" ? (
+                        t("order.itemsChanged")
+                      ) : order ? (
+                        <Link href={`/orders/${order.id}`} className="text-brand-700 hover:underline">
+                          {t("order.linkedOrder", { field: fieldInWords(field, t), number: order.orderNumber })}
+                        </Link>
+                      ) : event.action === "reactivated_in_channel" && field === "status" ? (
+                        // The order itself stays cancelled: say what the channel now says, not a change.
+                        t("order.channelStatus", { status: describe(field, after, t, format, currency) })
+                      ) : (
+                        t("order.changed", {
+                          field: fieldInWords(field, t),
+                          before: describe(field, before, t, format, currency),
+                          after: describe(field, after, t, format, currency),
+                        })
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -5,7 +5,7 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { getI18n } from "@/lib/i18n/server";
 import { en } from "@/lib/i18n/messages/en";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
-import { getOrderOrThrow } from "@/lib/orders/get-order";
+import { getOrderOrThrow, type CancelledHow } from "@/lib/orders/get-order";
 import { catalogOf } from "@/lib/i18n/translate";
 import { getOrderShippingChoice } from "@/lib/rating/order-parcel";
 import { todayIn } from "@/lib/rating/today";
@@ -23,6 +23,13 @@ function orderActionLabels(t: Translate, orderNumber: string): Record<string, st
   return labels;
 }
 
+/** The notice for an order the channel reopened, in words for how it was cancelled. */
+function reactivatedNoticeKey(cancelled: CancelledHow | undefined): MessageKey {
+  if (cancelled === "arrived") return "order.reactivatedNoticeArrived";
+  if (cancelled === "channel") return "order.reactivatedNoticeChannel";
+  return "order.reactivatedNotice";
+}
+
 export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const [session, { orderId }, { t, format, locale }] = await Promise.all([requireWorkspaceSession(), params, getI18n()]);
   const order = await orNotFound(getOrderOrThrow(session.workspaceId, Number(orderId)));
@@ -31,6 +38,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
   const date = (ms: number | null) => (ms == null ? dash : format.dateTime(ms));
   const section = "rounded-lg border border-slate-200 bg-white p-4";
   const heading = "mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500";
+  const computedTotal = order.amounts.subtotal + order.amounts.tax + order.amounts.shipping;
 
   return (
     <article className="space-y-4">
@@ -58,13 +66,30 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
       )}
       {order.reactivated && (
         <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="reactivated-notice">
-          {t("order.reactivatedNotice")}
+          {order.replacedBy ? (
+            <>
+              {t("order.reactivatedNoticeReplaced", { number: order.replacedBy.orderNumber })}{" "}
+              <Link href={`/orders/${order.replacedBy.id}`} className="font-medium underline" data-testid="replaced-by-link">
+                {t("order.openOrder", { number: order.replacedBy.orderNumber })}
+              </Link>
+            </>
+          ) : (
+            t(reactivatedNoticeKey(order.reactivation?.cancelled))
+          )}
+        </p>
+      )}
+      {order.replaces && (
+        <p role="status" className="rounded-md border border-slate-200 bg-slate-100 px-4 py-3 text-sm text-slate-700" data-testid="replaces-notice">
+          {t("order.replacesNotice", { number: order.replaces.orderNumber })}{" "}
+          <Link href={`/orders/${order.replaces.id}`} className="font-medium text-brand-700 underline" data-testid="replaces-link">
+            {t("order.openOrder", { number: order.replaces.orderNumber })}
+          </Link>
         </p>
       )}
 
       <OrderActions
         order={{ id: order.id, status: order.status, locked: order.locked, deleted: order.deleted, reactivated: order.reactivated, replacedByOrderId: order.replacedByOrderId }}
-        labels={orderActionLabels(t, order.orderNumber)}
+        labels={orderActionLabels(t, order.replacedBy?.orderNumber ?? order.orderNumber)}
       />
 
       {!order.deleted && (
@@ -121,7 +146,17 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
             <dt className="text-slate-500">{t("order.shipping")}</dt>
             <dd className="text-right tabular-nums">{format.money(order.amounts.shipping, order.currency)}</dd>
             <dt className="font-semibold">{t("order.orderTotal")}</dt>
-            <dd className="text-right font-semibold tabular-nums">{format.money(order.amounts.total, order.currency)}</dd>
+            <dd className="text-right font-semibold tabular-nums" data-testid="order-total">
+              {format.money(order.amounts.total, order.currency)}
+            </dd>
+            <dd className="col-span-2 text-right text-xs text-slate-500" data-testid="order-total-source">
+              {order.amounts.totalComputed ? t("order.totalComputed") : t("order.totalFromChannel")}
+            </dd>
+            {!order.amounts.totalComputed && computedTotal !== order.amounts.total && (
+              <dd className="col-span-2 text-right text-xs text-slate-500" data-testid="order-total-differs">
+                {t("order.totalDiffers", { computed: format.money(computedTotal, order.currency) })}
+              </dd>
+            )}
             <dt className="text-slate-500">{t("order.amountPaid")}</dt>
             <dd className="text-right tabular-nums">{format.money(order.amounts.paid, order.currency)}</dd>
           </dl>
@@ -152,7 +187,10 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
               </>
             )}
             <dt className="text-slate-500">{t("order.weight")}</dt>
-            <dd data-testid="order-weight">{order.weightOz != null ? format.weight(order.weightOz) : dash}</dd>
+            <dd data-testid="order-weight">
+              {order.weightOz != null ? format.weight(order.weightOz) : dash}
+              {order.weightFromItems && <span className="ml-1 text-xs text-slate-500">({t("order.weightFromItems")})</span>}
+            </dd>
             <dt className="text-slate-500">{t("order.dimensions")}</dt>
             <dd>
               {order.dimensions
