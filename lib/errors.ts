@@ -1,6 +1,6 @@
 import type { ZodType } from "zod";
 
-export type ErrorCode = "not_found" | "conflict" | "invalid_input" | "rate_limited" | "unauthorized" | "forbidden" | "payload_too_large";
+export type ErrorCode = "not_found" | "conflict" | "invalid_input" | "rate_limited" | "unauthorized" | "forbidden" | "payload_too_large" | "unsupported_media_type";
 
 /** A failure the caller can act on; route wrappers and actions map `code` to HTTP or form errors. */
 export class AppError extends Error {
@@ -36,11 +36,48 @@ export function parseWith<T>(schema: ZodType<T>, value: unknown, what = "request
   return parsed.data;
 }
 
-/** A request body's JSON; malformed JSON is a 400 that says where. */
+/**
+ * How deep a body's JSON may nest. A ShipStation order is five levels deep (a batch, an order,
+ * its items, an item's options, an option); a CSV mapping or chunk fewer. Refusing deeper text
+ * before parsing keeps every recursive walk after it (the schemas, digests, JSON.stringify) from
+ * overflowing the stack on a small, deeply nested body.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * A request body's JSON; malformed JSON is a 400 that says where, nesting past `MAX_JSON_DEPTH`
+ * a 400 that says so. A leading UTF-8 byte order mark (some Windows tools write one) is skipped.
+ * Every JSON body reader goes through here.
+ */
 export function parseJsonBody(text: string): unknown {
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (jsonDepthExceeds(json, MAX_JSON_DEPTH)) {
+    throw new AppError("invalid_input", `The JSON nests deeper than ${MAX_JSON_DEPTH} levels of objects and arrays.`);
+  }
   try {
-    return JSON.parse(text);
+    return JSON.parse(json);
   } catch (error) {
     throw new AppError("invalid_input", `Malformed JSON: ${(error as Error).message}`);
   }
+}
+
+/**
+ * Whether JSON text opens more than `limit` objects and arrays inside each other, counted on
+ * the text in one loop (no recursion, so no input can overflow it). Brackets inside strings
+ * don't count; malformed text is left for JSON.parse to describe.
+ */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 92 /* \\ */) i++;
+      else if (code === 34 /* " */) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 123 /* { */ || code === 91 /* [ */) {
+      if (++depth > limit) return true;
+    } else if (code === 125 /* } */ || code === 93 /* ] */) depth--;
+  }
+  return false;
 }

@@ -5,7 +5,7 @@ import { signIn } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signUpSchema } from "@/lib/auth/schemas";
 import { signUpUser } from "@/lib/auth/sign-up";
-import { SIGN_IN_LIMITS } from "@/lib/auth/throttle";
+import { minutesOfLockedSignIn } from "@/lib/auth/throttle";
 import { publicAction, type FormState } from "@/lib/http/action-client";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -18,8 +18,8 @@ async function signInWithPassword(email: string, password: string, redirectTo: s
     return {};
   } catch (error) {
     if (error instanceof AuthError && error.type === "CredentialsSignin") {
-      const locked = (error as AuthError & { code?: string }).code === "locked";
-      return { error: locked ? t("auth.locked", { minutes: SIGN_IN_LIMITS.windowMs / 60_000 }) : t("auth.invalidCredentials"), values: { email } };
+      const minutes = minutesOfLockedSignIn((error as AuthError & { code?: string }).code);
+      return { error: minutes ? t("auth.locked", { minutes }) : t("auth.invalidCredentials"), values: { email } };
     }
     if (error instanceof AuthError) return { error: t("auth.genericError"), values: { email } };
     throw error; // Next's redirect after a successful sign-in travels as an exception.
@@ -46,8 +46,11 @@ export const signUpAction = publicAction(
     errors: { conflict: "auth.emailTaken" },
     fieldErrors: { name: "auth.errors.name", email: "auth.errors.email", password: "auth.errors.password", workspaceName: "auth.errors.workspaceName" },
   },
-  async ({ input }): Promise<AuthFormState> => {
+  async ({ input, t }): Promise<AuthFormState> => {
     await signUpUser(input);
-    return signInWithPassword(input.email, input.password, "/orders");
+    const signedIn = await signInWithPassword(input.email, input.password, "/orders");
+    if (!signedIn.error) return signedIn;
+    // The account exists now: never answer as if the sign-up had failed.
+    return { error: t("auth.createdSignInFailed"), values: { email: input.email } };
   },
 );

@@ -9,11 +9,15 @@ import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { baseAuthConfig } from "./auth.config";
 import { clientAddress } from "./client-address";
 import { enabledOAuthProviders } from "./oauth-providers";
+import { lockedSignInCode } from "./throttle";
 import { verifyCredentials } from "./verify-credentials";
 
 /** Sign-in refused because the account or address tried too often; `code` reaches the sign-in form. */
 class SignInLocked extends CredentialsSignin {
-  code = "locked";
+  constructor(lockedUntil: number | undefined) {
+    super();
+    this.code = lockedSignInCode(lockedUntil ?? Date.now());
+  }
 }
 
 function config(): NextAuthConfig {
@@ -27,7 +31,7 @@ function config(): NextAuthConfig {
         async authorize(credentials, request) {
           const check = await verifyCredentials(credentials, clientAddress(request?.headers));
           if (check.ok) return check.user;
-          if (check.reason === "locked") throw new SignInLocked();
+          if (check.reason === "locked") throw new SignInLocked(check.lockedUntil);
           return null;
         },
       }),

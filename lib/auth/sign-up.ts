@@ -4,6 +4,7 @@ import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { hashPassword } from "./passwords";
 import { signUpSchema, type SignUpInput } from "./schemas";
+import { forgetSignInFailuresOf } from "./throttle";
 
 /** Creates a user with a password, their workspace and its Manual Orders store, all or nothing. */
 export async function signUpUser(input: SignUpInput) {
@@ -14,7 +15,7 @@ export async function signUpUser(input: SignUpInput) {
   const { name, email, password, workspaceName } = parsed.data;
   const passwordHash = await hashPassword(password);
   const now = Date.now();
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const taken = await tx.db.selectFrom("User").select("id").where("email", "=", email).executeTakeFirst();
     if (taken) throw new AppError("conflict", "An account with this email already exists", { email: ["An account with this email already exists"] });
     const userId = randomUUID();
@@ -23,4 +24,8 @@ export async function signUpUser(input: SignUpInput) {
     const workspace = await createWorkspace(tx.db, { name: workspaceName || `${name}'s workspace`, ownerUserId: userId }, now);
     return { userId, email, ...workspace };
   });
+  // Failures recorded against this email before the account existed (a typo, or someone
+  // pre-locking the address) must not keep its new owner from the sign-in that follows.
+  await forgetSignInFailuresOf(email);
+  return created;
 }

@@ -7,7 +7,7 @@ export type CredentialsCheck =
   | { ok: true; user: { id: string; email: string; name: string | null } }
   | { ok: false; reason: "invalid" | "locked"; lockedUntil?: number };
 
-/** Email and password against the stored scrypt hash, throttled per account and per address. */
+/** Email and password against the stored scrypt hash, throttled per account and address, then per account (see throttle.ts). */
 export async function verifyCredentials(input: unknown, address: string | null): Promise<CredentialsCheck> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };

@@ -27,7 +27,7 @@ const orderAnswerFields = z.object({
 
 const errorSchema = z.object({
   message: z.string(),
-  code: z.enum(["invalid_input", "unauthorized", "not_found", "conflict", "payload_too_large", "rate_limited", "internal"]),
+  code: z.enum(["invalid_input", "unauthorized", "not_found", "conflict", "payload_too_large", "unsupported_media_type", "rate_limited", "internal"]),
   fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
 });
 
@@ -94,7 +94,8 @@ const json = (schema: unknown) => ({ "application/json": { schema } });
 const errors = {
   "400": { description: "Invalid input: the message and fieldErrors name the field", content: json(ref("Error")) },
   "401": { description: "Missing or wrong API key and secret", content: json(ref("Error")) },
-  "429": { description: "Over the per-key limit; see Retry-After", content: json(ref("Error")) },
+  "415": { description: "A write whose body is not declared Content-Type: application/json", content: json(ref("Error")) },
+  "429": { description: "Over the per-key or per-workspace limit, or too many failed authentications from one address; see Retry-After", content: json(ref("Error")) },
 };
 const body = (schema: unknown) => ({ required: true, content: json(schema) });
 

@@ -21,6 +21,22 @@ export function apiRateLimitPerMinute(): number {
 }
 
 /**
+ * Requests per minute per workspace, all its API keys together:
+ * `API_RATE_LIMIT_PER_WORKSPACE_PER_MINUTE`, else four times the per-key limit.
+ */
+export function apiRateLimitPerWorkspacePerMinute(): number {
+  const configured = Number(process.env.API_RATE_LIMIT_PER_WORKSPACE_PER_MINUTE);
+  return Number.isInteger(configured) && configured > 0 ? configured : 4 * apiRateLimitPerMinute();
+}
+
+/** Whether `key` has already used up `limit` in the current window, without counting this look. */
+export async function isRateLimited(key: string, limit: number, now = Date.now()): Promise<boolean> {
+  const windowStart = now - (now % RATE_LIMIT_WINDOW_MS);
+  const row = await db.read.selectFrom("rate_limit_windows").select("count").where("key", "=", key).where("window_start", "=", windowStart).executeTakeFirst();
+  return (row?.count ?? 0) >= limit;
+}
+
+/**
  * Counts one request against `key` in the current fixed one-minute window. The count lives in
  * the database and moves with one atomic UPSERT, so app instances sharing the database share
  * the limit. Refused requests count too: a client hammering past the limit stays refused.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/text";
 import { apiDateSchema, parseApiDate } from "./api-dates";
 import { getApiOrder, type ApiContext } from "./api-orders";
 import { holdOrderUntil, markOrderShipped, restoreOrderFromHold } from "./order-actions";
@@ -11,9 +12,9 @@ export const holdUntilSchema = z.object({ orderId, holdUntilDate: apiDate });
 export const restoreFromHoldSchema = z.object({ orderId });
 export const markAsShippedSchema = z.object({
   orderId,
-  carrierCode: z.string().trim().max(100).nullish(),
+  carrierCode: safeText(z.string()).trim().max(100).nullish(),
   shipDate: apiDate.nullish(),
-  trackingNumber: z.string().trim().max(100).nullish(),
+  trackingNumber: safeText(z.string()).trim().max(100).nullish(),
   notifyCustomer: z.boolean().nullish(),
   notifySalesChannel: z.boolean().nullish(),
 });

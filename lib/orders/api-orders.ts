@@ -4,6 +4,7 @@ import { sql, type SqlBool } from "kysely";
 import { db } from "@/db/database";
 import type { OrderStatus } from "@/db/schema";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
+import { safeText, unsafeTextProblem } from "@/lib/text";
 import { apiDateSchema, parseApiDate } from "./api-dates";
 import { findOrdersAlreadyImported, importOrders } from "./import-orders";
 import { ftsQuery, orderNumberStartsWith } from "./list-orders";
@@ -43,7 +44,8 @@ export async function createOrUpdateOrders(context: ApiContext, bodies: unknown[
   const digestsByKey = new Map<string, string>();
   bodies.forEach((body, index) => {
     const key = (body as { orderKey?: unknown } | null)?.orderKey;
-    if (typeof key === "string" && key && !digestsByKey.has(key)) digestsByKey.set(key, digests[index]);
+    // A key the schema will refuse is never looked up: it can't name a stored order.
+    if (typeof key === "string" && key && !unsafeTextProblem(key) && !digestsByKey.has(key)) digestsByKey.set(key, digests[index]);
   });
   const unchanged = await findOrdersAlreadyImported(context.workspaceId, "api", digestsByKey);
 
@@ -171,8 +173,8 @@ const SORT_COLUMNS = { OrderDate: "order_date", ModifyDate: "modified_at", Creat
 
 /** GET /orders's query string: ShipStation's parameter names. */
 export const apiOrderListQuerySchema = z.object({
-  customerName: z.string().trim().max(200).optional(),
-  itemKeyword: z.string().trim().max(200).optional(),
+  customerName: safeText(z.string()).trim().max(200).optional(),
+  itemKeyword: safeText(z.string()).trim().max(200).optional(),
   createDateStart: apiDate.optional(),
   createDateEnd: apiDate.optional(),
   modifyDateStart: apiDate.optional(),
@@ -181,7 +183,7 @@ export const apiOrderListQuerySchema = z.object({
   orderDateEnd: apiDate.optional(),
   paymentDateStart: apiDate.optional(),
   paymentDateEnd: apiDate.optional(),
-  orderNumber: z.string().trim().max(200).optional(),
+  orderNumber: safeText(z.string()).trim().max(200).optional(),
   orderStatus: z.enum(ORDER_STATUSES).optional(),
   storeId: z.coerce.number().int().positive().optional(),
   sortBy: z.enum(["OrderDate", "ModifyDate", "CreateDate"]).optional(),

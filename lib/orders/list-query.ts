@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/text";
 import { ORDER_STATUSES } from "./status";
 
 export const ORDER_TABS = [...ORDER_STATUSES, "all"] as const;
@@ -15,7 +16,7 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, fallback: T
 export const orderListQuerySchema = z.object({
   status: choice(ORDER_TABS, "awaiting_shipment"),
   store: z.coerce.number().int().positive().optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined).transform((q) => q || undefined),
+  q: safeText(z.string()).trim().max(200).optional().catch(undefined).transform((q) => q || undefined),
   from: z.string().regex(day).optional().catch(undefined),
   to: z.string().regex(day).optional().catch(undefined),
   sort: choice(SORT_FIELDS, "order_date"),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { instantOfWallClock, startOfDay, zoneOffsetMs } from "@/lib/dates";
 import { centsToDecimalString, parseMoneyToCents } from "@/lib/money";
+import { safeText } from "@/lib/text";
 import { toOunces, WEIGHT_UNITS, type WeightUnit } from "@/lib/weights";
 import { normalizedOrderSchema, type NormalizedOrder } from "./schema";
 import { fieldErrorsOf } from "@/lib/errors";
@@ -237,7 +238,7 @@ export function holdOrderSchema(timeZone: string) {
 
 /** "Mark as shipped": the day it left (today when left blank), and the carrier and tracking number when given. */
 export function markShippedSchema(timeZone: string, now = Date.now) {
-  const optionalText = z.string().trim().transform((value) => value || null);
+  const optionalText = safeText(z.string()).trim().transform((value) => value || null);
   return z
     .object({ orderId, shipDate: z.string(), carrierCode: optionalText, trackingNumber: optionalText })
     .transform(({ orderId, shipDate, carrierCode, trackingNumber }) => ({

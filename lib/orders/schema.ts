@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { safeText } from "@/lib/text";
 import { ORDER_STATUSES } from "./status";
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => safeText(z.string()).trim().max(max);
 const optionalText = (max: number) => text(max).nullish();
 /** Integer cents; sources convert decimals at their boundary. */
 const cents = z.number().int().min(-1_000_000_000_00).max(1_000_000_000_00);
@@ -68,7 +69,7 @@ export const normalizedOrderSchema = z.object({
   shipDate: instant.nullish(),
   holdUntilDate: instant.nullish(),
   customerUsername: optionalText(200),
-  customerEmail: z.string().trim().max(320).nullish(),
+  customerEmail: text(320).nullish(),
   billTo: addressSchema.nullish(),
   shipTo: addressSchema.nullish(),
   items: z.array(orderItemSchema).max(1000).optional(),

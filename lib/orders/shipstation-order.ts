@@ -4,6 +4,7 @@ import { API_DATE_HINT, apiDateProblem, formatApiDate, parseApiDate } from "./ap
 import { addressShape, type Address, type NormalizedOrder, type OrderItem } from "./schema";
 import { ORDER_STATUSES } from "./status";
 import { decimalToCents } from "@/lib/money";
+import { safeText } from "@/lib/text";
 import { toOunces } from "@/lib/weights";
 import { orderWeightOf } from "./weight";
 
@@ -21,7 +22,7 @@ const numberAsText = (value: unknown) => (typeof value === "number" && Number.is
 const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
 const textAsNumber = (value: unknown) => (typeof value === "string" && NUMERIC.test(value) ? Number(value) : value);
 
-const text = (max: number) => z.preprocess(numberAsText, z.string({ error: typeError("text") }).max(max, `Use at most ${max} characters`));
+const text = (max: number) => z.preprocess(numberAsText, safeText(z.string({ error: typeError("text") })).max(max, `Use at most ${max} characters`));
 const optionalText = (max: number) => text(max).nullish();
 const requiredText = (max: number) => text(max).refine((value) => value.trim() !== "", "Required");
 
@@ -121,7 +122,7 @@ const advancedOptionsSchema = object({
   billToAccount: optionalText(100),
   billToPostalCode: optionalText(40),
   billToCountryCode: country,
-  billToMyOtherAccount: z.union([z.string().max(100), z.number()], { error: "Expected text or a number" }).nullish(),
+  billToMyOtherAccount: z.union([safeText(z.string()).max(100), z.number()], { error: "Expected text or a number" }).nullish(),
 });
 
 export const shipStationOrderInputSchema = object({

@@ -40,6 +40,24 @@ test.describe("signing up, in and out", () => {
     await expect(page.getByTestId("form-error")).toHaveText("That email and password don't match an account.");
   });
 
+  test("with no proxy in front, mistyped passwords lock no one out: not the merchant, not a neighbour", async ({ page, browser }) => {
+    const account = await signUp(page);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    // Five wrong passwords used to lock the account for 15 minutes, for anyone, from anywhere.
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel("Email").fill(account.email);
+      await page.getByLabel("Password").fill(`wrong-password-${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByTestId("form-error")).toHaveText("That email and password don't match an account.");
+    }
+    const neighbour = await browser.newPage();
+    await signUp(neighbour, "Neighbour");
+    await neighbour.close();
+
+    await signIn(page, account.email, account.password);
+    await expect(page.getByTestId("signed-in-as")).toContainText(account.email);
+  });
+
   test("pages redirect to sign-in without a session", async ({ page }) => {
     await page.goto("/orders/1");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Forders%2F1/);

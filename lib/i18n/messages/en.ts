@@ -20,9 +20,10 @@ export const en = {
     createAccount: "Create an account",
     haveAccount: "Already have an account?",
     invalidCredentials: "That email and password don't match an account.",
-    locked: "Too many attempts. Try again in {minutes} minutes.",
+    locked: "Too many attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.",
     emailTaken: "An account with this email already exists.",
     genericError: "Something went wrong. Please try again.",
+    createdSignInFailed: "Your account was created, but signing you in didn't work. Sign in with your email and password.",
     errors: { name: "Enter your name.", email: "Enter a valid email address.", password: "Use at least 8 characters.", workspaceName: "Use at most 200 characters." },
   },
   status: {

@@ -21,9 +21,10 @@ export const fr: Messages = {
     createAccount: "Créer un compte",
     haveAccount: "Vous avez déjà un compte ?",
     invalidCredentials: "Cet e-mail et ce mot de passe ne correspondent à aucun compte.",
-    locked: "Trop de tentatives. Réessayez dans {minutes} minutes.",
+    locked: "Trop de tentatives. Réessayez dans {minutes, plural, one {# minute} other {# minutes}}.",
     emailTaken: "Un compte existe déjà avec cet e-mail.",
     genericError: "Une erreur est survenue. Veuillez réessayer.",
+    createdSignInFailed: "Votre compte a été créé, mais la connexion a échoué. Connectez-vous avec votre e-mail et votre mot de passe.",
     errors: { name: "Saisissez votre nom.", email: "Saisissez une adresse e-mail valide.", password: "Utilisez au moins 8 caractères.", workspaceName: "200 caractères au maximum." },
   },
   status: {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { signUpUser } from "@/lib/auth/sign-up";
-import { recordSignInFailure, signInLockedUntil, SIGN_IN_LIMITS, throttleKeys } from "@/lib/auth/throttle";
+import { accountBackOffMs, recordSignInFailure, signInLockedUntil, SIGN_IN_LIMITS, throttleKeys } from "@/lib/auth/throttle";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { useTestDatabase } from "../../helpers/database";
 
@@ -53,10 +53,10 @@ describe("verifyCredentials", () => {
     expect(await verifyCredentials({ email: "nobody@example.com" }, "10.0.0.4")).toEqual({ ok: false, reason: "invalid" });
   });
 
-  describe("per account", () => {
-    it("locks the account after five failures, even for the right password", async () => {
+  describe("per account and address", () => {
+    it("locks the account from that address after five failures, even for the right password", async () => {
       await signedUp("locked@example.com");
-      await failSignIn("locked@example.com", "10.0.1.1", SIGN_IN_LIMITS.account);
+      await failSignIn("locked@example.com", "10.0.1.1", SIGN_IN_LIMITS.accountAddress);
 
       const check = await verifyCredentials({ email: "locked@example.com", password: PASSWORD }, "10.0.1.1");
 
@@ -64,50 +64,56 @@ describe("verifyCredentials", () => {
       expect(check.ok === false && check.lockedUntil).toBeGreaterThan(Date.now());
     });
 
-    it("keeps the account locked from another address", async () => {
-      await signedUp("roaming@example.com");
-      await failSignIn("roaming@example.com", "10.0.2.1", SIGN_IN_LIMITS.account);
+    it("leaves the merchant signing in from another address alone: a stranger can't lock them out", async () => {
+      await signedUp("targeted@example.com");
+      await failSignIn("targeted@example.com", "10.0.2.1", SIGN_IN_LIMITS.accountAddress);
 
-      expect(await verifyCredentials({ email: "roaming@example.com", password: PASSWORD }, "10.0.2.2")).toMatchObject({ reason: "locked" });
+      expect(await verifyCredentials({ email: "targeted@example.com", password: PASSWORD }, "10.0.2.2")).toMatchObject({ ok: true });
+      expect(await verifyCredentials({ email: "targeted@example.com", password: PASSWORD }, "10.0.2.1")).toMatchObject({ reason: "locked" });
     });
 
-    it("does not lock other accounts signing in from the same address", async () => {
+    it("never counts across accounts: many failures on others from one address lock nobody else", async () => {
       await signedUp("neighbour@example.com");
-      await failSignIn("careless@example.com", "10.0.3.1", SIGN_IN_LIMITS.account);
+      for (const name of ["a", "b", "c", "d", "e", "f"]) await failSignIn(`${name}@guessed.example`, "10.0.3.1", SIGN_IN_LIMITS.accountAddress);
 
       expect(await verifyCredentials({ email: "neighbour@example.com", password: PASSWORD }, "10.0.3.1")).toMatchObject({ ok: true });
     });
 
+    it("with no trustworthy address (no proxy), one wrong password locks nobody, and other accounts never", async () => {
+      await signedUp("typo@example.com");
+      await signedUp("everyone@example.com");
+      await failSignIn("typo@example.com", null, 1);
+
+      expect(await verifyCredentials({ email: "everyone@example.com", password: PASSWORD }, null)).toMatchObject({ ok: true });
+      expect(await verifyCredentials({ email: "typo@example.com", password: PASSWORD }, null)).toMatchObject({ ok: true });
+    });
+
     it("forgets the failures once the user signs in", async () => {
       await signedUp("forgetful@example.com");
-      await failSignIn("forgetful@example.com", "10.0.4.1", SIGN_IN_LIMITS.account - 1);
+      await failSignIn("forgetful@example.com", "10.0.4.1", SIGN_IN_LIMITS.accountAddress - 1);
       expect(await verifyCredentials({ email: "forgetful@example.com", password: PASSWORD }, "10.0.4.1")).toMatchObject({ ok: true });
 
-      await failSignIn("forgetful@example.com", "10.0.4.1", SIGN_IN_LIMITS.account - 1);
+      await failSignIn("forgetful@example.com", "10.0.4.1", SIGN_IN_LIMITS.accountAddress - 1);
 
       expect(await verifyCredentials({ email: "forgetful@example.com", password: PASSWORD }, "10.0.4.1")).toMatchObject({ ok: true });
     });
   });
 
-  describe("per address", () => {
-    it("locks an address after twenty failures spread over several accounts, but not the accounts elsewhere", async () => {
-      await signedUp("fresh@example.com");
-      const guesses = ["a", "b", "c", "d", "e"].map((name) => `${name}@guessed.example`);
-      for (const email of guesses) await failSignIn(email, "10.0.5.1", SIGN_IN_LIMITS.address / guesses.length);
+  describe("per account, from everywhere", () => {
+    it("slows guessing spread over many addresses with a short back-off, from any address, once past the account limit", async () => {
+      await signedUp("spread@example.com");
+      for (let i = 0; i < SIGN_IN_LIMITS.account; i++) await failSignIn("spread@example.com", `10.0.8.${i}`, 1);
 
-      const fromThatAddress = await verifyCredentials({ email: "fresh@example.com", password: PASSWORD }, "10.0.5.1");
-      const fromElsewhere = await verifyCredentials({ email: "fresh@example.com", password: PASSWORD }, "10.0.5.2");
-
-      expect(fromThatAddress).toMatchObject({ ok: false, reason: "locked" });
-      expect(fromElsewhere).toMatchObject({ ok: true });
+      const check = await verifyCredentials({ email: "spread@example.com", password: PASSWORD }, "10.0.9.9");
+      expect(check).toMatchObject({ ok: false, reason: "locked" });
+      // A back-off of about a second, not a lock-out of the whole window.
+      expect(check.ok === false && check.lockedUntil! - Date.now()).toBeLessThanOrEqual(SIGN_IN_LIMITS.backOffStartMs);
     });
 
-    it("lets an address through with one failure to spare", async () => {
-      await signedUp("almost@example.com");
-      const perAccount = [4, 4, 4, 4, 3];
-      for (const [i, times] of perAccount.entries()) await failSignIn(`guess${i}@almost.example`, "10.0.6.1", times);
-
-      expect(await verifyCredentials({ email: "almost@example.com", password: PASSWORD }, "10.0.6.1")).toMatchObject({ ok: true });
+    it("with no trustworthy address, only the account-wide limit applies: nineteen failures still let the owner in", async () => {
+      await signedUp("noproxy@example.com");
+      await failSignIn("noproxy@example.com", null, SIGN_IN_LIMITS.account - 1);
+      expect(await verifyCredentials({ email: "noproxy@example.com", password: PASSWORD }, null)).toMatchObject({ ok: true });
     });
   });
 });
@@ -116,30 +122,41 @@ describe("the sign-in throttle window", () => {
   const start = Date.UTC(2026, 10, 10, 12);
 
   it("starts over once fifteen minutes have passed since the first failure", async () => {
-    const keys = throttleKeys("slow@example.com", null);
-    for (let i = 0; i < SIGN_IN_LIMITS.account - 1; i++) await recordSignInFailure(keys, start + i * MINUTE);
+    const keys = throttleKeys("slow@example.com", "10.0.7.1");
+    for (let i = 0; i < SIGN_IN_LIMITS.accountAddress - 1; i++) await recordSignInFailure(keys, start + i * MINUTE);
 
     await recordSignInFailure(keys, start + 16 * MINUTE);
 
     expect(await signInLockedUntil(keys, start + 16 * MINUTE)).toBeNull();
   });
 
-  it("locks for fifteen minutes from the failure that reached the limit", async () => {
-    const keys = throttleKeys("fast@example.com", null);
-    for (let i = 0; i < SIGN_IN_LIMITS.account; i++) await recordSignInFailure(keys, start + i * MINUTE);
-    const lockedAt = start + (SIGN_IN_LIMITS.account - 1) * MINUTE;
+  it("locks an account and address for fifteen minutes from the failure that reached the limit", async () => {
+    const keys = throttleKeys("fast@example.com", "10.0.7.1");
+    for (let i = 0; i < SIGN_IN_LIMITS.accountAddress; i++) await recordSignInFailure(keys, start + i * MINUTE);
+    const lockedAt = start + (SIGN_IN_LIMITS.accountAddress - 1) * MINUTE;
 
     expect(await signInLockedUntil(keys, lockedAt)).toBe(lockedAt + SIGN_IN_LIMITS.windowMs);
     expect(await signInLockedUntil(keys, lockedAt + 14 * MINUTE)).toBe(lockedAt + SIGN_IN_LIMITS.windowMs);
     expect(await signInLockedUntil(keys, lockedAt + SIGN_IN_LIMITS.windowMs)).toBeNull();
+    expect(await signInLockedUntil(throttleKeys("fast@example.com", "10.0.7.2"), lockedAt)).toBeNull();
   });
 
-  it("locks a key on either limit: the address's when only it is reached", async () => {
-    const address = "10.0.7.1";
-    for (let i = 0; i < SIGN_IN_LIMITS.address; i++) await recordSignInFailure(throttleKeys(`guess${i}@example.com`, address), start + i * 1000);
-    const lockedAt = start + (SIGN_IN_LIMITS.address - 1) * 1000;
+  it("backs the whole account off by a delay that doubles from a second up to a minute, never longer", async () => {
+    const at = (i: number) => start + i * 1000;
+    for (let i = 0; i < SIGN_IN_LIMITS.account + 10; i++) await recordSignInFailure(throttleKeys("stuffed@example.com", `10.1.${i}.1`), at(i));
+    const last = SIGN_IN_LIMITS.account + 9;
+    expect(await signInLockedUntil(throttleKeys("stuffed@example.com", "10.2.0.1"), at(last))).toBe(at(last) + SIGN_IN_LIMITS.backOffMaxMs);
+    expect(await signInLockedUntil(throttleKeys("stuffed@example.com", null), at(last) + SIGN_IN_LIMITS.backOffMaxMs)).toBeNull();
+    expect([SIGN_IN_LIMITS.account - 1, SIGN_IN_LIMITS.account, SIGN_IN_LIMITS.account + 1, SIGN_IN_LIMITS.account + 3, 1000].map(accountBackOffMs)).toEqual([0, 1000, 2000, 8000, 60_000]);
+  });
 
-    expect(await signInLockedUntil(throttleKeys("new@example.com", address), lockedAt + MINUTE)).toBe(lockedAt + SIGN_IN_LIMITS.windowMs);
-    expect(await signInLockedUntil(throttleKeys("new@example.com", "10.0.7.2"), lockedAt + MINUTE)).toBeNull();
+  it("forgets every failure recorded against an email once its account is created", async () => {
+    for (let i = 0; i < SIGN_IN_LIMITS.account; i++) await recordSignInFailure(throttleKeys("early@example.com", "10.0.7.9"));
+    expect(await signInLockedUntil(throttleKeys("early@example.com", "10.0.7.9"))).not.toBeNull();
+
+    await signedUp("early@example.com");
+
+    expect(await signInLockedUntil(throttleKeys("early@example.com", "10.0.7.9"))).toBeNull();
+    expect(await verifyCredentials({ email: "early@example.com", password: PASSWORD }, "10.0.7.9")).toMatchObject({ ok: true });
   });
 });

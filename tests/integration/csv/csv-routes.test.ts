@@ -224,6 +224,12 @@ describe("CSV import routes", () => {
     const declared = await browser.preview(undefined, { rawBody: "{}", headers: { "content-length": String(5 * 1024 * 1024) } });
     expect(declared.status).toBe(413);
 
+    // 5,000 levels in about 10 KB: refused before anything recursive (JSON.parse, the schema) sees it.
+    const deep = `{"orders": [${"[".repeat(5000)}${"]".repeat(5000)}]}`;
+    for (const response of [await browser.chunk(importId, 0, undefined, { rawBody: deep }), await browser.preview(undefined, { rawBody: deep })]) {
+      expect(response).toMatchObject({ status: 400, json: { code: "invalid_input", message: expect.stringContaining("nests deeper than") } });
+    }
+
     const malformed = await browser.chunk(importId, 0, undefined, { rawBody: '{"orders": [' });
     expect(malformed).toMatchObject({ status: 400, json: { code: "invalid_input", message: expect.stringContaining("Malformed JSON") } });
     const empty = await browser.start(undefined, { rawBody: "" });
