@@ -1,10 +1,19 @@
 import { z } from "zod";
+import { EMAIL_PATTERN, ISO_COUNTRY_CODES, MAX_AMOUNT_CENTS, MAX_QUANTITY, MAX_WEIGHT_OZ, ORDER_MESSAGES } from "./limits";
 import { ORDER_STATUSES } from "./status";
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullish();
-/** Integer cents; sources convert decimals at their boundary. */
-const cents = z.number().int().min(-1_000_000_000_00).max(1_000_000_000_00);
+/**
+ * Integer cents, 0 to $10,000,000.00 (limits.ts): sources convert decimals at their boundary. The
+ * bound keeps every total a safe integer, so a written order can always be read back.
+ */
+const cents = z.number().int().min(0, ORDER_MESSAGES.amountNegative).max(MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge);
+/** A unit price: negative only on an adjustment line (a discount), which the item's own check allows. */
+const signedCents = z.number().int().min(-MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge).max(MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge);
+const weightOz = z.number().min(0, ORDER_MESSAGES.weightNegative).max(MAX_WEIGHT_OZ, ORDER_MESSAGES.weightTooHeavy);
+/** An ISO 3166-1 alpha-2 code; a source that reads names (the CSV, the form) turns them into codes first (parseCountry). */
+const countryCode = z.string().refine((code) => ISO_COUNTRY_CODES.has(code), ORDER_MESSAGES.country);
 /** UTC epoch milliseconds. */
 const instant = z.number().int().min(0).max(8_640_000_000_000);
 
@@ -29,19 +38,21 @@ export function addressShape<T extends z.ZodType, C extends z.ZodType, R extends
 }
 
 export const addressSchema = z.object(
-  addressShape(optionalText, z.string().regex(/^[A-Z]{2}$/, "Use a two-letter ISO country code").nullish(), z.boolean().nullish()),
+  addressShape(optionalText, countryCode.nullish(), z.boolean().nullish()),
 );
 export type Address = z.infer<typeof addressSchema>;
 
-export const orderItemSchema = z.object({
+export const orderItemSchema = z
+  .object({
   lineItemKey: optionalText(200),
   sku: optionalText(200),
   name: text(500).min(1, "Item name is required"),
   imageUrl: optionalText(2000),
   /** Weight of one unit, in ounces. */
-  weightOz: z.number().min(0).max(1_000_000).nullish(),
-  quantity: z.number().int().min(0).max(1_000_000),
-  unitPrice: cents,
+  weightOz: weightOz.nullish(),
+  // 0 only on a cancelled order (a channel's cancelled lines, Amazon's): the order's own check says so.
+  quantity: z.number().int(ORDER_MESSAGES.quantity).min(0, ORDER_MESSAGES.quantity).max(MAX_QUANTITY, ORDER_MESSAGES.quantity),
+  unitPrice: signedCents,
   taxAmount: cents.nullish(),
   shippingAmount: cents.nullish(),
   warehouseLocation: optionalText(200),
@@ -50,7 +61,11 @@ export const orderItemSchema = z.object({
   fulfillmentSku: optionalText(200),
   adjustment: z.boolean().default(false),
   upc: optionalText(100),
-});
+  })
+  .superRefine((item, context) => {
+    if (item.unitPrice < 0 && !item.adjustment) context.addIssue({ code: "custom", path: ["unitPrice"], message: ORDER_MESSAGES.unitPriceNegative });
+    if (Math.abs(item.quantity * item.unitPrice) > MAX_AMOUNT_CENTS) context.addIssue({ code: "custom", path: ["unitPrice"], message: ORDER_MESSAGES.lineTooLarge });
+  });
 export type OrderItem = z.infer<typeof orderItemSchema>;
 
 /**
@@ -68,7 +83,7 @@ export const normalizedOrderSchema = z.object({
   shipDate: instant.nullish(),
   holdUntilDate: instant.nullish(),
   customerUsername: optionalText(200),
-  customerEmail: z.string().trim().max(320).nullish(),
+  customerEmail: z.string().trim().max(320).refine((email) => email === "" || EMAIL_PATTERN.test(email), ORDER_MESSAGES.email).nullish(),
   billTo: addressSchema.nullish(),
   shipTo: addressSchema.nullish(),
   items: z.array(orderItemSchema).max(1000).optional(),
@@ -77,7 +92,7 @@ export const normalizedOrderSchema = z.object({
   taxAmount: cents.nullish(),
   shippingAmount: cents.nullish(),
   currency: z.string().regex(/^[A-Z]{3}$/, "Use a three-letter ISO currency code").default("USD"),
-  weightOz: z.number().min(0).max(10_000_000).nullish(),
+  weightOz: weightOz.nullish(),
   dimensions: z
     .object({ length: z.number().min(0), width: z.number().min(0), height: z.number().min(0), units: z.enum(["inches", "centimeters"]) })
     .nullish(),
@@ -99,6 +114,17 @@ export const normalizedOrderSchema = z.object({
   /** ShipStation fields without a column of their own: insurance, international and advanced options, tag ids. */
   extra: z.record(z.string(), z.unknown()).nullish(),
   channelModifiedAt: instant.nullish(),
+}).superRefine((order, context) => {
+  if (order.status !== "cancelled") {
+    order.items?.forEach((item, index) => {
+      if (item.quantity === 0) context.addIssue({ code: "custom", path: ["items", index, "quantity"], message: ORDER_MESSAGES.quantity });
+    });
+  }
+  // The total the write path computes when the source gives none, bounded like any amount.
+  if (order.orderTotal == null && order.items) {
+    const total = order.items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0) + (order.taxAmount ?? 0) + (order.shippingAmount ?? 0);
+    if (Math.abs(total) > MAX_AMOUNT_CENTS) context.addIssue({ code: "custom", path: ["orderTotal"], message: ORDER_MESSAGES.totalTooLarge });
+  }
 });
 export type NormalizedOrder = z.input<typeof normalizedOrderSchema>;
 export type ParsedOrder = z.output<typeof normalizedOrderSchema>;
