@@ -31,7 +31,16 @@ export const ORDER_MESSAGES = {
   email: "Enter an email address like name@example.com",
   country: "Not a country Shipdeck knows; use its two-letter ISO code (US, CA, GB, DE…)",
   shipToRequired: "Enter the recipient's name and address: an order awaiting shipment needs them",
+  holdInPast: "Choose a hold date in the future: the order is held until then",
+  shipDateAhead: "Choose a ship date no later than tomorrow",
+  carrierRequired: "Enter the carrier that shipped it (usps, ups, fedex…)",
 } as const;
+
+/**
+ * How far ahead a ship date may be: a day, so a label bought today in a zone ahead of the
+ * merchant's (or printed for tomorrow's pickup) is fine, and a typo years ahead is not.
+ */
+export const MAX_SHIP_DATE_AHEAD_MS = 24 * 60 * 60 * 1000;
 
 /** The fault of an amount in cents, or null; `allowNegative` for a line that is an adjustment. */
 export function amountProblem(cents: number, { allowNegative = false, negativeMessage = ORDER_MESSAGES.amountNegative } = {}): string | null {

@@ -19,7 +19,7 @@ const merchant = (userId: string): Actor => ({ actor: userId, source: "manual" }
 export const createOrderAction = workspaceAction(
   { input: (_state: OrderFormState, formData: FormData) => formValues(formData), schema: ({ timeZone }) => newOrderSchema(timeZone) },
   async ({ workspaceId, userId, input }): Promise<OrderFormState> => {
-    const { orderId } = await createOrder(workspaceId, input.storeId, input.order, merchant(userId));
+    const { orderId } = await createOrder(workspaceId, input.storeId, input.order, merchant(userId), { refuseTakenNumber: true });
     revalidatePath("/orders");
     redirect(`/orders/${orderId}`);
   },
@@ -54,7 +54,10 @@ export const holdOrderAction = workspaceAction(
   {
     input: (orderId: number, _state: OrderActionState, formData: FormData) => ({ orderId, holdUntil: String(formData.get("holdUntil") ?? "") }),
     schema: ({ timeZone }) => holdOrderSchema(timeZone),
-    errors: { invalid_input: (error, t) => (error.fieldErrors?.holdUntil ? t("orderActions.holdUntil") : error.message) },
+    errors: {
+      invalid_input: (error, t) =>
+        error.fieldErrors?.holdUntil ? t("orderActions.holdUntil") : error.fieldErrors?.holdUntilDate ? t("orderActions.holdInPast") : error.message,
+    },
   },
   async ({ workspaceId, userId, input }): Promise<OrderActionState> => {
     await holdOrderUntil(workspaceId, input.orderId, input.holdUntilDate, merchant(userId));
@@ -79,7 +82,10 @@ export const markShippedAction = workspaceAction(
       trackingNumber: String(formData.get("trackingNumber") ?? ""),
     }),
     schema: ({ timeZone }) => markShippedSchema(timeZone),
-    errors: { invalid_input: asSaid },
+    errors: {
+      invalid_input: (error, t) =>
+        error.fieldErrors?.carrierCode ? t("orderActions.carrierRequired") : error.fieldErrors?.shipDate ? t("orderActions.shipDateAhead") : error.message,
+    },
   },
   async ({ workspaceId, userId, input }): Promise<OrderActionState> => {
     await markOrderShipped(workspaceId, input.orderId, input.shipment, merchant(userId));
