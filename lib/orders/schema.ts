@@ -64,7 +64,8 @@ export const orderItemSchema = z
   })
   .superRefine((item, context) => {
     if (item.unitPrice < 0 && !item.adjustment) context.addIssue({ code: "custom", path: ["unitPrice"], message: ORDER_MESSAGES.unitPriceNegative });
-    if (Math.abs(item.quantity * item.unitPrice) > MAX_AMOUNT_CENTS) context.addIssue({ code: "custom", path: ["unitPrice"], message: ORDER_MESSAGES.lineTooLarge });
+    // A price already past the bound says so alone.
+    if (Math.abs(item.unitPrice) <= MAX_AMOUNT_CENTS && Math.abs(item.quantity * item.unitPrice) > MAX_AMOUNT_CENTS) context.addIssue({ code: "custom", path: ["unitPrice"], message: ORDER_MESSAGES.lineTooLarge });
   });
 export type OrderItem = z.infer<typeof orderItemSchema>;
 
@@ -122,8 +123,10 @@ export const normalizedOrderSchema = z.object({
   }
   // The total the write path computes when the source gives none, bounded like any amount.
   if (order.orderTotal == null && order.items) {
-    const total = order.items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0) + (order.taxAmount ?? 0) + (order.shippingAmount ?? 0);
-    if (Math.abs(total) > MAX_AMOUNT_CENTS) context.addIssue({ code: "custom", path: ["orderTotal"], message: ORDER_MESSAGES.totalTooLarge });
+    const parts = [...order.items.map((item) => item.quantity * item.unitPrice), order.taxAmount ?? 0, order.shippingAmount ?? 0];
+    // A part already past the bound says so alone; the total is checked when every part is in bounds.
+    const total = parts.reduce((sum, part) => sum + part, 0);
+    if (parts.every((part) => Math.abs(part) <= MAX_AMOUNT_CENTS) && Math.abs(total) > MAX_AMOUNT_CENTS) context.addIssue({ code: "custom", path: ["orderTotal"], message: ORDER_MESSAGES.totalTooLarge });
   }
 });
 export type NormalizedOrder = z.input<typeof normalizedOrderSchema>;

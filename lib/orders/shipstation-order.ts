@@ -97,7 +97,8 @@ const itemSchema = object({
   // The order schema's item rules (schema.ts), on ShipStation's decimals.
   const unitPrice = item.unitPrice ?? 0;
   if (unitPrice < 0 && !item.adjustment) context.addIssue({ code: "custom", path: ["unitPrice"], message: ORDER_MESSAGES.unitPriceNegative });
-  if (Math.abs(decimalToCents(unitPrice) * item.quantity) > MAX_AMOUNT_CENTS) context.addIssue({ code: "custom", path: ["unitPrice"], message: ORDER_MESSAGES.lineTooLarge });
+  // A price already past the bound says so alone.
+  if (Math.abs(unitPrice) <= MAX_AMOUNT && Math.abs(decimalToCents(unitPrice) * item.quantity) > MAX_AMOUNT_CENTS) context.addIssue({ code: "custom", path: ["unitPrice"], message: ORDER_MESSAGES.lineTooLarge });
 });
 
 const insuranceOptionsSchema = object({
@@ -189,8 +190,10 @@ export const shipStationOrderInputSchema = object({
     });
   }
   const cents = (amount: number | null | undefined) => (amount == null ? 0 : decimalToCents(amount));
-  const total = items.reduce((sum, item) => sum + item.quantity * cents(item.unitPrice), 0) + cents(order.taxAmount) + cents(order.shippingAmount);
-  if (Math.abs(total) > MAX_AMOUNT_CENTS) context.addIssue({ code: "custom", path: ["orderTotal"], message: ORDER_MESSAGES.totalTooLarge });
+  const parts = [...items.map((item) => item.quantity * cents(item.unitPrice)), cents(order.taxAmount), cents(order.shippingAmount)];
+  // A part already past the bound says so alone; the total is checked when every part is in bounds.
+  const total = parts.reduce((sum, part) => sum + part, 0);
+  if (parts.every((part) => Math.abs(part) <= MAX_AMOUNT_CENTS) && Math.abs(total) > MAX_AMOUNT_CENTS) context.addIssue({ code: "custom", path: ["orderTotal"], message: ORDER_MESSAGES.totalTooLarge });
 });
 
 /** A createorder body after validation: ShipStation's names, decimals and date strings. */
