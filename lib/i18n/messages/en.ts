@@ -190,7 +190,7 @@ export const en = {
     city: "City",
     state: "State / province",
     postalCode: "Postal code",
-    country: "Country (2-letter code)",
+    country: "Country (name or code)",
     phone: "Phone",
     residential: "Residential address",
     items: "Items",

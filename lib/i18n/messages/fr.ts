@@ -191,7 +191,7 @@ export const fr: Messages = {
     city: "Ville",
     state: "État / province",
     postalCode: "Code postal",
-    country: "Pays (code à 2 lettres)",
+    country: "Pays (nom ou code)",
     phone: "Téléphone",
     residential: "Adresse résidentielle",
     items: "Articles",
