@@ -53,7 +53,13 @@ export function updateOrder(workspaceId: string, orderId: number, order: Normali
  * the key, the store and what the form doesn't show (the channel's fields, options, tags) stay,
  * and a blank order number keeps the current one.
  */
-export function editOrder(workspaceId: string, orderId: number, formOrder: FormOrder, by: Actor) {
+export async function editOrder(workspaceId: string, orderId: number, formOrder: FormOrder, by: Actor) {
+  const number = formOrder.orderNumber?.trim();
+  if (number) {
+    // A number typed over another order's of the store is refused as on a new order; its own is fine.
+    const { row } = await loadOrder(workspaceId, orderId);
+    if (number !== row.order_number) await assertOrderNumberFree(workspaceId, row.store_id, number);
+  }
   return changeOrder(workspaceId, orderId, by, "edited", (stored) => ({
     ...stored,
     ...formOrder,

@@ -8,9 +8,11 @@ const optionalText = (max: number) => text(max).nullish();
  * Integer cents, 0 to $10,000,000.00 (limits.ts): sources convert decimals at their boundary. The
  * bound keeps every total a safe integer, so a written order can always be read back.
  */
-const cents = z.number().int().min(0, ORDER_MESSAGES.amountNegative).max(MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge);
+// Not zod's int(), which answers a stored total past 2^53 with "expected int to be <=9007199254740991".
+const wholeCents = (amount: number) => Number.isInteger(amount);
+const cents = z.number().min(0, ORDER_MESSAGES.amountNegative).max(MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge).refine(wholeCents, "Use whole cents");
 /** A unit price: negative only on an adjustment line (a discount), which the item's own check allows. */
-const signedCents = z.number().int().min(-MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge).max(MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge);
+const signedCents = z.number().min(-MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge).max(MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge).refine(wholeCents, "Use whole cents");
 const weightOz = z.number().min(0, ORDER_MESSAGES.weightNegative).max(MAX_WEIGHT_OZ, ORDER_MESSAGES.weightTooHeavy);
 /** An ISO 3166-1 alpha-2 code; a source that reads names (the CSV, the form) turns them into codes first (parseCountry). */
 const countryCode = z.string().refine((code) => ISO_COUNTRY_CODES.has(code), ORDER_MESSAGES.country);

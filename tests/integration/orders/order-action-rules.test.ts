@@ -80,6 +80,24 @@ describe("the new-order form", () => {
     expect(await create()).toBeGreaterThan(first);
   });
 
+  it("the edit form refuses another order's number, keeps its own, and puts a refusal of the stored order on its inputs", async () => {
+    const { actions, create, manualStoreId } = await signedIn();
+    const first = await create({ orderNumber: "EDIT-1" });
+    const second = await create({ orderNumber: "EDIT-2" });
+    const edit = (orderId: number, fields: Record<string, string>) =>
+      actions.updateOrderAction(orderId, {}, form({ ...newOrder, storeId: String(manualStoreId), ...fields }));
+
+    const taken = await edit(second, { orderNumber: "EDIT-1" });
+    expect(taken.fieldErrors?.orderNumber?.[0]).toMatch(/^Order EDIT-1 already exists in this store/);
+    expect(taken.fieldErrors?.["orderNumber.existingOrderId"]).toEqual([String(first)]);
+    expect(await redirectOf(edit(second, { orderNumber: "EDIT-2", "shipTo.city": "Newport News" }))).toBe(`/orders/${second}`);
+
+    // A total stored out of range before the bounds: the edit says so on the items, not on no input at all.
+    await db.write.updateTable("orders").set({ order_total: 100_000_000_000_000_860 }).where("id", "=", first).execute();
+    const stored = await edit(first, { orderNumber: "EDIT-1" });
+    expect(stored.fieldErrors?.items?.[0]).toMatch(/at most \$10,000,000\.00/);
+  });
+
   it("names the form's own inputs for what the schema refuses, the weight included", async () => {
     const { actions, manualStoreId } = await signedIn();
     const state = await actions.createOrderAction(
