@@ -21,7 +21,7 @@ export function plainAmountToCents(text: string, decimalSeparator: "." | "," = "
     if (tenths < 0 || tenths > 9 || hundredths < 0 || hundredths > 9) return null;
     cents += tenths * 10 + hundredths;
   }
-  return negative ? -cents : cents;
+  return negative && cents !== 0 ? -cents : cents;
 }
 
 /**
@@ -40,7 +40,8 @@ export function parseMoneyToCents(text: string): number | null {
   let cents = Number(whole) * 100 + Number(digits.slice(0, 2));
   if (Number(digits[2]) >= 5) cents += 1; // half away from zero
   if (!Number.isSafeInteger(cents)) return null;
-  return sign === "-" ? -cents : cents;
+  // "-0.001" rounds to no cents at all: 0, never -0 (which prints as "-$0.00").
+  return sign === "-" && cents !== 0 ? -cents : cents;
 }
 
 export function centsToDecimalString(cents: number): string {

@@ -1,6 +1,7 @@
 import type { OrderStatus } from "@/db/schema";
 import { instantOfWallClock, offsetMinutesOf } from "@/lib/dates";
 import { parseMoneyToCents, plainAmountToCents } from "@/lib/money";
+import { ISO_COUNTRY_CODES, MAX_AMOUNT_CENTS, MAX_QUANTITY, MAX_WEIGHT_OZ, EMAIL_PATTERN, ORDER_MESSAGES } from "@/lib/orders/limits";
 import { ORDER_STATUSES } from "@/lib/orders/status";
 import { toOunces, type WeightUnit } from "@/lib/weights";
 
@@ -53,7 +54,6 @@ function lookupKey(text: string): string {
 
 // ─── Money ──────────────────────────────────────────────────────────────────────────────────────
 
-const MAX_CENTS = 100_000_000_000;
 /** Codes a cell may carry before or after its amount ("USD 12.50", "12,50 EUR"): the currencies merchants here sell in. */
 const CURRENCY_CODES = "USD|CAD|EUR|GBP|AUD|NZD|JPY|CNY|HKD|SGD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|RON|MXN|BRL|INR|ZAR|AED|ILS|KRW|TWD|THB|MYR|PHP|IDR|TRY";
 const LEADING_CODE = new RegExp(`^(?:${CURRENCY_CODES})\\s*(?=[-+($€£¥₹.\\d])`, "i");
@@ -70,7 +70,7 @@ export function parseMoney(text: string, options: { decimalComma?: boolean } = {
   const raw = text.trim();
   if (!raw) return fail("Enter an amount");
   const plain = plainAmountToCents(raw, options.decimalComma ? "," : ".");
-  if (plain !== null) return ok(plain);
+  if (plain !== null) return Math.abs(plain) > MAX_AMOUNT_CENTS ? fail(`${quoted(raw)}: ${ORDER_MESSAGES.amountTooLarge}`) : ok(plain);
   let body = raw.replace(LEADING_CODE, "").replace(TRAILING_CODE, "$1").replace(CURRENCY_SYMBOLS, "").trim();
   if (options.decimalComma) {
     body = body.replace(/[.\s\u00a0\u202f](?=\d{3}(?!\d))/g, "");
@@ -78,14 +78,15 @@ export function parseMoney(text: string, options: { decimalComma?: boolean } = {
     body = body.replace(",", ".");
   }
   const cents = parseMoneyToCents(body);
-  if (cents === null && /^[+-]?\d{13,}(\.\d*)?$/.test(body.replace(/[,\s]/g, ""))) return fail(`${quoted(raw)} is too large an amount`);
+  if (cents === null && /^[+-]?\d{13,}(\.\d*)?$/.test(body.replace(/[,\s]/g, ""))) return fail(`${quoted(raw)}: ${ORDER_MESSAGES.amountTooLarge}`);
   if (cents === null) {
     if (!options.decimalComma && /\d,\d{1,2}$/.test(body)) {
       return fail(`${quoted(raw)} is not an amount; if the file writes decimals with a comma (19,99), choose decimal commas`);
     }
     return fail(`${quoted(raw)} is not an amount; write it like 1234.50 or $1,234.50`);
   }
-  if (Math.abs(cents) > MAX_CENTS) return fail(`${quoted(raw)} is too large an amount`);
+  // The order schema's bound, in its words: the form and the API refuse the same amount alike.
+  if (Math.abs(cents) > MAX_AMOUNT_CENTS) return fail(`${quoted(raw)}: ${ORDER_MESSAGES.amountTooLarge}`);
   return ok(cents);
 }
 
@@ -162,7 +163,6 @@ const UNIT_WORDS = new Map<string, WeightUnit>(Object.entries({
   kg: "kilograms", kgs: "kilograms", kilo: "kilograms", kilos: "kilograms", kilogram: "kilograms", kilograms: "kilograms", kilogramme: "kilograms", kilogrammes: "kilograms",
 } satisfies Record<string, WeightUnit>));
 
-const MAX_WEIGHT_OZ = 10_000_000;
 const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
 
 /** A weight unit as a file names it ("oz", "lbs", "Grams", "KG"…). */
@@ -190,7 +190,7 @@ export function parseWeight(text: string, defaultUnit: WeightUnit, options: { de
     if (ounces <= MAX_WEIGHT_OZ) return ok(Math.round(ounces * 1000) / 1000);
   }
   const hint = `${quoted(raw)} is not a weight; write a number with an optional unit: 12 oz, 1.5 lb, 500 g or 2 kg`;
-  if (/^-\s*[\d.,]/.test(raw)) return fail(`${quoted(raw)}: a weight can't be negative`);
+  if (/^-\s*[\d.,]/.test(raw)) return fail(`${quoted(raw)}: ${ORDER_MESSAGES.weightNegative}`);
   const value = raw.toLowerCase();
   const compound = /^([\d.,]+)\s*(?:lbs?|pounds?)\.?\s*,?\s*([\d.,]+)\s*(?:oz|ounces?)\.?$/.exec(value);
   let ounces: number;
@@ -207,24 +207,12 @@ export function parseWeight(text: string, defaultUnit: WeightUnit, options: { de
     if (amount === null || unit === undefined) return fail(hint);
     ounces = toOunces(amount, unit);
   }
-  if (ounces > MAX_WEIGHT_OZ) return fail(`${quoted(raw)} is too heavy to be a parcel weight`);
+  if (ounces > MAX_WEIGHT_OZ) return fail(`${quoted(raw)}: ${ORDER_MESSAGES.weightTooHeavy}`);
   return ok(Math.round(ounces * 1000) / 1000);
 }
 
 // ─── Country ────────────────────────────────────────────────────────────────────────────────────
 
-/** Every ISO 3166-1 alpha-2 code, plus XK (Kosovo), which carriers accept. */
-const ISO_COUNTRY_CODES = new Set(
-  (
-    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ " +
-    "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR " +
-    "GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP " +
-    "KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT " +
-    "MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW " +
-    "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG " +
-    "UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW"
-  ).split(" "),
-);
 
 /**
  * The countries a file may name in words, with their ISO alpha-3 code: the destinations most
@@ -334,7 +322,7 @@ export function parseCountry(text: string): ValueResult<string> {
   }
   const code = COUNTRY_BY_KEY.get(lookupKey(raw));
   if (code) return ok(code);
-  return fail(`${quoted(raw)} is not a country Shipdeck knows; use its two-letter ISO code (US, CA, GB, DE…)`);
+  return fail(`${quoted(raw)}: ${ORDER_MESSAGES.country}`);
 }
 
 // ─── State / province ───────────────────────────────────────────────────────────────────────────
@@ -624,20 +612,23 @@ export function parseBoolean(text: string): ValueResult<boolean> {
   return fail(`${quoted(text)} is not yes or no; write yes, no, true, false, 1 or 0`);
 }
 
-const MAX_QUANTITY = 1_000_000;
 
-/** A whole number of units, 0 or more: "3", "1,200", and "2.0" as spreadsheets sometimes write it. */
+/**
+ * A whole number of units, 0 to 1,000,000: "3", "1,200", and "2.0" as spreadsheets sometimes write
+ * it. 0 is read: the order schema refuses it on an open order (a cancelled one may carry it), in
+ * the same words as here.
+ */
 export function parseQuantity(text: string): ValueResult<number> {
   const raw = text.trim();
   if (raw.length > 0 && raw.length <= 7) {
     const plain = digitsAt(raw, 0, raw.length);
     if (plain !== -1 && plain <= MAX_QUANTITY) return ok(plain);
   }
-  if (/^-\s*\d/.test(raw)) return fail(`${quoted(raw)}: a quantity can't be negative`);
+  if (/^-\s*\d/.test(raw)) return fail(`${quoted(raw)}: ${ORDER_MESSAGES.quantity}`);
   const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.0*)?$/.exec(raw);
-  if (!match) return fail(/^\d*\.\d+$/.test(raw) ? `${quoted(raw)} is not a whole number of units` : `${quoted(raw)} is not a quantity; write a whole number such as 1 or 12`);
+  if (!match) return fail(/^\d*\.\d+$/.test(raw) ? `${quoted(raw)}: ${ORDER_MESSAGES.quantity}` : `${quoted(raw)} is not a quantity; write a whole number such as 1 or 12`);
   const quantity = Number(match[1].replace(/,/g, ""));
-  if (quantity > MAX_QUANTITY) return fail(`${quoted(raw)} is too large a quantity (at most 1,000,000)`);
+  if (quantity > MAX_QUANTITY) return fail(`${quoted(raw)}: ${ORDER_MESSAGES.quantity}`);
   return ok(quantity);
 }
 
@@ -650,7 +641,7 @@ export function parseCurrency(text: string): ValueResult<string> {
 /** An email address, loosely: something@something, no spaces. */
 export function parseEmail(text: string): ValueResult<string> {
   const email = text.trim();
-  return /^[^\s@]+@[^\s@]+$/.test(email) ? ok(email) : fail(`${quoted(email)} is not an email address`);
+  return EMAIL_PATTERN.test(email) ? ok(email) : fail(`${quoted(email)}: ${ORDER_MESSAGES.email}`);
 }
 
 // ─── Status ─────────────────────────────────────────────────────────────────────────────────────

@@ -3,6 +3,7 @@ import { db } from "@/db/database";
 import type { OrderRow, OrderStatus } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { nextOrderNumber } from "@/lib/workspaces/next-order-number";
+import { MAX_SHIP_DATE_AHEAD_MS, ORDER_MESSAGES } from "./limits";
 import { fromOrderRow } from "./columns";
 import { importOrders, LOCKED_REASONS, type ImportResult } from "./import-orders";
 import type { FormOrder } from "./order-form";
@@ -52,7 +53,13 @@ export function updateOrder(workspaceId: string, orderId: number, order: Normali
  * the key, the store and what the form doesn't show (the channel's fields, options, tags) stay,
  * and a blank order number keeps the current one.
  */
-export function editOrder(workspaceId: string, orderId: number, formOrder: FormOrder, by: Actor) {
+export async function editOrder(workspaceId: string, orderId: number, formOrder: FormOrder, by: Actor) {
+  const number = formOrder.orderNumber?.trim();
+  if (number) {
+    // A number typed over another order's of the store is refused as on a new order; its own is fine.
+    const { row } = await loadOrder(workspaceId, orderId);
+    if (number !== row.order_number) await assertOrderNumberFree(workspaceId, row.store_id, number);
+  }
   return changeOrder(workspaceId, orderId, by, "edited", (stored) => ({
     ...stored,
     ...formOrder,
@@ -65,8 +72,18 @@ export function cancelOrder(workspaceId: string, orderId: number, by: Actor) {
   return changeOrder(workspaceId, orderId, by, "cancelled", (order) => ({ ...order, status: "cancelled" }));
 }
 
-export function holdOrderUntil(workspaceId: string, orderId: number, holdUntilDate: number, by: Actor) {
-  return changeOrder(workspaceId, orderId, by, "held", (order) => ({ ...order, status: "on_hold", holdUntilDate }));
+/** A refusal naming the field by its API name (the form's actions say it in the merchant's language). */
+function invalidField(field: string, message: string): AppError {
+  return new AppError("invalid_input", message, { [field]: [message] });
+}
+
+/** Hold until a moment to come: the order page and the API alike refuse one that has passed. */
+export function holdOrderUntil(workspaceId: string, orderId: number, holdUntilDate: number, by: Actor, now = Date.now()) {
+  // Checked once the order is found and open: a missing or locked order says so first.
+  return changeOrder(workspaceId, orderId, by, "held", (order) => {
+    if (holdUntilDate <= now) throw invalidField("holdUntilDate", ORDER_MESSAGES.holdInPast);
+    return { ...order, status: "on_hold", holdUntilDate };
+  });
 }
 
 export async function restoreOrderFromHold(workspaceId: string, orderId: number, by: Actor) {
@@ -75,19 +92,24 @@ export async function restoreOrderFromHold(workspaceId: string, orderId: number,
   return changeOrder(workspaceId, orderId, by, "restored", (order) => ({ ...order, status: "awaiting_shipment", holdUntilDate: null }));
 }
 
+/**
+ * Marks an order shipped, as ShipStation's markasshipped: a carrier is required (the one given,
+ * else the one already on the order, picked from its rates), and the ship date may be at most a
+ * day ahead (MAX_SHIP_DATE_AHEAD_MS); the order page and the API alike.
+ */
 export function markOrderShipped(
   workspaceId: string,
   orderId: number,
   shipment: { shipDate: number; carrierCode?: string | null; trackingNumber?: string | null },
   by: Actor,
+  now = Date.now(),
 ) {
-  return changeOrder(workspaceId, orderId, by, "shipped", (order) => ({
-    ...order,
-    status: "shipped" as OrderStatus,
-    shipDate: shipment.shipDate,
-    carrierCode: shipment.carrierCode ?? order.carrierCode,
-    trackingNumber: shipment.trackingNumber ?? null,
-  }));
+  return changeOrder(workspaceId, orderId, by, "shipped", (order) => {
+    const carrierCode = shipment.carrierCode?.trim() || order.carrierCode?.trim();
+    if (!carrierCode) throw invalidField("carrierCode", ORDER_MESSAGES.carrierRequired);
+    if (shipment.shipDate > now + MAX_SHIP_DATE_AHEAD_MS) throw invalidField("shipDate", ORDER_MESSAGES.shipDateAhead);
+    return { ...order, status: "shipped" as OrderStatus, shipDate: shipment.shipDate, carrierCode, trackingNumber: shipment.trackingNumber ?? null };
+  });
 }
 
 /** The carrier, service and package the merchant picked from the order's rates; a shipped or cancelled order refuses. */
@@ -109,10 +131,41 @@ export function setOrderShippingService(
  * A new order typed in by the merchant (or sent without a key through the API): a fresh key,
  * and the next workspace number when none is given.
  */
-export async function createOrder(workspaceId: string, storeId: number, order: Omit<NormalizedOrder, "orderKey" | "orderNumber"> & { orderKey?: string; orderNumber?: string | null }, by: Actor) {
-  const orderNumber = order.orderNumber?.trim() && order.orderNumber.trim().toUpperCase() !== "AUTO" ? order.orderNumber.trim() : await nextOrderNumber(workspaceId);
+export async function createOrder(
+  workspaceId: string,
+  storeId: number,
+  order: Omit<NormalizedOrder, "orderKey" | "orderNumber"> & { orderKey?: string; orderNumber?: string | null },
+  by: Actor,
+  { refuseTakenNumber = false }: { refuseTakenNumber?: boolean } = {},
+) {
+  const given = order.orderNumber?.trim() && order.orderNumber.trim().toUpperCase() !== "AUTO" ? order.orderNumber.trim() : null;
+  if (given && refuseTakenNumber) await assertOrderNumberFree(workspaceId, storeId, given);
+  const orderNumber = given ?? (await nextOrderNumber(workspaceId));
   const [result] = await importOrders(workspaceId, storeId, [{ ...order, orderKey: order.orderKey ?? randomUUID(), orderNumber }], by);
   return orThrow(result);
+}
+
+/** The field the form links from when its order number is taken: `orderNumber.existingOrderId`. */
+export const EXISTING_ORDER_FIELD = "orderNumber.existingOrderId";
+
+/**
+ * A merchant typing an order by hand means a new order: a number another order of the store
+ * already has is a mistake (or that order again), refused naming the field, with the order's id
+ * under EXISTING_ORDER_FIELD so the form can link to it. Imports are different: a channel's
+ * number may repeat, its key tells orders apart.
+ */
+async function assertOrderNumberFree(workspaceId: string, storeId: number, orderNumber: string) {
+  const existing = await db.read
+    .selectFrom("orders")
+    .select("id")
+    .where("workspace_id", "=", workspaceId)
+    .where("order_number", "=", orderNumber)
+    .where("store_id", "=", storeId)
+    .where("deleted_at", "is", null)
+    .executeTakeFirst();
+  if (!existing) return;
+  const message = `Order ${orderNumber} already exists in this store; use another number, or leave it blank for the next one`;
+  throw new AppError("invalid_input", message, { orderNumber: [message], [EXISTING_ORDER_FIELD]: [String(existing.id)] });
 }
 
 /**

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { instantOfWallClock, startOfDay, zoneOffsetMs } from "@/lib/dates";
-import { centsToDecimalString, parseMoneyToCents } from "@/lib/money";
-import { safeText } from "@/lib/text";
-import { toOunces, WEIGHT_UNITS, type WeightUnit } from "@/lib/weights";
-import { normalizedOrderSchema, type NormalizedOrder } from "./schema";
+import { parseCountry, parseMoney, parseQuantity, parseWeight, type ValueResult } from "@/lib/csv/values";
 import { fieldErrorsOf } from "@/lib/errors";
+import { centsToDecimalString } from "@/lib/money";
+import { safeText } from "@/lib/text";
+import { WEIGHT_UNITS, type WeightUnit } from "@/lib/weights";
 import type { BulkOrderChange } from "./bulk-order-actions";
+import { ORDER_MESSAGES } from "./limits";
+import { normalizedOrderSchema, type NormalizedOrder } from "./schema";
 
 /** The order form's fields, flat as a form posts them: `shipTo.name`, `items.0.sku`… */
 export type OrderFormValues = Record<string, string>;
@@ -19,21 +21,27 @@ export type OrderFormResult =
 const ADDRESS_KEYS = ["name", "company", "street1", "street2", "street3", "city", "state", "postalCode", "country", "phone"] as const;
 
 /**
- * The manual order form to an order for the write path, read in the merchant's time zone. The
- * errors name the form's own fields, and the order is then checked with the same schema every
- * source uses, whose paths (`shipTo.postalCode`, `items.0.name`) are the form's field names.
+ * The manual order form to an order for the write path, read in the merchant's time zone. Each
+ * cell is read as the CSV import reads its cell (lib/csv/values.ts: amounts, quantities, weights,
+ * country names), then the order is checked with the schema every source uses, so the form refuses
+ * what the CSV and the API refuse, in the same words. The errors name the form's own inputs: the
+ * schema's paths that differ (`weightOz`, `items.0.weightOz`, `orderTotal`) are mapped to them.
  */
 export function parseOrderForm(values: OrderFormValues, timeZone: string): OrderFormResult {
   const errors: Record<string, string[]> = {};
   const fail = (field: string, message: string) => (errors[field] ??= []).push(message);
   const text = (field: string) => values[field]?.trim() || null;
-  const money = (field: string) => {
+  const read = <T>(field: string, reader: (raw: string) => ValueResult<T>): T | null => {
     const raw = text(field);
     if (raw === null) return null;
-    const cents = parseMoneyToCents(raw);
-    if (cents === null) fail(field, "Enter an amount like 12.50");
-    return cents;
+    const result = reader(raw);
+    if (!result.ok) {
+      fail(field, result.message);
+      return null;
+    }
+    return result.value;
   };
+  const money = (field: string) => read(field, parseMoney);
   const number = (field: string) => {
     const raw = text(field);
     if (raw === null) return null;
@@ -55,7 +63,8 @@ export function parseOrderForm(values: OrderFormValues, timeZone: string): Order
   const address = (prefix: "shipTo" | "billTo") => {
     const result: Record<string, unknown> = {};
     for (const key of ADDRESS_KEYS) result[key] = text(`${prefix}.${key}`);
-    if (typeof result.country === "string") result.country = result.country.toUpperCase();
+    // "United States" reads as US, as in a CSV file; never cut to its first two letters.
+    result.country = read(`${prefix}.country`, parseCountry);
     result.residential = values[`${prefix}.residential`] === "on";
     return result;
   };
@@ -65,24 +74,23 @@ export function parseOrderForm(values: OrderFormValues, timeZone: string): Order
   const orderDate = dateTime("orderDate");
   if (orderDate === null && !errors.orderDate) fail("orderDate", "Enter the order date");
   const weightUnit = (WEIGHT_UNITS as readonly string[]).includes(values.weightUnit) ? (values.weightUnit as WeightUnit) : "ounces";
-  const weightValue = number("weight");
+  const weight = (field: string) => read(field, (raw) => parseWeight(raw, weightUnit));
 
   const itemRows = itemIndexes(values);
   const items = itemRows.map((index) => {
     const field = (name: string) => `items.${index}.${name}`;
-    const quantity = number(field("quantity"));
-    const unitWeight = number(field("weight"));
     return {
       sku: text(field("sku")),
       name: text(field("name")) ?? "",
-      quantity: quantity ?? 1,
+      quantity: read(field("quantity"), parseQuantity) ?? 1,
       unitPrice: money(field("unitPrice")) ?? 0,
-      weightOz: unitWeight === null ? null : toOunces(unitWeight, weightUnit),
+      weightOz: weight(field("weight")),
     };
   });
 
   const dimensions = ["length", "width", "height"].map((side) => number(`dimensions.${side}`));
   const shipTo = address("shipTo");
+  const sameAddress = values.billToSameAsShipTo === "on";
   const order = {
     orderNumber: text("orderNumber"),
     status: values.status,
@@ -92,12 +100,12 @@ export function parseOrderForm(values: OrderFormValues, timeZone: string): Order
     customerEmail: text("customerEmail"),
     customerUsername: text("customerEmail"),
     shipTo,
-    billTo: values.billToSameAsShipTo === "on" ? shipTo : address("billTo"),
+    billTo: sameAddress ? shipTo : address("billTo"),
     items,
     amountPaid: money("amountPaid"),
     taxAmount: money("taxAmount"),
     shippingAmount: money("shippingAmount"),
-    weightOz: weightValue === null ? null : toOunces(weightValue, weightUnit),
+    weightOz: weight("weight"),
     dimensions: dimensions.every((side) => side !== null)
       ? { length: dimensions[0]!, width: dimensions[1]!, height: dimensions[2]!, units: values["dimensions.units"] === "centimeters" ? "centimeters" : "inches" }
       : null,
@@ -107,20 +115,50 @@ export function parseOrderForm(values: OrderFormValues, timeZone: string): Order
     gift: values.gift === "on",
     giftMessage: text("giftMessage"),
   };
-  if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+  // An order to ship needs someone and somewhere to ship it to, as the CSV import's required columns say.
+  if (order.status === "awaiting_shipment") {
+    for (const part of SHIP_TO_REQUIRED) if (shipTo[part] == null && !errors[`shipTo.${part}`]) fail(`shipTo.${part}`, ORDER_MESSAGES.shipToRequired);
+  }
+  if (itemRows.length === 0) fail("items", "Add at least one item");
 
   // The shared schema has the last word; a placeholder key and number stand in for those the write path assigns.
   const checked = normalizedOrderSchema.safeParse({ ...order, orderKey: "form", orderNumber: order.orderNumber ?? "AUTO" });
   if (!checked.success) {
-    // Blank item rows were left out, so item paths are renumbered back to the rows on the form.
-    const issues = checked.error.issues.map((issue) =>
-      issue.path[0] === "items" && typeof issue.path[1] === "number" ? { ...issue, path: ["items", itemRows[issue.path[1]], ...issue.path.slice(2)] } : issue,
-    );
-    return { ok: false, fieldErrors: fieldErrorsOf(issues) };
+    for (const issue of checked.error.issues) {
+      const field = formFieldOf(issue.path, itemRows, sameAddress);
+      // A cell already refused as it was read keeps that message alone; so does a field's first fault.
+      if (!errors[field]) fail(field, issue.message);
+    }
   }
-  if (items.length === 0) return { ok: false, fieldErrors: { items: ["Add at least one item"] } };
+  if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
   return { ok: true, order: order as FormOrder, storeId };
 }
+
+/** The address parts an order awaiting shipment must have: the CSV import's required Ship To columns. */
+const SHIP_TO_REQUIRED = ["name", "street1", "city", "postalCode", "country"] as const;
+
+/**
+ * The form input a schema path belongs to. Blank item rows were left out, so item paths are
+ * renumbered back to the rows on the form; the bill-to address mirrors the ship-to one when the
+ * merchant ticked "same as ship to"; the computed total belongs to the items.
+ */
+export function formFieldOf(path: readonly PropertyKey[], itemRows: readonly number[] = [], sameAddress = false): string {
+  const [head, second, third] = path;
+  if (head === "items" && typeof second === "number") {
+    const row = itemRows[second] ?? second;
+    const part = third === "weightOz" ? "weight" : third;
+    return ITEM_INPUTS.has(String(part)) ? `items.${row}.${String(part)}` : `items.${row}.name`;
+  }
+  if (head === "weightOz") return "weight";
+  if (head === "orderTotal" || head === "items") return "items";
+  if (head === "customerUsername") return "customerEmail";
+  if (head === "billTo" && sameAddress) return `shipTo.${String(second)}`;
+  if (head === "dimensions") return `dimensions.${String(second ?? "length")}`;
+  const field = path.map(String).join(".");
+  return field || "form";
+}
+
+const ITEM_INPUTS = new Set(["sku", "name", "quantity", "unitPrice", "weight"]);
 
 function itemIndexes(values: OrderFormValues): number[] {
   const indexes = new Set<number>();

@@ -1,11 +1,22 @@
 import { z } from "zod";
 import { safeText } from "@/lib/text";
+import { EMAIL_PATTERN, ISO_COUNTRY_CODES, MAX_AMOUNT_CENTS, MAX_QUANTITY, MAX_WEIGHT_OZ, ORDER_MESSAGES } from "./limits";
 import { ORDER_STATUSES } from "./status";
 
 const text = (max: number) => safeText(z.string()).trim().max(max);
 const optionalText = (max: number) => text(max).nullish();
-/** Integer cents; sources convert decimals at their boundary. */
-const cents = z.number().int().min(-1_000_000_000_00).max(1_000_000_000_00);
+/**
+ * Integer cents, 0 to $10,000,000.00 (limits.ts): sources convert decimals at their boundary. The
+ * bound keeps every total a safe integer, so a written order can always be read back.
+ */
+// Not zod's int(), which answers a stored total past 2^53 with "expected int to be <=9007199254740991".
+const wholeCents = (amount: number) => Number.isInteger(amount);
+const cents = z.number().min(0, ORDER_MESSAGES.amountNegative).max(MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge).refine(wholeCents, "Use whole cents");
+/** A unit price: negative only on an adjustment line (a discount), which the item's own check allows. */
+const signedCents = z.number().min(-MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge).max(MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge).refine(wholeCents, "Use whole cents");
+const weightOz = z.number().min(0, ORDER_MESSAGES.weightNegative).max(MAX_WEIGHT_OZ, ORDER_MESSAGES.weightTooHeavy);
+/** An ISO 3166-1 alpha-2 code; a source that reads names (the CSV, the form) turns them into codes first (parseCountry). */
+const countryCode = z.string().refine((code) => ISO_COUNTRY_CODES.has(code), ORDER_MESSAGES.country);
 /** UTC epoch milliseconds. */
 const instant = z.number().int().min(0).max(8_640_000_000_000);
 
@@ -30,19 +41,21 @@ export function addressShape<T extends z.ZodType, C extends z.ZodType, R extends
 }
 
 export const addressSchema = z.object(
-  addressShape(optionalText, z.string().regex(/^[A-Z]{2}$/, "Use a two-letter ISO country code").nullish(), z.boolean().nullish()),
+  addressShape(optionalText, countryCode.nullish(), z.boolean().nullish()),
 );
 export type Address = z.infer<typeof addressSchema>;
 
-export const orderItemSchema = z.object({
+export const orderItemSchema = z
+  .object({
   lineItemKey: optionalText(200),
   sku: optionalText(200),
   name: text(500).min(1, "Item name is required"),
   imageUrl: optionalText(2000),
   /** Weight of one unit, in ounces. */
-  weightOz: z.number().min(0).max(1_000_000).nullish(),
-  quantity: z.number().int().min(0).max(1_000_000),
-  unitPrice: cents,
+  weightOz: weightOz.nullish(),
+  // 0 only on a cancelled order (a channel's cancelled lines, Amazon's): the order's own check says so.
+  quantity: z.number().int(ORDER_MESSAGES.quantity).min(0, ORDER_MESSAGES.quantity).max(MAX_QUANTITY, ORDER_MESSAGES.quantity),
+  unitPrice: signedCents,
   taxAmount: cents.nullish(),
   shippingAmount: cents.nullish(),
   warehouseLocation: optionalText(200),
@@ -51,7 +64,12 @@ export const orderItemSchema = z.object({
   fulfillmentSku: optionalText(200),
   adjustment: z.boolean().default(false),
   upc: optionalText(100),
-});
+  })
+  .superRefine((item, context) => {
+    if (item.unitPrice < 0 && !item.adjustment) context.addIssue({ code: "custom", path: ["unitPrice"], message: ORDER_MESSAGES.unitPriceNegative });
+    // A price already past the bound says so alone.
+    if (Math.abs(item.unitPrice) <= MAX_AMOUNT_CENTS && Math.abs(item.quantity * item.unitPrice) > MAX_AMOUNT_CENTS) context.addIssue({ code: "custom", path: ["unitPrice"], message: ORDER_MESSAGES.lineTooLarge });
+  });
 export type OrderItem = z.infer<typeof orderItemSchema>;
 
 /**
@@ -69,7 +87,7 @@ export const normalizedOrderSchema = z.object({
   shipDate: instant.nullish(),
   holdUntilDate: instant.nullish(),
   customerUsername: optionalText(200),
-  customerEmail: text(320).nullish(),
+  customerEmail: text(320).refine((email) => email === "" || EMAIL_PATTERN.test(email), ORDER_MESSAGES.email).nullish(),
   billTo: addressSchema.nullish(),
   shipTo: addressSchema.nullish(),
   items: z.array(orderItemSchema).max(1000).optional(),
@@ -78,7 +96,7 @@ export const normalizedOrderSchema = z.object({
   taxAmount: cents.nullish(),
   shippingAmount: cents.nullish(),
   currency: z.string().regex(/^[A-Z]{3}$/, "Use a three-letter ISO currency code").default("USD"),
-  weightOz: z.number().min(0).max(10_000_000).nullish(),
+  weightOz: weightOz.nullish(),
   dimensions: z
     .object({ length: z.number().min(0), width: z.number().min(0), height: z.number().min(0), units: z.enum(["inches", "centimeters"]) })
     .nullish(),
@@ -100,6 +118,19 @@ export const normalizedOrderSchema = z.object({
   /** ShipStation fields without a column of their own: insurance, international and advanced options, tag ids. */
   extra: z.record(z.string(), z.unknown()).nullish(),
   channelModifiedAt: instant.nullish(),
+}).superRefine((order, context) => {
+  if (order.status !== "cancelled") {
+    order.items?.forEach((item, index) => {
+      if (item.quantity === 0) context.addIssue({ code: "custom", path: ["items", index, "quantity"], message: ORDER_MESSAGES.quantity });
+    });
+  }
+  // The total the write path computes when the source gives none, bounded like any amount.
+  if (order.orderTotal == null && order.items) {
+    const parts = [...order.items.map((item) => item.quantity * item.unitPrice), order.taxAmount ?? 0, order.shippingAmount ?? 0];
+    // A part already past the bound says so alone; the total is checked when every part is in bounds.
+    const total = parts.reduce((sum, part) => sum + part, 0);
+    if (parts.every((part) => Math.abs(part) <= MAX_AMOUNT_CENTS) && Math.abs(total) > MAX_AMOUNT_CENTS) context.addIssue({ code: "custom", path: ["orderTotal"], message: ORDER_MESSAGES.totalTooLarge });
+  }
 });
 export type NormalizedOrder = z.input<typeof normalizedOrderSchema>;
 export type ParsedOrder = z.output<typeof normalizedOrderSchema>;

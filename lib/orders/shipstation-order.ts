@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { OrderItemRow, OrderRow } from "@/db/schema";
 import { API_DATE_HINT, apiDateProblem, formatApiDate, parseApiDate } from "./api-dates";
+import { EMAIL_PATTERN, ISO_COUNTRY_CODES, MAX_AMOUNT_CENTS, MAX_QUANTITY, MAX_WEIGHT_OZ, ORDER_MESSAGES } from "./limits";
 import { addressShape, type Address, type NormalizedOrder, type OrderItem } from "./schema";
 import { ORDER_STATUSES } from "./status";
 import { decimalToCents } from "@/lib/money";
@@ -30,15 +31,21 @@ interface NumberRules {
   min?: number;
   max?: number;
   int?: boolean;
+  /** The order schema's words for this field's bounds (limits.ts), when it has them. */
+  tooSmall?: string;
+  tooLarge?: string;
 }
-function number({ min = 0, max = 1_000_000_000, int = false }: NumberRules = {}) {
-  let schema = z.number({ error: typeError(int ? "a whole number" : "a number") }).min(min, `Use ${min} or more`).max(max, `Use at most ${max.toLocaleString("en-US")}`);
-  if (int) schema = schema.int("Use a whole number");
+function number({ min = 0, max = 1_000_000_000, int = false, tooSmall = `Use ${min} or more`, tooLarge = `Use at most ${max.toLocaleString("en-US")}` }: NumberRules = {}) {
+  let schema = z.number({ error: typeError(int ? "a whole number" : "a number") }).min(min, tooSmall).max(max, tooLarge);
+  if (int) schema = schema.int(tooSmall === tooLarge ? tooLarge : "Use a whole number");
   return z.preprocess(textAsNumber, schema);
 }
 const optionalNumber = (rules?: NumberRules) => z.preprocess((value) => textAsNumber(blankAsNull(value)), number(rules).nullable()).optional();
-/** Money as ShipStation sends it: a decimal amount, converted to cents on the way in. */
-const money = (min = 0) => optionalNumber({ min, max: 1_000_000_000 });
+/** The largest amount, in dollars: the order schema's (limits.ts). */
+const MAX_AMOUNT = MAX_AMOUNT_CENTS / 100;
+/** Money as ShipStation sends it: a decimal amount, converted to cents on the way in, bounded as the order schema bounds cents. */
+const money = (min = 0) => optionalNumber({ min, max: MAX_AMOUNT, tooSmall: min < 0 ? ORDER_MESSAGES.amountTooLarge : ORDER_MESSAGES.amountNegative, tooLarge: ORDER_MESSAGES.amountTooLarge });
+const quantity = (rules: NumberRules = {}) => number({ max: MAX_QUANTITY, int: true, tooSmall: ORDER_MESSAGES.quantity, tooLarge: ORDER_MESSAGES.quantity, ...rules });
 const flag = () => z.boolean({ error: typeError("true or false") }).nullish();
 const list = <T extends z.ZodType>(item: T, max: number) => z.array(item, { error: typeError("a list") }).max(max, `Send at most ${max}`);
 const object = <T extends z.ZodRawShape>(shape: T) => z.object(shape, { error: typeError("an object") });
@@ -52,14 +59,19 @@ const optionalApiDate = z.preprocess(blankAsNull, apiDate.nullable()).optional()
 
 const country = z.preprocess(
   blankAsNull,
-  z.string({ error: typeError("a two-letter country code") }).trim().toUpperCase().regex(/^[A-Z]{2}$/, "Use a two-letter ISO 3166-1 country code, e.g. US").nullable(),
+  z.string({ error: typeError("a two-letter country code") }).trim().toUpperCase().refine((code) => ISO_COUNTRY_CODES.has(code), ORDER_MESSAGES.country).nullable(),
 ).optional();
 
 const weightSchema = object({
-  value: number({ max: 10_000_000 }),
+  value: number({ max: 10_000_000, tooSmall: ORDER_MESSAGES.weightNegative, tooLarge: ORDER_MESSAGES.weightTooHeavy }),
   units: oneOf(["pounds", "ounces", "grams"]),
   // WeightUnits, ShipStation's read-only code for the units, is dropped like any unknown key.
-}).nullish();
+})
+  .superRefine((weight, context) => {
+    // The order schema's bound is in ounces; a weight in pounds or grams is checked once converted.
+    if (toOunces(weight.value, weight.units) > MAX_WEIGHT_OZ) context.addIssue({ code: "custom", path: ["value"], message: ORDER_MESSAGES.weightTooHeavy });
+  })
+  .nullish();
 
 // addressVerified is ShipStation's verdict, read-only: unknown keys are dropped, so is it.
 const addressSchema = object(addressShape(optionalText, country, flag()));
@@ -71,7 +83,8 @@ const itemSchema = object({
   name: requiredText(500),
   imageUrl: optionalText(2000),
   weight: weightSchema,
-  quantity: number({ max: 1_000_000, int: true }),
+  // 0 only on a cancelled order, as the order schema says (the order's check below).
+  quantity: quantity(),
   // Negative for adjustments: discounts and coupons are lines with a negative price.
   unitPrice: money(-1_000_000_000),
   taxAmount: money(),
@@ -82,6 +95,12 @@ const itemSchema = object({
   fulfillmentSku: optionalText(200),
   adjustment: flag(),
   upc: optionalText(100),
+}).superRefine((item, context) => {
+  // The order schema's item rules (schema.ts), on ShipStation's decimals.
+  const unitPrice = item.unitPrice ?? 0;
+  if (unitPrice < 0 && !item.adjustment) context.addIssue({ code: "custom", path: ["unitPrice"], message: ORDER_MESSAGES.unitPriceNegative });
+  // A price already past the bound says so alone.
+  if (Math.abs(unitPrice) <= MAX_AMOUNT && Math.abs(decimalToCents(unitPrice) * item.quantity) > MAX_AMOUNT_CENTS) context.addIssue({ code: "custom", path: ["unitPrice"], message: ORDER_MESSAGES.lineTooLarge });
 });
 
 const insuranceOptionsSchema = object({
@@ -95,7 +114,7 @@ const internationalOptionsSchema = object({
   customsItems: list(
     object({
       description: optionalText(500),
-      quantity: optionalNumber({ max: 1_000_000, int: true }),
+      quantity: optionalNumber({ max: MAX_QUANTITY, int: true }),
       value: money(),
       harmonizedTariffCode: optionalText(50),
       countryOfOrigin: country,
@@ -134,7 +153,7 @@ export const shipStationOrderInputSchema = object({
   orderStatus: oneOf(ORDER_STATUSES),
   // customerId is ShipStation's own customer record; Shipdeck has none, so it is dropped.
   customerUsername: optionalText(200),
-  customerEmail: optionalText(320),
+  customerEmail: optionalText(320).refine((email) => email == null || email.trim() === "" || EMAIL_PATTERN.test(email.trim()), ORDER_MESSAGES.email),
   billTo: addressSchema,
   shipTo: addressSchema,
   items: list(itemSchema, 1000).nullish(),
@@ -164,6 +183,19 @@ export const shipStationOrderInputSchema = object({
   internationalOptions: internationalOptionsSchema.nullish(),
   advancedOptions: advancedOptionsSchema.nullish(),
   tagIds: list(number({ max: Number.MAX_SAFE_INTEGER, int: true }), 100).nullish(),
+}).superRefine((order, context) => {
+  // The order schema's order rules (schema.ts): a line of 0 only on a cancelled order; the total ShipStation computes, bounded.
+  const items = order.items ?? [];
+  if (order.orderStatus !== "cancelled") {
+    items.forEach((item, index) => {
+      if (item.quantity === 0) context.addIssue({ code: "custom", path: ["items", index, "quantity"], message: ORDER_MESSAGES.quantity });
+    });
+  }
+  const cents = (amount: number | null | undefined) => (amount == null ? 0 : decimalToCents(amount));
+  const parts = [...items.map((item) => item.quantity * cents(item.unitPrice)), cents(order.taxAmount), cents(order.shippingAmount)];
+  // A part already past the bound says so alone; the total is checked when every part is in bounds.
+  const total = parts.reduce((sum, part) => sum + part, 0);
+  if (parts.every((part) => Math.abs(part) <= MAX_AMOUNT_CENTS) && Math.abs(total) > MAX_AMOUNT_CENTS) context.addIssue({ code: "custom", path: ["orderTotal"], message: ORDER_MESSAGES.totalTooLarge });
 });
 
 /** A createorder body after validation: ShipStation's names, decimals and date strings. */

@@ -21,3 +21,10 @@ describe("parseMoneyToCents", () => {
     expect(parseMoneyToCents("€19,99")).toBeNull();
   });
 });
+
+describe("no negative zero", () => {
+  it("reads an amount that rounds to no cents as 0, never -0 (shown as -$0.00)", () => {
+    expect(Object.is(parseMoneyToCents("-0.001"), 0)).toBe(true);
+    expect(Object.is(plainAmountToCents("-0.00"), 0)).toBe(true);
+  });
+});

@@ -3,10 +3,11 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { formValues, workspaceAction, type ErrorMessage, type FormState } from "@/lib/http/action-client";
+import { AppError } from "@/lib/errors";
 import {
-  cancelOrder, createOrder, createReplacementOrder, editOrder, holdOrderUntil, markOrderShipped, restoreOrderFromHold, type Actor,
+  cancelOrder, createOrder, createReplacementOrder, editOrder, EXISTING_ORDER_FIELD, holdOrderUntil, markOrderShipped, restoreOrderFromHold, type Actor,
 } from "@/lib/orders/order-actions";
-import { editOrderSchema, holdOrderSchema, markShippedSchema, newOrderSchema, orderRefSchema } from "@/lib/orders/order-form";
+import { editOrderSchema, formFieldOf, holdOrderSchema, markShippedSchema, newOrderSchema, orderRefSchema } from "@/lib/orders/order-form";
 
 export type OrderFormState = FormState;
 
@@ -16,10 +17,28 @@ export interface OrderActionState extends FormState {
 
 const merchant = (userId: string): Actor => ({ actor: userId, source: "manual" });
 
+/**
+ * The write path's refusals name the order schema's paths (`weightOz`, `orderTotal`); the form's
+ * inputs have their own names (lib/orders/order-form.ts): each refusal goes to its input.
+ */
+async function onFormInputs<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "invalid_input" || !error.fieldErrors) throw error;
+    const fieldErrors: Record<string, string[]> = {};
+    for (const [path, messages] of Object.entries(error.fieldErrors)) {
+      const field = path === EXISTING_ORDER_FIELD ? path : formFieldOf(path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)));
+      (fieldErrors[field] ??= []).push(...messages);
+    }
+    throw new AppError(error.code, error.message, fieldErrors);
+  }
+}
+
 export const createOrderAction = workspaceAction(
   { input: (_state: OrderFormState, formData: FormData) => formValues(formData), schema: ({ timeZone }) => newOrderSchema(timeZone) },
   async ({ workspaceId, userId, input }): Promise<OrderFormState> => {
-    const { orderId } = await createOrder(workspaceId, input.storeId, input.order, merchant(userId));
+    const { orderId } = await onFormInputs(() => createOrder(workspaceId, input.storeId, input.order, merchant(userId), { refuseTakenNumber: true }));
     revalidatePath("/orders");
     redirect(`/orders/${orderId}`);
   },
@@ -28,7 +47,7 @@ export const createOrderAction = workspaceAction(
 export const updateOrderAction = workspaceAction(
   { input: (orderId: number, _state: OrderFormState, formData: FormData) => ({ orderId, form: formValues(formData) }), schema: ({ timeZone }) => editOrderSchema(timeZone) },
   async ({ workspaceId, userId, input }): Promise<OrderFormState> => {
-    await editOrder(workspaceId, input.orderId, input.order, merchant(userId));
+    await onFormInputs(() => editOrder(workspaceId, input.orderId, input.order, merchant(userId)));
     revalidatePath("/orders");
     redirect(`/orders/${input.orderId}`);
   },
@@ -54,7 +73,10 @@ export const holdOrderAction = workspaceAction(
   {
     input: (orderId: number, _state: OrderActionState, formData: FormData) => ({ orderId, holdUntil: String(formData.get("holdUntil") ?? "") }),
     schema: ({ timeZone }) => holdOrderSchema(timeZone),
-    errors: { invalid_input: (error, t) => (error.fieldErrors?.holdUntil ? t("orderActions.holdUntil") : error.message) },
+    errors: {
+      invalid_input: (error, t) =>
+        error.fieldErrors?.holdUntil ? t("orderActions.holdUntil") : error.fieldErrors?.holdUntilDate ? t("orderActions.holdInPast") : error.message,
+    },
   },
   async ({ workspaceId, userId, input }): Promise<OrderActionState> => {
     await holdOrderUntil(workspaceId, input.orderId, input.holdUntilDate, merchant(userId));
@@ -79,7 +101,10 @@ export const markShippedAction = workspaceAction(
       trackingNumber: String(formData.get("trackingNumber") ?? ""),
     }),
     schema: ({ timeZone }) => markShippedSchema(timeZone),
-    errors: { invalid_input: asSaid },
+    errors: {
+      invalid_input: (error, t) =>
+        error.fieldErrors?.carrierCode ? t("orderActions.carrierRequired") : error.fieldErrors?.shipDate ? t("orderActions.shipDateAhead") : error.message,
+    },
   },
   async ({ workspaceId, userId, input }): Promise<OrderActionState> => {
     await markOrderShipped(workspaceId, input.orderId, input.shipment, merchant(userId));

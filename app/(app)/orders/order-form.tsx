@@ -3,6 +3,9 @@
 import { useActionState, useState } from "react";
 import type { OrderFormState } from "./actions";
 
+/** Where the server puts the id of the order that already has the typed number (lib/orders/order-actions.ts). */
+const EXISTING_ORDER_FIELD = "orderNumber.existingOrderId";
+
 export type OrderFormLabels = Record<string, string>;
 
 const input = "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm aria-invalid:border-red-500";
@@ -54,7 +57,8 @@ export function OrderForm({
       {field(`${prefix}.city`, labels.city)}
       {field(`${prefix}.state`, labels.state)}
       {field(`${prefix}.postalCode`, labels.postalCode)}
-      {field(`${prefix}.country`, labels.country, { maxLength: 2 })}
+      {/* A code or a name ("United States" reads as US, as in a CSV file): never cut to two letters. */}
+      {field(`${prefix}.country`, labels.country, { autoComplete: "country" })}
       {field(`${prefix}.phone`, labels.phone, { type: "tel" })}
       <label className="flex items-center gap-2 self-end text-sm">
         <input type="checkbox" name={`${prefix}.residential`} defaultChecked={values[`${prefix}.residential`] === "on"} />
@@ -68,6 +72,8 @@ export function OrderForm({
       {state.error && (
         <p role="alert" data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {state.error}
+          {/* A fault no input shows (the schema named a field the form has not) is said here, never lost. */}
+          {errorOf("form") && <span className="block">{errorOf("form")}</span>}
         </p>
       )}
       <section className={section}>
@@ -82,7 +88,14 @@ export function OrderForm({
               ))}
             </select>
           </label>
-          {field("orderNumber", labels.orderNumber, { placeholder: labels.orderNumberHint })}
+          <div>
+            {field("orderNumber", labels.orderNumber, { placeholder: labels.orderNumberHint })}
+            {errorOf(EXISTING_ORDER_FIELD) && (
+              <a href={`/orders/${errorOf(EXISTING_ORDER_FIELD)}`} className="text-xs text-brand-700 hover:underline" data-testid="existing-order-link">
+                {labels.openExistingOrder}
+              </a>
+            )}
+          </div>
           <label className="block space-y-1 text-sm">
             <span className="font-medium text-slate-700">{labels.status}</span>
             <select name="status" defaultValue={values.status} className={input}>
@@ -113,7 +126,11 @@ export function OrderForm({
 
       <section className={section}>
         <h2 className={heading}>{labels.items}</h2>
-        {errorOf("items") && <p className="text-xs text-red-600">{errorOf("items")}</p>}
+        {errorOf("items") && (
+          <p className="text-xs text-red-600" data-testid="items-error">
+            {errorOf("items")}
+          </p>
+        )}
         {rows.map((row, position) => (
           <div key={row} className="grid items-end gap-2 sm:grid-cols-[1fr_2fr_6rem_7rem_7rem_auto]" data-testid="item-row">
             {field(`items.${row}.sku`, labels.sku)}

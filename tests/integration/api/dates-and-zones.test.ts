@@ -151,10 +151,10 @@ describe("dates in the API", () => {
     expect(await keys({ orderDateEnd: "2026-07-01 10:00:00" })).toEqual(["zone-after"]);
 
     // Action dates too.
-    await api.holdUntil({ orderId: after.json.orderId, holdUntilDate: "2026-07-10 09:00:00" });
+    await api.holdUntil({ orderId: after.json.orderId, holdUntilDate: "2036-07-10 09:00:00" });
     const held = await db.read.selectFrom("orders").select("hold_until_date").where("id", "=", after.json.orderId).executeTakeFirstOrThrow();
-    expect(held.hold_until_date).toBe(Date.UTC(2026, 6, 10, 7));
-    expect((await api.getOrder(after.json.orderId)).json.holdUntilDate).toBe("2026-07-10T09:00:00.0000000");
+    expect(held.hold_until_date).toBe(Date.UTC(2036, 6, 10, 7));
+    expect((await api.getOrder(after.json.orderId)).json.holdUntilDate).toBe("2036-07-10T09:00:00.0000000");
 
     // A client that read in Berlin time and posts back changes nothing.
     const reposted = await api.createOrder(reread.json);

@@ -23,11 +23,11 @@ describe("POST /orders/holduntil and /orders/restorefromhold", () => {
   it("holds an order until a date, then restores it to awaiting shipment", async () => {
     const { api, order } = await merchantWithOrder();
 
-    const held = await api.holdUntil({ orderId: order.orderId, holdUntilDate: "2026-07-10" });
+    const held = await api.holdUntil({ orderId: order.orderId, holdUntilDate: "2036-07-10" });
 
     expect(held.status).toBe(200);
     expect(held.json).toEqual({ success: true, message: expect.any(String) });
-    expect((await api.getOrder(order.orderId)).json).toMatchObject({ orderStatus: "on_hold", holdUntilDate: "2026-07-10T00:00:00.0000000" });
+    expect((await api.getOrder(order.orderId)).json).toMatchObject({ orderStatus: "on_hold", holdUntilDate: "2036-07-10T00:00:00.0000000" });
     expect((await api.listOrders({ orderStatus: "on_hold" })).json.total).toBe(1);
 
     const restored = await api.restoreFromHold({ orderId: order.orderId });
@@ -40,16 +40,16 @@ describe("POST /orders/holduntil and /orders/restorefromhold", () => {
 
   it("takes the orderId as a number or a numeric string, as Json.NET does", async () => {
     const { api, order } = await merchantWithOrder();
-    const held = await api.holdUntil({ orderId: String(order.orderId), holdUntilDate: "2026-07-10 08:00:00" });
+    const held = await api.holdUntil({ orderId: String(order.orderId), holdUntilDate: "2036-07-10 08:00:00" });
     expect(held.status).toBe(200);
-    expect((await api.getOrder(order.orderId)).json.holdUntilDate).toBe("2026-07-10T08:00:00.0000000");
+    expect((await api.getOrder(order.orderId)).json.holdUntilDate).toBe("2036-07-10T08:00:00.0000000");
   });
 
   it("refuses an orderId that is not a whole number or a string of digits, naming the field", async () => {
     const { api, order } = await merchantWithOrder();
     for (const orderId of [`0x${order.orderId.toString(16)}`, `${order.orderId}.0`, `${order.orderId}e0`, true, null, "", 1.5, -order.orderId]) {
       for (const response of [
-        await api.holdUntil({ orderId, holdUntilDate: "2026-07-10" }),
+        await api.holdUntil({ orderId, holdUntilDate: "2036-07-10" }),
         await api.restoreFromHold({ orderId }),
         await api.markAsShipped({ orderId }),
       ]) {
@@ -71,7 +71,7 @@ describe("POST /orders/holduntil and /orders/restorefromhold", () => {
 
   it("refuses to hold a cancelled order", async () => {
     const { api, order } = await merchantWithOrder({ orderStatus: "cancelled" });
-    const response = await api.holdUntil({ orderId: order.orderId, holdUntilDate: "2026-07-10" });
+    const response = await api.holdUntil({ orderId: order.orderId, holdUntilDate: "2036-07-10" });
     expect(response.status).toBe(400);
     expect(response.json).toEqual({ message: "This order is cancelled and can no longer be changed.", code: "conflict" });
     expect((await api.getOrder(order.orderId)).json).toMatchObject({ orderStatus: "cancelled", holdUntilDate: null });
@@ -79,7 +79,7 @@ describe("POST /orders/holduntil and /orders/restorefromhold", () => {
 
   it("answers 404 for an order that does not exist", async () => {
     const { api } = await merchantWithOrder();
-    expect((await api.holdUntil({ orderId: 987_654, holdUntilDate: "2026-07-10" })).status).toBe(404);
+    expect((await api.holdUntil({ orderId: 987_654, holdUntilDate: "2036-07-10" })).status).toBe(404);
     expect((await api.restoreFromHold({ orderId: 987_654 })).status).toBe(404);
   });
 });
@@ -121,7 +121,7 @@ describe("POST /orders/markasshipped", () => {
 
   it("ships an order on hold", async () => {
     const { api, order } = await merchantWithOrder();
-    await api.holdUntil({ orderId: order.orderId, holdUntilDate: "2026-07-10" });
+    await api.holdUntil({ orderId: order.orderId, holdUntilDate: "2036-07-10" });
     expect((await api.markAsShipped({ orderId: order.orderId, carrierCode: "ups" })).status).toBe(200);
     expect((await api.getOrder(order.orderId)).json.orderStatus).toBe("shipped");
   });
@@ -132,7 +132,7 @@ describe("POST /orders/markasshipped", () => {
     const shipped = (await api.getOrder(order.orderId)).json;
 
     const again = await api.markAsShipped({ orderId: order.orderId, carrierCode: "ups", trackingNumber: "SECOND" });
-    const hold = await api.holdUntil({ orderId: order.orderId, holdUntilDate: "2026-07-10" });
+    const hold = await api.holdUntil({ orderId: order.orderId, holdUntilDate: "2036-07-10" });
 
     for (const response of [again, hold]) {
       expect(response.status).toBe(400);

@@ -302,7 +302,7 @@ describe("CSV import", () => {
 
     expect(outcome.counts).toEqual({ created: 1, updated: 0, unchanged: 0, skipped: 0, failed: 3 });
     expect(outcome.results.map((result) => result.orderNumber)).toEqual(["7002", "7003", "AUTO"]);
-    expect(outcome.results[0]).toMatchObject({ orderNumber: "7002", outcome: "failed", reason: expect.stringContaining("shipTo.country: Use a two-letter ISO country code") });
+    expect(outcome.results[0]).toMatchObject({ orderNumber: "7002", outcome: "failed", reason: expect.stringContaining("shipTo.country: Not a country Shipdeck knows") });
     expect(outcome.results[1].reason).toMatch(/orderDate: .*items\.0\.name: Item name is required.*items\.0\.quantity/);
     expect(outcome.results[2]).toMatchObject({ orderNumber: "AUTO", rowNumbers: [5], outcome: "failed", reason: expect.stringContaining("currency") });
     expect(outcome.results[2].reason).not.toContain("orderKey");

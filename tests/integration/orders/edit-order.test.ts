@@ -72,7 +72,7 @@ describe("editOrder: the edit form over the stored order", () => {
     const other = await createMerchant("Other Merchant");
     expect((await rejection(editOrder(other.workspaceId, orderId, edit, merchant))).code).toBe("not_found");
 
-    await markOrderShipped(workspaceId, orderId, { shipDate: Date.UTC(2026, 10, 6) }, merchant);
+    await markOrderShipped(workspaceId, orderId, { shipDate: Date.UTC(2026, 10, 6), carrierCode: "ups" }, merchant);
     const locked = await rejection(editOrder(workspaceId, orderId, edit, merchant));
     expect(locked).toMatchObject({ code: "conflict", message: "This order has shipped and can no longer be changed." });
     expect(await getOrderEditForm(workspaceId, orderId, "UTC")).toMatchObject({ locked: "shipped", initial: null });

@@ -85,7 +85,7 @@ describe("quoting an order and choosing its rate", () => {
     await expect(setOrderShippingService(stranger.workspaceId, orderId, choice, merchant)).rejects.toMatchObject({ code: "not_found" });
     await expect(quoteOrderRates(stranger.workspaceId, orderId, TODAY)).rejects.toMatchObject({ code: "not_found" });
 
-    await markOrderShipped(workspaceId, orderId, { shipDate: Date.UTC(2026, 11, 7) }, merchant);
+    await markOrderShipped(workspaceId, orderId, { shipDate: Date.UTC(2026, 11, 1), carrierCode: "usps" }, merchant);
     await expect(setOrderShippingService(workspaceId, orderId, choice, merchant)).rejects.toMatchObject({ code: "conflict" });
     const row = await db.read.selectFrom("orders").select("service_code").where("id", "=", orderId).executeTakeFirstOrThrow();
     expect(row.service_code).toBeNull();

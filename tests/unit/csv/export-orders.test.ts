@@ -38,7 +38,7 @@ const ORDERS: NormalizedOrder[] = [
         productId: "P-77", fulfillmentSku: "FG-1", upc: "012345678905", warehouseLocation: "Aisle 3", taxAmount: 250, shippingAmount: 100,
       },
       { lineItemKey: "li-2", sku: null, name: "=Discount", quantity: 1, unitPrice: -500, adjustment: true },
-      { lineItemKey: "li-3", sku: "CARD-9", name: "Punched card", quantity: 0, unitPrice: 5, options: [{ name: "Colour", value: "" }] },
+      { lineItemKey: "li-3", sku: "CARD-9", name: "Punched card", quantity: 3, unitPrice: 5, options: [{ name: "Colour", value: "" }] },
     ],
     orderTotal: 4321,
     amountPaid: 4321,

@@ -166,7 +166,7 @@ describe("rowsToOrders", () => {
     expect(errors).toEqual([
       { row: 2, column: "Paid", message: '"25 dollars" is not an amount; write it like 1234.50 or $1,234.50' },
       { row: 3, column: "Date", message: '"the 6th" is not a date; write it like 2026-11-05, 11/05/2026 or Nov 5, 2026' },
-      { row: 4, column: "Country", message: '"Narnia" is not a country Shipdeck knows; use its two-letter ISO code (US, CA, GB, DE…)' },
+      { row: 4, column: "Country", message: '"Narnia": Not a country Shipdeck knows; use its two-letter ISO code (US, CA, GB, DE…)' },
       { row: 5, column: "Price", message: '"12,50" is not an amount; if the file writes decimals with a comma (19,99), choose decimal commas' },
     ]);
   });

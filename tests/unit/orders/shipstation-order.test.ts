@@ -287,7 +287,7 @@ describe("shipStationOrderInputSchema errors", () => {
   });
 
   it("names a country that is not a two-letter code, and upper-cases one that is", () => {
-    expect(errorsOf(minimalBody({ shipTo: { country: "USA" } }))).toEqual({ "shipTo.country": ["Use a two-letter ISO 3166-1 country code, e.g. US"] });
+    expect(errorsOf(minimalBody({ shipTo: { country: "USA" } }))).toEqual({ "shipTo.country": ["Not a country Shipdeck knows; use its two-letter ISO code (US, CA, GB, DE…)"] });
     expect(shipStationOrderInputSchema.parse(minimalBody({ billTo: { country: "ca" } })).billTo.country).toBe("CA");
   });
 
@@ -302,7 +302,7 @@ describe("shipStationOrderInputSchema errors", () => {
 
     expect(errors).toEqual({
       "items.1.name": ["Required"],
-      "items.1.quantity": ["Use a whole number"],
+      "items.1.quantity": ["Use a whole number from 1 to 1,000,000"],
       "items.1.unitPrice": ["Expected a number"],
       "items.1.weight.units": ["Use one of: pounds, ounces, grams"],
     });
@@ -314,7 +314,7 @@ describe("shipStationOrderInputSchema errors", () => {
     expect(errorsOf(body)).toEqual({
       billTo: ["Required"],
       shipTo: ["Expected an object"],
-      amountPaid: ["Use 0 or more"],
+      amountPaid: ["Use an amount of 0 or more"],
       confirmation: ["Use one of: none, delivery, signature, adult_signature, direct_signature"],
     });
   });

@@ -8,6 +8,8 @@ import {
 
 const button = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-50";
 const input = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
+/** A visible label over its box: the date boxes look alike, so each says what it is. */
+const caption = "flex flex-col gap-1 text-xs font-medium text-slate-600";
 
 function Outcome({ state, done }: { state: OrderActionState; done: string }) {
   if (state.error) return <p role="alert" className="text-xs text-red-600">{state.error}</p>;
@@ -65,10 +67,10 @@ export function OrderActions({
           <Outcome state={restoreState} done={labels.done} />
         </form>
       ) : (
-        <form action={hold} className="flex items-center gap-2">
-          <label className="text-sm">
-            <span className="sr-only">{labels.holdUntil}</span>
-            <input type="date" name="holdUntil" required aria-label={labels.holdUntil} className={input} />
+        <form action={hold} className="flex flex-wrap items-end gap-2">
+          <label className={caption}>
+            {labels.holdUntil}
+            <input type="date" name="holdUntil" required className={input} data-testid="hold-until" />
           </label>
           <button className={button} disabled={holding}>
             {labels.hold}
@@ -76,10 +78,19 @@ export function OrderActions({
           <Outcome state={holdState} done={labels.done} />
         </form>
       )}
-      <form action={ship} className="flex flex-wrap items-center gap-2">
-        <input type="date" name="shipDate" aria-label={labels.shipDate} className={input} />
-        <input name="carrierCode" placeholder={labels.carrier} aria-label={labels.carrier} className={`${input} w-28`} />
-        <input name="trackingNumber" placeholder={labels.trackingNumber} aria-label={labels.trackingNumber} className={`${input} w-40`} />
+      <form action={ship} className="flex flex-wrap items-end gap-2">
+        <label className={caption}>
+          {labels.shipDate}
+          <input type="date" name="shipDate" className={input} data-testid="ship-date" />
+        </label>
+        <label className={caption}>
+          {labels.carrier}
+          <input name="carrierCode" required placeholder="usps" className={`${input} w-28`} />
+        </label>
+        <label className={caption}>
+          {labels.trackingNumber}
+          <input name="trackingNumber" className={`${input} w-40`} />
+        </label>
         <button className={button} disabled={shipping}>
           {labels.markShipped}
         </button>
