@@ -65,7 +65,7 @@ test.describe("CSV import", () => {
       await expect(errors).toHaveCount(2);
       await expect(errors.nth(0).locator("td").first()).toHaveText("6");
       await expect(errors.nth(0)).toContainText("Ship To - Country");
-      await expect(errors.nth(0)).toContainText('"Atlantis" is not a country');
+      await expect(errors.nth(0)).toContainText('"Atlantis": Not a country Shipdeck knows');
       await expect(errors.nth(1).locator("td").first()).toHaveText("7");
       await expect(errors.nth(1)).toContainText("Date - Order Date");
       await expect(errors.nth(1)).toContainText('"2026-02-30 14:00" is not a day on the calendar');
