@@ -122,7 +122,7 @@ export function RateTable({
                         <td className="hidden px-3 py-2 md:table-cell">{quote.zone ?? "—"}</td>
                         <td className="hidden px-3 py-2 tabular-nums md:table-cell">
                           {format.weight(quote.billableWeightOz)}
-                          {quote.dimWeightUsed && <span className="ml-1 text-xs text-slate-500">(DIM)</span>}
+                          {quote.dimWeightUsed && <span className="ml-1 text-xs text-slate-500">{t("dimShort")}</span>}
                         </td>
                         <td className="px-3 py-2 text-right font-medium tabular-nums" data-testid="rate-total">{money(quote.totalCents)}</td>
                         <td className="whitespace-nowrap px-3 py-2 text-right">

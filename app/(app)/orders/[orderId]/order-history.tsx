@@ -14,7 +14,7 @@ function describe(field: string, value: unknown, t: Translate, format: Formatter
   if (typeof value === "number" && (field.endsWith("_date") || field.endsWith("_at"))) return format.dateTime(value);
   if (typeof value === "number" && MONEY_FIELDS.has(field)) return format.money(value, currency);
   if (typeof value === "number" && field === "weight_oz") return format.weight(value);
-  if (field === "status" && typeof value === "string") return t(`status.${value}` as MessageKey);
+  if (field === "status" && typeof value === "string") return t(`orderStatus.${value}` as MessageKey);
   return String(value);
 }
 

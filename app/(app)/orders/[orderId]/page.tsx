@@ -47,7 +47,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
       </Link>
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{t("order.title", { number: order.orderNumber })}</h1>
-        <StatusBadge status={order.status} label={t(`status.${order.status}`)} />
+        <StatusBadge status={order.status} label={t(`orderStatus.${order.status}`)} />
         {!order.active && <span className="text-sm text-slate-500">{t("orders.inactive")}</span>}
         <p className="w-full text-sm text-slate-500">
           {t("order.placed", { date: format.dateTime(order.dates.order) })} · {t("order.store")}: {order.storeName}
