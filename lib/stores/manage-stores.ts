@@ -4,7 +4,8 @@ import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
 import { credentialBinding, decryptCredentials, encryptCredentials } from "./credentials";
 import type { ConnectionCheck } from "@/lib/connectors/types";
 import { connectedColumn, healthOf, lastAutomaticImportColumn, STORE_HEALTH_COLUMNS } from "./store-health";
-import { PLATFORMS, STATUS_MAPPING_KEYS, type ConnectablePlatform } from "./platforms";
+import { createTranslator } from "@/lib/i18n/translate";
+import { PLATFORMS, platformKeys, STATUS_MAPPING_KEYS, type ConnectablePlatform } from "./platforms";
 
 export const storeInputSchema = z.object({
   platform: z.enum(Object.keys(PLATFORMS) as [ConnectablePlatform, ...ConnectablePlatform[]]),
@@ -15,6 +16,11 @@ export const storeInputSchema = z.object({
 });
 export type StoreInput = z.input<typeof storeInputSchema>;
 
+/** Lib errors are in English, as the API answers them. */
+const english = createTranslator("en");
+/** "Consumer key" → "consumer key", but "LWA client ID" and "Admin API…" keep their capitals. */
+const inSentence = (label: string) => (/^[A-Z][A-Z]/.test(label) || /^\w+ API\b/.test(label) ? label : label[0].toLowerCase() + label.slice(1));
+
 /** Checks the platform's required fields; on edit, a blank secret means "keep the stored one". */
 function validate(input: StoreInput, existing: Record<string, string> | null) {
   const parsed = storeInputSchema.safeParse(input);
@@ -24,7 +30,7 @@ function validate(input: StoreInput, existing: Record<string, string> | null) {
   const fieldErrors: Record<string, string[]> = {};
   for (const field of spec.credentials) {
     const value = parsed.data.credentials[field.name]?.trim() || (field.secret ? existing?.[field.name] : undefined) || "";
-    if (field.required && !value) fieldErrors[`credentials.${field.name}`] = [`Enter the ${field.label.toLowerCase()}`];
+    if (field.required && !value) fieldErrors[`credentials.${field.name}`] = [`Enter the ${inSentence(english(platformKeys.field(parsed.data.platform, field.name, "label")))}`];
     if (value) credentials[field.name] = value;
   }
   if (spec.statusMapping && !STATUS_MAPPING_KEYS.some((key) => parsed.data.statusMapping?.[key])) {

@@ -1,6 +1,6 @@
 import type { Formatter } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
-import { PLATFORMS } from "@/lib/stores/platforms";
+import { platformKeys } from "@/lib/stores/platforms";
 import type { StoreAttention } from "@/lib/stores/store-health";
 import { AttentionDetails } from "../stores/store-health-text";
 
@@ -14,7 +14,7 @@ export function StoreAlerts({ stores, t, format, now }: { stores: StoreAttention
         {stores.map((store) => (
           <li key={store.storeId} data-testid="store-alert">
             <span className="block font-semibold">{store.name}</span>
-            <AttentionDetails storeId={store.storeId} platform={PLATFORMS[store.platform].label} health={store.health} context={{ t, format, now }} />
+            <AttentionDetails storeId={store.storeId} platform={t(platformKeys.name(store.platform))} health={store.health} context={{ t, format, now }} />
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 import type { Translate } from "@/lib/i18n/translate";
-import { PLATFORMS, STATUS_MAPPING_KEYS, type ConnectablePlatform } from "@/lib/stores/platforms";
+import { PLATFORMS, platformKeys, STATUS_MAPPING_KEYS, type ConnectablePlatform } from "@/lib/stores/platforms";
 import { CONNECTION_TEST_TIMEOUT_MS } from "@/lib/stores/store-form";
 import type { StoreFormField } from "./store-form";
 
@@ -7,14 +7,20 @@ import type { StoreFormField } from "./store-form";
 export function storeFormFields(platform: ConnectablePlatform, t: Translate, savedSecrets: string[] = []) {
   const spec = PLATFORMS[platform];
   const fields: StoreFormField[] = [
-    { name: "name", label: t("stores.name"), placeholder: spec.label },
-    { name: "baseUrl", label: spec.baseUrl.label, placeholder: spec.baseUrl.placeholder, hint: spec.baseUrl.hint, type: "url" },
+    { name: "name", label: t("stores.name"), placeholder: t(platformKeys.name(platform)) },
+    {
+      name: "baseUrl",
+      label: t(platformKeys.baseUrl(platform, "label")),
+      placeholder: t(platformKeys.baseUrl(platform, "placeholder")),
+      hint: t(platformKeys.baseUrl(platform, "hint")),
+      type: "url",
+    },
     ...spec.credentials.map((field) => ({
       name: `credentials.${field.name}`,
-      label: field.label,
+      label: t(platformKeys.field(platform, field.name, "label")),
       type: field.secret ? "password" : "text",
       secret: field.secret,
-      hint: field.hint,
+      hint: t(platformKeys.field(platform, field.name, "hint")),
       placeholder: field.secret && savedSecrets.includes(field.name) ? t("stores.keepSecret") : undefined,
     })),
   ];

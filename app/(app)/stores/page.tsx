@@ -4,7 +4,7 @@ import { requireWorkspaceSession } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
 import { catalogOf, type Translate } from "@/lib/i18n/translate";
 import { listStoresWithHealth } from "@/lib/stores/manage-stores";
-import { PLATFORMS, type ConnectablePlatform } from "@/lib/stores/platforms";
+import { platformKeys, type ConnectablePlatform } from "@/lib/stores/platforms";
 import { importAllStoresAction } from "./actions";
 import { ImportButton } from "./import-button";
 import { AttentionDetails, ConnectionState, NextImport, QuietFailure } from "./store-health-text";
@@ -75,7 +75,7 @@ export default async function StoresPage() {
           <tbody className="divide-y divide-slate-100">
             {stores.map((store) => {
               const manual = store.platform === "manual";
-              const platform = manual ? t("stores.manualStore") : PLATFORMS[store.platform as ConnectablePlatform].label;
+              const platform = manual ? t("stores.manualStore") : t(platformKeys.name(store.platform as ConnectablePlatform));
               return (
                 <tr key={store.id} data-testid="store-row" className="align-top">
                   <td className="px-3 py-2 font-medium">

@@ -753,6 +753,7 @@ export const en = {
     confirmationFee: "Confirmation",
     billableWeight: "Billable weight",
     dimWeightUsed: "Dimensional weight used: {weight}",
+    dimShort: "(DIM)",
     dimWeightNotUsed: "Dimensional weight not used",
     dimWeightLower: "Dimensional weight not used ({weight} is below the actual weight)",
     zoneSource: "Zone source",
@@ -867,6 +868,94 @@ export const en = {
       file: "The file was not saved: {count} problem(s) to fix.",
       forbidden: "Only owners and admins can change rate cards.",
       notFound: "This rate card no longer exists.",
+    },
+  },
+  /** Each platform's connect form and Integrations entry, keyed as `lib/stores/platforms.ts` names them. */
+  platforms: {
+    shopify: {
+      name: "Shopify",
+      baseUrl: { label: "Shop address", placeholder: "https://your-shop.myshopify.com", hint: "Your .myshopify.com address." },
+      fields: {
+        accessToken: { label: "Admin API access token", hint: "From a custom app with read_orders access (shpat_…)." },
+        webhookSecret: { label: "Webhook signing secret", hint: "Optional: lets Shopify push order changes the moment they happen." },
+        apiVersion: { label: "Admin API version", hint: "Leave blank for 2024-04." },
+      },
+      integration: {
+        autoImport: "Each check asks for the orders updated since the last one, in every status (status=any).",
+        webhooks: "orders/create, orders/updated, orders/cancelled, verified with X-Shopify-Hmac-Sha256.",
+        statuses: "Pending/authorized → Awaiting Payment; paid → Awaiting Shipment; fulfilled → Shipped; cancelled, or refunded/voided with nothing shipped → Cancelled.",
+        cancellations: "cancelled_at set on the order.",
+        setup: "Create a custom app in the Shopify admin with the read_orders scope and paste its Admin API token.",
+      },
+    },
+    woocommerce: {
+      name: "WooCommerce",
+      baseUrl: { label: "Store address", placeholder: "https://shop.example.com", hint: "The WordPress site's address." },
+      fields: {
+        consumerKey: { label: "Consumer key", hint: "WooCommerce → Settings → Advanced → REST API (ck_…)." },
+        consumerSecret: { label: "Consumer secret", hint: "cs_…, with Read access." },
+        webhookSecret: { label: "Webhook secret", hint: "Optional: for order webhooks." },
+      },
+      integration: {
+        autoImport: "Each check asks for the orders modified since the last one (REST API v3).",
+        webhooks: "Order created/updated/deleted (deleted: moved to the bin or deleted for good, both cancel), verified with X-WC-Webhook-Signature.",
+        statuses: "pending → Awaiting Payment; on-hold → On Hold; processing → Awaiting Shipment; completed → Shipped; cancelled, refunded, failed → Cancelled.",
+        cancellations: "The order's status becomes cancelled (or refunded/failed), or the order is moved to the bin (read separately: WooCommerce leaves the bin out of its order list).",
+        setup: "Create a REST API key with Read access and paste the key and secret.",
+      },
+    },
+    amazon: {
+      name: "Amazon",
+      baseUrl: { label: "SP-API endpoint", placeholder: "https://sellingpartnerapi-na.amazon.com", hint: "Your region's Selling Partner API endpoint." },
+      fields: {
+        marketplaceId: { label: "Marketplace ID", hint: "ATVPDKIKX0DER for amazon.com." },
+        clientId: { label: "LWA client ID", hint: "From your SP-API app's Login with Amazon credentials (amzn1.application-oa2-client…)." },
+        clientSecret: { label: "LWA client secret", hint: "Shown with the client ID in your SP-API app's Login with Amazon credentials." },
+        refreshToken: { label: "Refresh token", hint: "From authorizing your SP-API app (Atzr|…)." },
+        tokenUrl: { label: "Token endpoint", hint: "Leave blank for https://api.amazon.com/auth/o2/token." },
+      },
+      integration: {
+        autoImport: "Each check asks for the orders updated since the last one (Orders v0, up to 2 minutes ago).",
+        webhooks: "No: Amazon's notifications need an AWS queue; polling covers it.",
+        statuses: "Pending → Awaiting Payment; Unshipped, PartiallyShipped → Awaiting Shipment (Amazon-fulfilled: Pending Fulfillment); Shipped → Shipped; Canceled, Unfulfillable → Cancelled; an unknown status → On Hold.",
+        cancellations: "OrderStatus Canceled. Amazon-fulfilled (FBA) orders are marked externally fulfilled and never join your ship queue.",
+        setup: "Register an SP-API app, authorize it for your seller account, and paste its LWA credentials and refresh token. Buyer names, streets and phones need the app's restricted roles (Direct-to-Consumer Delivery, Tax Remittance); without them orders arrive with city and postcode only.",
+      },
+    },
+    bigcommerce: {
+      name: "BigCommerce",
+      baseUrl: { label: "API address", placeholder: "https://api.bigcommerce.com", hint: "Usually https://api.bigcommerce.com." },
+      fields: {
+        storeHash: { label: "Store hash", hint: "The part after /stores/ in your API path." },
+        accessToken: { label: "Access token", hint: "From a store-level API account with Orders read-only." },
+        weightUnit: { label: "Weight unit", hint: "Your store's weight unit (LBS, KGS, Ounces, Grams); pounds when blank." },
+        webhookSecret: {
+          label: "Webhook secret",
+          hint: "Optional: a long random value you choose. Register BigCommerce's store/order/* webhook with it in an X-Shipdeck-Webhook-Secret header.",
+        },
+      },
+      integration: {
+        autoImport: "Each check asks for the orders modified since the last one (v2 Orders).",
+        webhooks: "store/order/* (created, updated, archived, statusUpdated): BigCommerce sends the order id, Shipdeck fetches the order. BigCommerce signs nothing, so the webhook is registered (POST /v3/hooks) with an X-Shipdeck-Webhook-Secret header holding the store's webhook secret.",
+        statuses: "Pending, Awaiting Payment → Awaiting Payment; Awaiting Fulfillment/Shipment → Awaiting Shipment; Shipped, Completed → Shipped; Cancelled, Declined, Refunded → Cancelled.",
+        cancellations: "status_id 5 (Cancelled), or the order is archived (is_deleted, read separately: BigCommerce leaves archived orders out of its order list).",
+        setup: "Create a store-level API account with Orders read-only and paste the store hash and token.",
+      },
+    },
+    custom_store: {
+      name: "Custom store",
+      baseUrl: { label: "Export URL", placeholder: "https://shop.example.com/shipstation.php", hint: "The URL that answers ShipStation's Custom Store export." },
+      fields: {
+        username: { label: "Username", hint: "The Basic auth username your URL asks for." },
+        password: { label: "Password", hint: "The Basic auth password that goes with it." },
+      },
+      integration: {
+        autoImport: "Each check asks your URL for the orders modified since the last one (action=export, pages).",
+        webhooks: "No: Shipdeck asks your URL.",
+        statuses: "You list your own status names for each Shipdeck status when connecting.",
+        cancellations: "An order whose status is in your Cancelled list.",
+        setup: "Serve ShipStation's Custom Store XML at a URL protected by Basic auth, then enter it here with its username and password.",
+      },
     },
   },
   locale: { en: "English", fr: "Français" },

@@ -7,7 +7,7 @@ import { catalogOf, type MessageKey } from "@/lib/i18n/translate";
 import { getStoreActivity } from "@/lib/imports/store-activity";
 import { getStoreOrThrow } from "@/lib/stores/get-store";
 import { DELETED_SUFFIX } from "@/lib/stores/manage-stores";
-import { PLATFORMS } from "@/lib/stores/platforms";
+import { platformKeys } from "@/lib/stores/platforms";
 import { dayOf } from "@/lib/stores/store-sweeps";
 import { lastSweepWords, sweepWindowWords } from "@/lib/stores/sweep-words";
 import { deleteStoreAction, importStoreAction, saveStoreAction, setStoreActiveAction, setStoreAutoImportAction, sweepStoreRangeAction } from "../actions";
@@ -36,7 +36,7 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
   const now = Date.now();
   const [store, activity] = await orNotFound(Promise.all([getStoreOrThrow(session.workspaceId, Number(param), now), getStoreActivity(session.workspaceId, Number(param), now)]));
   const platform = store.platform;
-  const platformLabel = PLATFORMS[platform].label;
+  const platformLabel = t(platformKeys.name(platform));
   const { health } = store;
   const context = { t, format, now };
   const { fields, statusFields } = storeFormFields(platform, t, store.savedSecrets);
@@ -46,7 +46,7 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{store.name}</h1>
-        <span className="text-sm text-slate-500">{PLATFORMS[platform].label}</span>
+        <span className="text-sm text-slate-500">{platformLabel}</span>
         {!store.active && <span className="text-sm text-slate-500">· {t("stores.inactive")}</span>}
       </div>
       {store.active && !health.needsAttention && health.connection !== "ok" && (

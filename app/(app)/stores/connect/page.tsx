@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
-import { PLATFORMS } from "@/lib/stores/platforms";
+import { PLATFORMS, platformKeys } from "@/lib/stores/platforms";
 
 export const metadata: Metadata = { title: "Connect a store" };
 
@@ -19,8 +19,8 @@ export default async function ConnectStorePage() {
         {Object.values(PLATFORMS).map((spec) => (
           <li key={spec.platform}>
             <Link href={`/stores/connect/${spec.platform}`} className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">
-              <span className="font-semibold">{spec.label}</span>
-              <span className="mt-1 block text-xs text-slate-500">{spec.integration.setup}</span>
+              <span className="font-semibold">{t(platformKeys.name(spec.platform))}</span>
+              <span className="mt-1 block text-xs text-slate-500">{t(platformKeys.integration(spec.platform, "setup"))}</span>
             </Link>
           </li>
         ))}

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
-import { findPlatformSpec } from "@/lib/stores/platforms";
+import { findPlatformSpec, platformKeys } from "@/lib/stores/platforms";
 import { saveStoreAction } from "../../actions";
 import { storeFormFields, storeFormLabels } from "../../form-fields";
 import { StoreForm } from "../../store-form";
@@ -15,18 +15,19 @@ export default async function ConnectPlatformPage({ params }: { params: Promise<
   const spec = findPlatformSpec(platform);
   if (!spec) notFound();
   const { fields, statusFields } = storeFormFields(spec.platform, t);
+  const name = t(platformKeys.name(spec.platform));
   return (
     <div className="space-y-4">
       <Link href="/stores/connect" className="text-sm text-brand-700 hover:underline">
         {t("stores.otherPlatforms")}
       </Link>
-      <h1 className="text-xl font-semibold">{t("stores.connectTitle", { platform: spec.label })}</h1>
-      <p className="max-w-2xl text-sm text-slate-600">{spec.integration.setup}</p>
+      <h1 className="text-xl font-semibold">{t("stores.connectTitle", { platform: name })}</h1>
+      <p className="max-w-2xl text-sm text-slate-600">{t(platformKeys.integration(spec.platform, "setup"))}</p>
       <StoreForm
         action={saveStoreAction.bind(null, spec.platform, null)}
         fields={fields}
         statusFields={statusFields}
-        initial={{ name: spec.label }}
+        initial={{ name }}
         labels={storeFormLabels(t)}
         cancelHref="/stores"
       />
