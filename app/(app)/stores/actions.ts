@@ -9,7 +9,8 @@ import type { Translate } from "@/lib/i18n/translate";
 import { importAllStores, importOneStore, summarizeImports } from "@/lib/imports/import-all-stores";
 import type { StoreImportSummary } from "@/lib/imports/import-store";
 import { createStore, deleteStore, setStoreActive, setStoreAutoImport, updateStore } from "@/lib/stores/manage-stores";
-import type { ConnectablePlatform } from "@/lib/stores/platforms";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { PLATFORMS, type ConnectablePlatform } from "@/lib/stores/platforms";
 import { storeActiveSchema, storeAutoImportSchema, storeFormInput, storeFormSchema, storeFormValues, storeDeleteSchema, storeRefSchema, testSavedStore, testStoreConnection } from "@/lib/stores/store-form";
 import { sweepDaysSchema, sweepStoreDays } from "@/lib/stores/store-sweeps";
 import { dayRangeWords, sweepCountsWords } from "@/lib/stores/sweep-words";
@@ -58,11 +59,20 @@ export interface StoreFormState extends FormState {
  * One form, two buttons: "Test connection" checks it against the platform; "Save" stores it and
  * tests what it saved, so a store that cannot connect says so at once instead of looking OK.
  */
+/** The store form's errors in the merchant's language, by the field they name (lib/stores/manage-stores.ts writes them in English). */
+const STORE_FORM_ERRORS: Record<string, MessageKey> = {
+  name: "stores.formErrors.name",
+  baseUrl: "stores.formErrors.baseUrl",
+  "statusMapping.paid": "stores.formErrors.statusMapping",
+  ...Object.fromEntries(Object.values(PLATFORMS).flatMap((spec) => spec.credentials.map((field) => [`credentials.${field.name}`, "stores.formErrors.credential" as MessageKey]))),
+};
+
 export const saveStoreAction = workspaceAction(
   {
     input: (platform: ConnectablePlatform, storeId: number | null, _state: StoreFormState, formData: FormData) => ({ ...storeFormInput(platform, formValues(formData)), storeId }),
     values: (platform, _storeId, _state, formData) => storeFormValues(platform, formValues(formData)),
     schema: storeFormSchema,
+    fieldErrors: STORE_FORM_ERRORS,
   },
   async ({ workspaceId, input: { storeId, intent, ...store }, values, t }): Promise<StoreFormState> => {
     if (intent === "test") {

@@ -396,6 +396,12 @@ export const en = {
     testConnection: "Test connection",
     save: "Save",
     connectionOk: "Connection works.",
+    formErrors: {
+      name: "Name the store.",
+      baseUrl: "Enter the full address, starting with https://",
+      credential: "Enter this: the platform needs it.",
+      statusMapping: "List at least one of your statuses.",
+    },
     connectionFailed: "Connection failed: {message}",
     saved: "Saved.",
     savedConnected: "Saved. Connection works.",

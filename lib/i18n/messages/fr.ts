@@ -396,6 +396,12 @@ export const fr: Messages = {
     testConnection: "Tester la connexion",
     save: "Enregistrer",
     connectionOk: "La connexion fonctionne.",
+    formErrors: {
+      name: "Nommez la boutique.",
+      baseUrl: "Saisissez l’adresse complète, qui commence par https://",
+      credential: "Renseignez ce champ\u00a0: la plateforme en a besoin.",
+      statusMapping: "Indiquez au moins un de vos statuts.",
+    },
     connectionFailed: "Échec de la connexion\u00a0: {message}",
     saved: "Enregistré.",
     savedConnected: "Enregistré. La connexion fonctionne.",

@@ -11,10 +11,10 @@ import { useTestDatabase } from "../../helpers/database";
 import { createMerchant } from "../../helpers/workspaces";
 
 // Outside Next.js there is no request: the signed-in user is the test's; the rest is the real code.
-const request = vi.hoisted(() => ({ userId: null as string | null }));
+const request = vi.hoisted(() => ({ userId: null as string | null, language: "en" }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (request.userId ? { user: { id: request.userId } } : null) }));
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }), headers: async () => new Headers({ "accept-language": "en" }) }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }), headers: async () => new Headers({ "accept-language": request.language }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 useTestDatabase();
@@ -28,6 +28,7 @@ beforeAll(async () => {
 afterAll(() => shop.close());
 beforeEach(() => {
   request.userId = null;
+  request.language = "en";
 });
 
 function form(fields: Record<string, string>): FormData {
@@ -51,6 +52,17 @@ async function closedPortUrl(): Promise<string> {
 }
 
 describe("saving a store's settings", () => {
+  it("names each missing field in the merchant's language", async () => {
+    const me = await createMerchant();
+    request.userId = me.userId;
+    request.language = "fr";
+    const { saveStoreAction } = await import("@/app/(app)/stores/actions");
+    const state = await saveStoreAction("woocommerce", null, {}, form({ name: "", baseUrl: "shop", "credentials.consumerKey": "", "credentials.consumerSecret": "", intent: "save" }));
+    expect(state.fieldErrors).toMatchObject({ name: ["Nommez la boutique."], baseUrl: ["Saisissez l’adresse complète, qui commence par https://"] });
+    const keyless = await saveStoreAction("woocommerce", null, {}, form({ name: "Boutique", baseUrl: "https://shop.example", "credentials.consumerKey": "", "credentials.consumerSecret": "", intent: "save" }));
+    expect(keyless.fieldErrors).toMatchObject({ "credentials.consumerKey": ["Renseignez ce champ\u00a0: la plateforme en a besoin."] });
+  });
+
   it("keeps a stored secret left blank, never sends it back, and says the saved store connects", async () => {
     const me = await createMerchant();
     request.userId = me.userId;
