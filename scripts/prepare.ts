@@ -10,11 +10,12 @@ import { ensureAuthSecret, loadLocalEnv } from "../lib/config/local-env";
 export async function prepareEnvironment({ envFile = ".env.local" } = {}) {
   loadLocalEnv(envFile);
   checkSettings();
-  if (ensureAuthSecret(envFile) === "generated") console.log(`Generated AUTH_SECRET into ${envFile}`);
   const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const handle = openDatabase(url);
   try {
     await checkDatabaseReachable(handle, url);
+    // Only once the database answers: a start that stops on a setting leaves nothing behind.
+    if (ensureAuthSecret(envFile) === "generated") console.log(`Generated AUTH_SECRET into ${envFile}`);
     // Reachable, so a failing migration is a bug in it, not a setting: it keeps its message and stack.
     const applied = await migrateToLatest(handle.write);
     console.log(applied.length ? `Database migrated: ${applied.join(", ")}` : "Database is up to date");
