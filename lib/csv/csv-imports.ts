@@ -1,12 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import { db, type WriteTransaction } from "@/db/database";
 import type { Database } from "@/db/schema";
 import { AppError, notFound, parseWith } from "@/lib/errors";
 import { finishImportRun, startImportRun } from "@/lib/imports/import-runs";
 import { checkOrders, findOrdersAlreadyImported, importOrders, numberCheckedOrder, type CheckedOrders, type ImportResult } from "@/lib/orders/import-orders";
 import type { NormalizedOrder } from "@/lib/orders/schema";
+import { markOrdersMadeFromCsvRows } from "@/lib/orders/csv-auto-rows";
 import { reserveOrderNumbers } from "@/lib/workspaces/next-order-number";
 import {
   csvChunkSchema, startCsvImportSchema, ZERO_COUNTS,
@@ -361,13 +362,7 @@ async function rememberAutoRows(tx: WriteTransaction, numbered: number[], outcom
     const digest = prepared.autoRows.get(index);
     return outcome === "created" && orderId !== null && digest ? [{ orderId, digest }] : [];
   });
-  if (made.length === 0) return;
-  const byId = sql.join(made.map(({ orderId, digest }) => sql`WHEN ${orderId} THEN ${digest}`), sql` `);
-  await tx.db
-    .updateTable("orders")
-    .set({ csv_auto_row: sql<string>`CASE id ${byId} END` })
-    .where("id", "in", made.map(({ orderId }) => orderId))
-    .execute();
+  await markOrdersMadeFromCsvRows(tx, made);
 }
 
 /**
