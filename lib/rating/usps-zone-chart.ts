@@ -113,7 +113,7 @@ export function parseUspsZoneChartJson(json: unknown, options: { originZip3?: st
   // The service's own error text is not shown: it is a foreign body; its field name says enough.
   if (failure) throw new AppError("invalid_input", `The USPS zone service has no chart for this origin and date (it answered ${failure}).`);
 
-  const saved = "zip3s" in source;
+  const saved = source.zip3s !== undefined;
   const rawDate = saved ? source.effectiveDateRaw : source.EffectiveDate;
   const effectiveDate = typeof rawDate === "string" ? normalizeUspsDate(rawDate) : null;
   if (!effectiveDate) throw invalid(`the effective date ${JSON.stringify(rawDate ?? null)} is not a date like "April 1, 2024"`);
@@ -130,7 +130,7 @@ export function parseUspsZoneChartJson(json: unknown, options: { originZip3?: st
   } else throw invalid("it does not say its origin (originMin/originMax): give the origin ZIP3");
 
   const zip3Rows = saved
-    ? rowsOf(source.zip3s, "zip3s").map((row, index) => ({ row, where: `zip3s[${index}]` }))
+    ? rowsOf(source.zip3s, "the ZIP3 rows (zip3s)").map((row, index) => ({ row, where: `zip3s[${index}]` }))
     : Object.keys(source)
         .filter((key) => /^column\d+$/i.test(key))
         .sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)))
