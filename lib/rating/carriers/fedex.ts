@@ -4,8 +4,8 @@ import {
   carrierBaseUrl,
   carrierFailure,
   cleanCarrierMessage,
+  clientCredentialsToken,
   positiveNumber,
-  readIssuedToken,
   sendToCarrier,
   unreadableAnswer,
   withBearerToken,
@@ -58,22 +58,19 @@ const carrier = { code: "fedex", name: "FedEx" } as const;
 
 /** FedEx Rate API (rate quotes): every service FedEx offers for the parcel in one call. */
 export function createFedexCarrier(config: FedexConfig): LiveCarrier {
-  const tokenSource = (baseUrl: string): TokenSource => ({
-    key: `fedex:${baseUrl}:${config.clientId}`,
-    fetch: async (signal) => {
-      const response = await sendToCarrier(
-        `${baseUrl}/oauth/token`,
-        {
-          method: "POST",
-          headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-          body: new URLSearchParams({ grant_type: "client_credentials", client_id: config.clientId, client_secret: config.clientSecret }).toString(),
-        },
-        { carrierName: carrier.name, signal },
-      );
-      if (response.status !== 200) throw carrierFailure(carrier.name, "FEDEX", response.status, fedexErrorMessage(response.json), "token");
-      return readIssuedToken(response.json, carrier.name);
-    },
-  });
+  const tokenSource = (baseUrl: string): TokenSource =>
+    clientCredentialsToken({
+      carrierName: carrier.name,
+      envPrefix: "FEDEX",
+      key: `fedex:${baseUrl}:${config.clientId}`,
+      url: `${baseUrl}/oauth/token`,
+      init: {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+        body: new URLSearchParams({ grant_type: "client_credentials", client_id: config.clientId, client_secret: config.clientSecret }).toString(),
+      },
+      errorMessage: fedexErrorMessage,
+    });
 
   return {
     ...carrier,

@@ -133,6 +133,30 @@ export interface TokenSource {
   fetch(signal: AbortSignal): Promise<IssuedToken>;
 }
 
+/** What a carrier's OAuth client-credentials call differs in: where, how the credentials ride, and how its errors read. */
+export interface ClientCredentialsCall {
+  carrierName: string;
+  /** USPS, UPS, FEDEX: the settings a refused token names. */
+  envPrefix: string;
+  /** One cache entry per client of each service. */
+  key: string;
+  url: string;
+  init: RequestInit;
+  errorMessage(json: unknown): string | null;
+}
+
+/** A token source that asks for a client-credentials token as the carrier wants it asked. */
+export function clientCredentialsToken(call: ClientCredentialsCall): TokenSource {
+  return {
+    key: call.key,
+    fetch: async (signal) => {
+      const response = await sendToCarrier(call.url, call.init, { carrierName: call.carrierName, signal });
+      if (response.status !== 200) throw carrierFailure(call.carrierName, call.envPrefix, response.status, call.errorMessage(response.json), "token");
+      return readIssuedToken(response.json, call.carrierName);
+    },
+  };
+}
+
 /**
  * The cached token, or a new one. Concurrent callers share one fetch; a failed fetch is not
  * cached, so the next quote asks again.

@@ -4,8 +4,8 @@ import {
   carrierBaseUrl,
   carrierFailure,
   cleanCarrierMessage,
+  clientCredentialsToken,
   positiveNumber,
-  readIssuedToken,
   sendToCarrier,
   unreadableAnswer,
   withBearerToken,
@@ -60,24 +60,21 @@ const carrier = { code: "ups", name: "UPS" } as const;
 
 /** UPS Rating API, Shop: every service UPS offers for the parcel in one call. */
 export function createUpsCarrier(config: UpsConfig): LiveCarrier {
-  const tokenSource = (baseUrl: string): TokenSource => ({
-    key: `ups:${baseUrl}:${config.clientId}`,
-    fetch: async (signal) => {
-      const headers: Record<string, string> = {
-        Authorization: `Basic ${Buffer.from(`${config.clientId}:${config.clientSecret}`).toString("base64")}`,
-        "Content-Type": "application/x-www-form-urlencoded",
-        Accept: "application/json",
-      };
-      if (config.accountNumber) headers["x-merchant-id"] = config.accountNumber;
-      const response = await sendToCarrier(
-        `${baseUrl}/security/v1/oauth/token`,
-        { method: "POST", headers, body: new URLSearchParams({ grant_type: "client_credentials" }).toString() },
-        { carrierName: carrier.name, signal },
-      );
-      if (response.status !== 200) throw carrierFailure(carrier.name, "UPS", response.status, upsErrorMessage(response.json), "token");
-      return readIssuedToken(response.json, carrier.name);
-    },
-  });
+  const tokenHeaders: Record<string, string> = {
+    Authorization: `Basic ${Buffer.from(`${config.clientId}:${config.clientSecret}`).toString("base64")}`,
+    "Content-Type": "application/x-www-form-urlencoded",
+    Accept: "application/json",
+  };
+  if (config.accountNumber) tokenHeaders["x-merchant-id"] = config.accountNumber;
+  const tokenSource = (baseUrl: string): TokenSource =>
+    clientCredentialsToken({
+      carrierName: carrier.name,
+      envPrefix: "UPS",
+      key: `ups:${baseUrl}:${config.clientId}`,
+      url: `${baseUrl}/security/v1/oauth/token`,
+      init: { method: "POST", headers: tokenHeaders, body: new URLSearchParams({ grant_type: "client_credentials" }).toString() },
+      errorMessage: upsErrorMessage,
+    });
 
   return {
     ...carrier,

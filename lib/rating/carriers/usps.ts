@@ -5,8 +5,8 @@ import {
   carrierBaseUrl,
   carrierFailure,
   cleanCarrierMessage,
+  clientCredentialsToken,
   positiveNumber,
-  readIssuedToken,
   sendToCarrier,
   unreadableAnswer,
   withBearerToken,
@@ -40,23 +40,20 @@ const carrier = { code: "usps", name: "USPS" } as const;
 
 /** USPS Prices API v3 (base-rates search), domestic parcels, commercial prices. */
 export function createUspsCarrier(config: UspsConfig): LiveCarrier {
-  const tokenSource = (baseUrl: string): TokenSource => ({
-    key: `usps:${baseUrl}:${config.clientId}`,
-    fetch: async (signal) => {
+  const tokenSource = (baseUrl: string): TokenSource =>
+    clientCredentialsToken({
+      carrierName: carrier.name,
+      envPrefix: "USPS",
+      key: `usps:${baseUrl}:${config.clientId}`,
+      url: `${baseUrl}/oauth2/v3/token`,
       // USPS's own example sends the client credentials as JSON (the endpoint also takes a form).
-      const response = await sendToCarrier(
-        `${baseUrl}/oauth2/v3/token`,
-        {
-          method: "POST",
-          headers: { "Content-Type": "application/json", Accept: "application/json" },
-          body: JSON.stringify({ grant_type: "client_credentials", client_id: config.clientId, client_secret: config.clientSecret }),
-        },
-        { carrierName: carrier.name, signal },
-      );
-      if (response.status !== 200) throw carrierFailure(carrier.name, "USPS", response.status, uspsErrorMessage(response.json), "token");
-      return readIssuedToken(response.json, carrier.name);
-    },
-  });
+      init: {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ grant_type: "client_credentials", client_id: config.clientId, client_secret: config.clientSecret }),
+      },
+      errorMessage: uspsErrorMessage,
+    });
 
   return {
     ...carrier,
