@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { migrateToLatest } from "@/db/migrate-to-latest";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { signUpUser } from "@/lib/auth/sign-up";
+import { seededRandom } from "@/lib/demo/generate-orders";
 import { quoteParcel } from "@/lib/rating/quote";
 import { quoteRates } from "@/lib/rating/quote-rates";
 import { parseRateCardCsv } from "@/lib/rating/rate-card-csv";
@@ -30,18 +31,8 @@ const DB = "bench/.data/rating.db";
 const REAL_CHARTS = "../shared/reference/rating/usps-zone-charts";
 const SHIP_DATE = "2026-12-07";
 
-/** A seeded generator, so every run quotes the same parcels. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const next = random(20261207);
+// Seeded, so every run quotes the same parcels.
+const next = seededRandom(20261207);
 const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
 const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
 const zip3 = (n: number) => String(n).padStart(3, "0");

@@ -10,10 +10,11 @@ import { connectorFor } from "@/lib/connectors/registry";
 import { createStore } from "@/lib/stores/manage-stores";
 import shopifyFixture from "../fakes/shopify/fixtures/order.json" with { type: "json" };
 import { startCustomStoreFake, type CustomStoreFake } from "../fakes/custom-store/server";
-import { callRoute, createApiCredentials, type ApiCredentials } from "../helpers/api";
+import { callRoute, createApiCredentials, orderBody, type ApiCredentials } from "../helpers/api";
 import { useTestDatabase } from "../helpers/database";
+import { seededRandom } from "@/lib/demo/generate-orders";
 import { createMerchant } from "../helpers/workspaces";
-import { inputsPerSurface, mangleText, mutate, pick, seeded } from "./mutate";
+import { inputsPerSurface, mangleText, mutate, pick } from "./mutate";
 import { recordSurface } from "./record";
 
 useTestDatabase();
@@ -21,24 +22,7 @@ useTestDatabase();
 const N = inputsPerSurface();
 
 /** A valid createorder body: every mutation of it is one malformed input. */
-const VALID_ORDER = {
-  orderNumber: "FUZZ-0",
-  orderKey: "fuzz-0",
-  orderDate: "2026-11-05T10:00:00",
-  paymentDate: "2026-11-05T10:05:00",
-  orderStatus: "awaiting_shipment",
-  customerEmail: "ada@example.com",
-  billTo: { name: "Ada Lovelace" },
-  shipTo: { name: "Ada Lovelace", street1: "1 Main St", city: "Boston", state: "MA", postalCode: "02134", country: "US", residential: true },
-  items: [
-    { lineItemKey: "l1", sku: "MUG", name: "Mug", quantity: 2, unitPrice: 12.5, weight: { value: 12, units: "ounces" } },
-    { lineItemKey: "l2", sku: "TEA", name: "Tea", quantity: 1, unitPrice: 4 },
-  ],
-  amountPaid: 29,
-  taxAmount: 0,
-  shippingAmount: 0,
-  weight: { value: 28, units: "ounces" },
-};
+const VALID_ORDER = orderBody({ orderNumber: "FUZZ-0", orderKey: "fuzz-0" });
 
 /** The custom store's status names, as the connect form asks for them. */
 const CUSTOM_STORE_STATUSES = { unpaid: "pending", paid: "paid,processing", shipped: "shipped,complete", cancelled: "cancelled", onHold: "on-hold" };
@@ -86,7 +70,7 @@ async function everyOrderReadable(): Promise<{ orders: number; unreadable: strin
 describe("bad input, in general: a clear 4xx, never a 500, nothing half-written, every row readable", () => {
   it(`API createorder: ${N} malformed bodies`, async () => {
     const { POST } = await import("@/app/api/v1/orders/createorder/route");
-    const random = seeded(1);
+    const random = seededRandom(1);
     const statuses: number[] = [];
     const halfWritten: string[] = [];
     for (let i = 0; i < N; i++) {
@@ -110,7 +94,7 @@ describe("bad input, in general: a clear 4xx, never a 500, nothing half-written,
 
   it(`API createorders: ${Math.round(N / 5)} batches of 5 malformed orders`, async () => {
     const { POST } = await import("@/app/api/v1/orders/createorders/route");
-    const random = seeded(2);
+    const random = seededRandom(2);
     const statuses: number[] = [];
     for (let i = 0; i < N / 5; i++) {
       const body = random() < 0.2 ? mutate([VALID_ORDER], random) : Array.from({ length: 5 }, (_, j) => mutate({ ...VALID_ORDER, orderNumber: `BATCH-${i}-${j}`, orderKey: `batch-${i}-${j}` }, random));
@@ -125,7 +109,7 @@ describe("bad input, in general: a clear 4xx, never a 500, nothing half-written,
 
   it(`API list query strings: ${N} malformed`, async () => {
     const { GET } = await import("@/app/api/v1/orders/route");
-    const random = seeded(3);
+    const random = seededRandom(3);
     const keys = ["page", "pageSize", "orderStatus", "storeId", "customerName", "itemKeyword", "orderNumber", "createDateStart", "createDateEnd", "modifyDateStart", "sortBy", "sortDir", "paymentDateStart"];
     const statuses: number[] = [];
     for (let i = 0; i < N; i++) {
@@ -139,7 +123,7 @@ describe("bad input, in general: a clear 4xx, never a 500, nothing half-written,
   });
 
   it(`CSV files: ${N} malformed, read as the import page reads them`, async () => {
-    const random = seeded(4);
+    const random = seededRandom(4);
     const header = "Order Number,Order Date,Ship To - Name,Ship To - Address 1,Ship To - City,Ship To - Postal Code,Ship To - Country,Item - Name,Item - Qty,Item - Unit Price";
     const good = `${header}\r\nC-1,2026-11-05,Ada,1 Main St,Boston,02134,US,Mug,2,12.50\r\nC-1,2026-11-05,Ada,1 Main St,Boston,02134,US,Tea,1,4.00\r\nC-2,11/05/2026,Bea,2 Side St,Lyon,69003,FR,Pen,1,"1,50"\r\n`;
     let crashes = 0;
@@ -174,7 +158,7 @@ describe("bad input, in general: a clear 4xx, never a 500, nothing half-written,
     afterAll(() => fake.close());
 
     it(`${Math.round(N / 5)} malformed export answers, an entity bomb among them`, async () => {
-      const random = seeded(5);
+      const random = seededRandom(5);
       const sample = await (await fetch(`${fake.endpoint}?action=export&start_date=01/01/2000%2000:00&end_date=12/31/2099%2000:00&page=1`, { headers: { authorization: `Basic ${Buffer.from("shipstation:s3cret-Pa55word").toString("base64")}` } })).text();
       const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;"><!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;"><!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">]><Orders pages="1"><Order><OrderID>&lol6;</OrderID></Order></Orders>`;
       const outcomes: string[] = [];
@@ -199,7 +183,7 @@ describe("bad input, in general: a clear 4xx, never a 500, nothing half-written,
     const { POST } = await import("@/app/api/webhooks/[platform]/[storeId]/route");
     const secret = "whsec_fuzz_0123456789";
     const storeId = Number(await createStore(workspaceId, { platform: "shopify", name: "Fuzz hooks", baseUrl: "https://fuzz.example", credentials: { accessToken: "shpat_x", webhookSecret: secret } }));
-    const random = seeded(6);
+    const random = seededRandom(6);
     const statuses: number[] = [];
     for (let i = 0; i < N; i++) {
       const valid = { ...shopifyFixture, id: 7_000_000 + i, name: `#${7_000_000 + i}` };

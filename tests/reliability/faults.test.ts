@@ -6,8 +6,9 @@ import { createStore } from "@/lib/stores/manage-stores";
 import { startCustomStoreFake, type CustomStoreFake } from "../fakes/custom-store/server";
 import { startShopifyFake, type ShopifyFake } from "../fakes/shopify/server";
 import { useTestDatabase } from "../helpers/database";
+import { seededRandom } from "@/lib/demo/generate-orders";
 import { createMerchant } from "../helpers/workspaces";
-import { inputsPerSurface, pick, seeded, type Random } from "./mutate";
+import { inputsPerSurface, pick, type Random } from "./mutate";
 import { recordSurface } from "./record";
 
 useTestDatabase();
@@ -56,7 +57,7 @@ describe("faults: nothing lost, nothing duplicated", () => {
     };
 
     it(`${RUNS} imports under 5xx, 429 storms, malformed pages and orders changing mid-pull, then one clean run`, async () => {
-      const random = seeded(11);
+      const random = seededRandom(11);
       const outcomes: Outcome[] = [];
       for (let run = 1; run <= RUNS; run++) {
         change(random, run);
@@ -115,7 +116,7 @@ describe("faults: nothing lost, nothing duplicated", () => {
     afterAll(() => store.close());
 
     it(`${RUNS} imports under 5xx, 429s, truncated and malformed XML, then one clean run`, async () => {
-      const random = seeded(12);
+      const random = seededRandom(12);
       const outcomes: Outcome[] = [];
       const ids = () => orderIds.map((id) => store.get(id)!);
       for (let run = 1; run <= RUNS; run++) {
