@@ -55,9 +55,8 @@ export async function receiveWebhook(platformName: string, storeIdText: string, 
   if (platformName === "bigcommerce") return receiveBigCommerceDelivery(storeIdText, request);
   const platform = PROTOCOLS_BY_NAME.get(platformName);
   if (!platform) return { status: 404, message: "Not found" };
-  // Refused before any lookup, whether or not the store exists: the limit says nothing about stores.
-  if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) return { status: 413, message: `The body is larger than ${MAX_BODY_BYTES} bytes.` };
-  const storeId = /^\d{1,15}$/.test(storeIdText) ? Number(storeIdText) : null;
+  if (declaresTooLarge(request)) return TOO_LARGE;
+  const storeId = storeIdOf(storeIdText);
   const protocol = PROTOCOLS[platform];
   const signature = request.headers.get(protocol.signatureHeader);
   if (storeId === null || !signature) return REFUSED;
@@ -65,15 +64,8 @@ export async function receiveWebhook(platformName: string, storeIdText: string, 
   const secret = store?.credentials ? decryptCredentials(credentialBinding(store), store.credentials).webhookSecret : undefined;
   if (!store || !secret) return REFUSED;
 
-  let rawBody: string;
-  try {
-    rawBody = await readTextBody(request, MAX_BODY_BYTES);
-  } catch (error) {
-    // A body past the limit (sent without a length) or none at all cannot be verified: the same refusal.
-    if (error instanceof AppError) return REFUSED;
-    throw error;
-  }
-  if (!verifyHmacSha256Base64(rawBody, signature, secret)) return REFUSED;
+  const rawBody = await readDeliveryBody(request);
+  if (rawBody === null || !verifyHmacSha256Base64(rawBody, signature, secret)) return REFUSED;
   if (!store.active) return { status: 200, message: "Store is deactivated; ignored." };
 
   let payload: unknown;
@@ -135,15 +127,31 @@ async function recordDelivery(storeId: number, deliveryId: string | null, outcom
  * is read within the limit; then lib/connectors/bigcommerce/webhook.ts checks the secret itself.
  */
 async function receiveBigCommerceDelivery(storeIdText: string, request: Request): Promise<WebhookOutcome> {
-  if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) return { status: 413, message: `The body is larger than ${MAX_BODY_BYTES} bytes.` };
-  const storeId = /^\d{1,15}$/.test(storeIdText) ? Number(storeIdText) : null;
+  if (declaresTooLarge(request)) return TOO_LARGE;
+  const storeId = storeIdOf(storeIdText);
   if (storeId === null || !request.headers.get(BIGCOMMERCE_SECRET_HEADER)) return REFUSED;
-  let rawBody: string;
+  const rawBody = await readDeliveryBody(request);
+  if (rawBody === null) return REFUSED;
+  return (await receiveBigCommerceWebhook(storeId, request.headers, rawBody)) as WebhookOutcome;
+}
+
+const TOO_LARGE: WebhookOutcome = { status: 413, message: `The body is larger than ${MAX_BODY_BYTES} bytes.` };
+
+/** Refused before any lookup, whether or not the store exists: the limit says nothing about stores. */
+function declaresTooLarge(request: Request): boolean {
+  return Number(request.headers.get("content-length")) > MAX_BODY_BYTES;
+}
+
+function storeIdOf(text: string): number | null {
+  return /^\d{1,15}$/.test(text) ? Number(text) : null;
+}
+
+/** The body read as it streams within the limit; null when it is past it (sent without a length) or missing: nothing to verify. */
+async function readDeliveryBody(request: Request): Promise<string | null> {
   try {
-    rawBody = await readTextBody(request, MAX_BODY_BYTES);
+    return await readTextBody(request, MAX_BODY_BYTES);
   } catch (error) {
-    if (error instanceof AppError) return REFUSED;
+    if (error instanceof AppError) return null;
     throw error;
   }
-  return (await receiveBigCommerceWebhook(storeId, request.headers, rawBody)) as WebhookOutcome;
 }
