@@ -1,5 +1,6 @@
 import { db } from "@/db/database";
 import type { RateCardInput } from "@/lib/rating/rate-card";
+import type { Parcel } from "@/lib/rating/types";
 import { saveRateCard } from "@/lib/rating/rate-cards";
 
 /** A carrier's card for tests: one zone ("5") everywhere, $8 up to 1 lb, $15 up to 5 lb, signature $3.50, 3 days. */
@@ -67,4 +68,25 @@ export async function addShipFromLocation(workspaceId: string, fields: { postalC
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** A parcel as the rating code takes it: 40 oz, 10×8×6 in, Beverly Hills to New York; override what the test is about. */
+export function testParcel(overrides: Partial<Parcel> = {}): Parcel {
+  return {
+    fromPostalCode: "90210",
+    fromCountry: "US",
+    toPostalCode: "10001",
+    toCountry: "US",
+    toCity: "New York",
+    toState: "NY",
+    residential: false,
+    weightOz: 40,
+    dimensions: { lengthIn: 10, widthIn: 8, heightIn: 6 },
+    confirmation: "none",
+    packageCode: "package",
+    shipDate: "2026-12-07",
+    carrierCode: null,
+    serviceCode: null,
+    ...overrides,
+  };
 }

@@ -3,6 +3,7 @@ import { prepareRateCard, quoteParcel, type PreparedRateCard } from "@/lib/ratin
 import { rateCardSchema, type RateCardInput } from "@/lib/rating/rate-card";
 import type { Parcel, RateQuote } from "@/lib/rating/types";
 import { indexZoneCharts, NO_ZONE_CHARTS, parseUspsZoneChartJson } from "@/lib/rating/usps-zone-chart";
+import { testParcel } from "../../helpers/rating";
 
 // Weight breaks: 4, 8, 12, 16 oz, then every pound to 20 lb. Prices (cents) by zone at L pounds
 // (L = break / 16): zone 2 = 500 + 100 L, zone 5 = 700 + 150 L, zone 8 = 900 + 200 L,
@@ -62,23 +63,7 @@ function card(overrides: Partial<RateCardInput> = {}): RateCardInput {
 const prepared = (input: RateCardInput, id = 1): PreparedRateCard => prepareRateCard(rateCardSchema.parse(input), id);
 
 function parcel(overrides: Partial<Parcel> = {}): Parcel {
-  return {
-    fromPostalCode: "90210",
-    fromCountry: "US",
-    toPostalCode: "90277",
-    toCountry: "US",
-    toCity: null,
-    toState: null,
-    residential: false,
-    weightOz: 15.4,
-    dimensions: null,
-    confirmation: "none",
-    packageCode: "package",
-    shipDate: "2026-03-02",
-    carrierCode: null,
-    serviceCode: null,
-    ...overrides,
-  };
+  return testParcel({ toPostalCode: "90277", toCity: null, toState: null, weightOz: 15.4, dimensions: null, shipDate: "2026-03-02", ...overrides });
 }
 
 function onlyQuote(cards: PreparedRateCard[], input: Parcel): RateQuote {

@@ -3,27 +3,12 @@ import { prepareRateCard, quoteParcel } from "@/lib/rating/quote";
 import { SAMPLE_CARRIER_NAME, SAMPLE_RATE_CARD_CSVS, sampleRateCards } from "@/lib/rating/sample-rate-card";
 import type { Parcel } from "@/lib/rating/types";
 import { NO_ZONE_CHARTS } from "@/lib/rating/usps-zone-chart";
+import { testParcel } from "../../helpers/rating";
 
 const cards = sampleRateCards().map((card, index) => prepareRateCard(card, index + 1));
 
 function parcel(overrides: Partial<Parcel> = {}): Parcel {
-  return {
-    fromPostalCode: "94107",
-    fromCountry: "US",
-    toPostalCode: "90277",
-    toCountry: "US",
-    toCity: null,
-    toState: null,
-    residential: false,
-    weightOz: 15.4,
-    dimensions: null,
-    confirmation: "none",
-    packageCode: "package",
-    shipDate: "2026-12-07",
-    carrierCode: null,
-    serviceCode: null,
-    ...overrides,
-  };
+  return testParcel({ fromPostalCode: "94107", toPostalCode: "90277", toCity: null, toState: null, weightOz: 15.4, dimensions: null, ...overrides });
 }
 
 describe("the built-in sample rate cards", () => {

@@ -3,6 +3,7 @@ import { clearCarrierTokens, configuredLiveCarriers, quoteLiveCarriers, type Liv
 import type { Parcel } from "@/lib/rating/types";
 import { asEnv, type CarrierFake } from "../../../fakes/carrier-oauth";
 import { FEDEX_FAKE_ACCOUNT, FEDEX_FAKE_CLIENT_ID, FEDEX_FAKE_CLIENT_SECRET, fedexError, startFedexFake } from "../../../fakes/fedex/server";
+import { testParcel } from "../../../helpers/rating";
 
 let fake: CarrierFake | undefined;
 
@@ -12,25 +13,6 @@ afterEach(async () => {
   fake = undefined;
 });
 
-function parcelOf(overrides: Partial<Parcel> = {}): Parcel {
-  return {
-    fromPostalCode: "90210",
-    fromCountry: "US",
-    toPostalCode: "10001",
-    toCountry: "US",
-    toCity: "New York",
-    toState: "NY",
-    residential: false,
-    weightOz: 40,
-    dimensions: { lengthIn: 10, widthIn: 8, heightIn: 6 },
-    confirmation: "none",
-    packageCode: "package",
-    shipDate: "2026-12-07",
-    carrierCode: null,
-    serviceCode: null,
-    ...overrides,
-  };
-}
 
 async function fedexAgainstFake(env: Record<string, string> = {}): Promise<LiveCarrier> {
   fake = await startFedexFake();
@@ -51,7 +33,7 @@ const tokenRequests = () => fake!.requests.filter((request) => request.url.pathn
 describe("FedEx live rates", () => {
   it("quotes every service at the account's rate, with zone, billed weight, DIM and transit days", async () => {
     const fedex = await fedexAgainstFake();
-    const { quotes, problems } = await quoteLiveCarriers([fedex], parcelOf());
+    const { quotes, problems } = await quoteLiveCarriers([fedex], testParcel());
 
     expect(problems).toEqual([]);
     expect(quotes.map((quote) => quote.serviceCode)).toEqual(["fedex_ground", "fedex_2day", "fedex_priority_overnight"]);
@@ -76,8 +58,8 @@ describe("FedEx live rates", () => {
 
   it("sends the documented quote request and reuses its token", async () => {
     const fedex = await fedexAgainstFake();
-    await quoteLiveCarriers([fedex], parcelOf({ residential: true, confirmation: "adult_signature" }));
-    await quoteLiveCarriers([fedex], parcelOf());
+    await quoteLiveCarriers([fedex], testParcel({ residential: true, confirmation: "adult_signature" }));
+    await quoteLiveCarriers([fedex], testParcel());
 
     expect(tokenRequests()).toHaveLength(1);
     expect(Object.fromEntries(new URLSearchParams(tokenRequests()[0].body))).toEqual({
@@ -106,7 +88,7 @@ describe("FedEx live rates", () => {
 
   it("puts residential delivery and the adult signature in their columns", async () => {
     const fedex = await fedexAgainstFake();
-    const { quotes } = await quoteLiveCarriers([fedex], parcelOf({ residential: true, confirmation: "adult_signature", serviceCode: "fedex_home_delivery" }));
+    const { quotes } = await quoteLiveCarriers([fedex], testParcel({ residential: true, confirmation: "adult_signature", serviceCode: "fedex_home_delivery" }));
     expect(quotes).toHaveLength(1);
     expect(quotes[0]).toMatchObject({
       serviceCode: "fedex_home_delivery",
@@ -118,9 +100,9 @@ describe("FedEx live rates", () => {
 
   it("fetches a new token once when FedEx says the token expired", async () => {
     const fedex = await fedexAgainstFake();
-    await quoteLiveCarriers([fedex], parcelOf());
+    await quoteLiveCarriers([fedex], testParcel());
     fake!.expireTokens();
-    const { quotes, problems } = await quoteLiveCarriers([fedex], parcelOf());
+    const { quotes, problems } = await quoteLiveCarriers([fedex], testParcel());
     expect(problems).toEqual([]);
     expect(quotes).toHaveLength(3);
     expect(fake!.issuedTokens).toEqual(["fedex-token-1", "fedex-token-2"]);
@@ -128,7 +110,7 @@ describe("FedEx live rates", () => {
 
   it("says FedEx refused the credentials, in FedEx's words", async () => {
     const fedex = await fedexAgainstFake({ FEDEX_CLIENT_ID: "someone-else" });
-    const { problems } = await quoteLiveCarriers([fedex], parcelOf());
+    const { problems } = await quoteLiveCarriers([fedex], testParcel());
     expect(problems.map((problem) => problem.message)).toEqual([
       "FedEx refused the credentials (401): The given client credentials were not valid. Please modify your request and try again. (NOT.AUTHORIZED.ERROR). Check FEDEX_CLIENT_ID and FEDEX_CLIENT_SECRET (and FEDEX_ACCOUNT_NUMBER).",
     ]);
@@ -136,20 +118,20 @@ describe("FedEx live rates", () => {
 
   it("passes FedEx's validation message through", async () => {
     const fedex = await fedexAgainstFake({ FEDEX_ACCOUNT_NUMBER: "000000000" });
-    const { problems } = await quoteLiveCarriers([fedex], parcelOf());
+    const { problems } = await quoteLiveCarriers([fedex], testParcel());
     expect(problems.map((problem) => problem.message)).toEqual([
       "FedEx could not rate this parcel: Please provide a valid shipping account number. (ACCOUNTNUMBER.REGISTRATION.REQUIRED)",
     ]);
 
     fake!.failNext(503, fedexError("SERVICE.UNAVAILABLE.ERROR", "The service is currently unavailable and we are working to resolve the issue."));
-    const { problems: later } = await quoteLiveCarriers([fedex], parcelOf());
+    const { problems: later } = await quoteLiveCarriers([fedex], testParcel());
     expect(later[0].message).toBe("FedEx answered 503 (server error): The service is currently unavailable and we are working to resolve the issue. (SERVICE.UNAVAILABLE.ERROR).");
   });
 
   it("gives up on a FedEx that does not answer", async () => {
     const fedex = await fedexAgainstFake();
     fake!.hang();
-    const { quotes, problems } = await quoteLiveCarriers([fedex], parcelOf(), { timeoutMs: 250 });
+    const { quotes, problems } = await quoteLiveCarriers([fedex], testParcel(), { timeoutMs: 250 });
     expect(quotes).toEqual([]);
     expect(problems).toEqual([{ carrierCode: "fedex", carrierName: "FedEx", serviceCode: null, message: "FedEx did not answer within 0.25 s." }]);
   });

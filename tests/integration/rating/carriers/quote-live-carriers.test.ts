@@ -2,26 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearCarrierTokens, configuredLiveCarriers, liveRatesTimeoutMs, quoteLiveCarriers, type LiveCarrier } from "@/lib/rating/carriers";
 import type { Parcel } from "@/lib/rating/types";
 import { asEnv, type CarrierFake } from "../../../fakes/carrier-oauth";
+import { testParcel } from "../../../helpers/rating";
 import { FEDEX_FAKE_ACCOUNT, FEDEX_FAKE_CLIENT_ID, FEDEX_FAKE_CLIENT_SECRET, startFedexFake } from "../../../fakes/fedex/server";
 import { startUpsFake, UPS_FAKE_CLIENT_ID, UPS_FAKE_CLIENT_SECRET } from "../../../fakes/ups/server";
 import { startUspsPricesFake, USPS_FAKE_CLIENT_ID, USPS_FAKE_CLIENT_SECRET } from "../../../fakes/usps-prices/server";
 
-const parcel: Parcel = {
-  fromPostalCode: "90210",
-  fromCountry: "US",
-  toPostalCode: "10001",
-  toCountry: "US",
-  toCity: null,
-  toState: null,
-  residential: false,
-  weightOz: 40,
-  dimensions: { lengthIn: 10, widthIn: 8, heightIn: 6 },
-  confirmation: "none",
-  packageCode: "package",
-  shipDate: "2026-12-07",
-  carrierCode: null,
-  serviceCode: null,
-};
+const parcel = testParcel({ toCity: null, toState: null });
 
 const ALL_CREDENTIALS = {
   USPS_CLIENT_ID: "a",

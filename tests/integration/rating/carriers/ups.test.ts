@@ -3,6 +3,7 @@ import { clearCarrierTokens, configuredLiveCarriers, quoteLiveCarriers, type Liv
 import type { Parcel } from "@/lib/rating/types";
 import { asEnv, type CarrierFake } from "../../../fakes/carrier-oauth";
 import { startUpsFake, UPS_FAKE_CLIENT_ID, UPS_FAKE_CLIENT_SECRET, upsError } from "../../../fakes/ups/server";
+import { testParcel } from "../../../helpers/rating";
 
 let fake: CarrierFake | undefined;
 
@@ -12,25 +13,6 @@ afterEach(async () => {
   fake = undefined;
 });
 
-function parcelOf(overrides: Partial<Parcel> = {}): Parcel {
-  return {
-    fromPostalCode: "90210",
-    fromCountry: "US",
-    toPostalCode: "10001",
-    toCountry: "US",
-    toCity: "New York",
-    toState: "NY",
-    residential: false,
-    weightOz: 40,
-    dimensions: { lengthIn: 10, widthIn: 8, heightIn: 6 },
-    confirmation: "none",
-    packageCode: "package",
-    shipDate: "2026-12-07",
-    carrierCode: null,
-    serviceCode: null,
-    ...overrides,
-  };
-}
 
 async function upsAgainstFake(env: Record<string, string> = {}): Promise<LiveCarrier> {
   fake = await startUpsFake();
@@ -45,7 +27,7 @@ const tokenRequests = () => fake!.requests.filter((request) => request.url.pathn
 describe("UPS live rates", () => {
   it("shops every service and maps the published charges, itemized fuel, residential and the signature", async () => {
     const ups = await upsAgainstFake();
-    const { quotes, problems } = await quoteLiveCarriers([ups], parcelOf({ residential: true, confirmation: "signature" }));
+    const { quotes, problems } = await quoteLiveCarriers([ups], testParcel({ residential: true, confirmation: "signature" }));
 
     expect(problems).toEqual([]);
     expect(quotes.map((quote) => quote.serviceCode)).toEqual(["ups_ground", "ups_2nd_day_air", "ups_next_day_air"]);
@@ -70,8 +52,8 @@ describe("UPS live rates", () => {
 
   it("asks with the documented RateRequest and fetches one token for several quotes", async () => {
     const ups = await upsAgainstFake();
-    await quoteLiveCarriers([ups], parcelOf({ residential: true, confirmation: "adult_signature" }));
-    await quoteLiveCarriers([ups], parcelOf());
+    await quoteLiveCarriers([ups], testParcel({ residential: true, confirmation: "adult_signature" }));
+    await quoteLiveCarriers([ups], testParcel());
 
     expect(tokenRequests()).toHaveLength(1);
     const [token] = tokenRequests();
@@ -94,7 +76,7 @@ describe("UPS live rates", () => {
 
   it("asks for the account's negotiated rates when UPS_ACCOUNT_NUMBER is set, and quotes them", async () => {
     const ups = await upsAgainstFake({ UPS_ACCOUNT_NUMBER: "A1B2C3" });
-    const { quotes } = await quoteLiveCarriers([ups], parcelOf({ serviceCode: "ups_ground" }));
+    const { quotes } = await quoteLiveCarriers([ups], testParcel({ serviceCode: "ups_ground" }));
 
     expect(tokenRequests()[0].headers["x-merchant-id"]).toBe("A1B2C3");
     const sent = JSON.parse(shopRequests()[0].body).RateRequest.Shipment;
@@ -107,10 +89,10 @@ describe("UPS live rates", () => {
 
   it("fetches a new token once when UPS answers 401 to a token it issued", async () => {
     const ups = await upsAgainstFake();
-    await quoteLiveCarriers([ups], parcelOf());
+    await quoteLiveCarriers([ups], testParcel());
     fake!.expireTokens();
 
-    const { quotes, problems } = await quoteLiveCarriers([ups], parcelOf());
+    const { quotes, problems } = await quoteLiveCarriers([ups], testParcel());
     expect(problems).toEqual([]);
     expect(quotes).toHaveLength(3);
     expect(fake!.issuedTokens).toEqual(["ups-token-1", "ups-token-2"]);
@@ -119,7 +101,7 @@ describe("UPS live rates", () => {
 
   it("says UPS refused the credentials, in UPS's words, when the client secret is wrong", async () => {
     const ups = await upsAgainstFake({ UPS_CLIENT_SECRET: "wrong" });
-    const { quotes, problems } = await quoteLiveCarriers([ups], parcelOf());
+    const { quotes, problems } = await quoteLiveCarriers([ups], testParcel());
     expect(quotes).toEqual([]);
     expect(problems).toEqual([
       {
@@ -136,31 +118,31 @@ describe("UPS live rates", () => {
     fake!.failNext(400, upsError("111210", "The requested service is unavailable between the selected locations."));
     fake!.failNext(502, "<html><body><h1>502 Bad Gateway</h1><script>secret()</script></body></html>");
 
-    const first = await quoteLiveCarriers([ups], parcelOf());
+    const first = await quoteLiveCarriers([ups], testParcel());
     expect(first.problems.map((problem) => problem.message)).toEqual([
       "UPS could not rate this parcel: The requested service is unavailable between the selected locations. (111210)",
     ]);
-    const second = await quoteLiveCarriers([ups], parcelOf());
+    const second = await quoteLiveCarriers([ups], testParcel());
     expect(second.problems.map((problem) => problem.message)).toEqual(["UPS answered 502 (server error)."]);
   });
 
   it("reports a weight UPS rejects with UPS's validation message", async () => {
     const ups = await upsAgainstFake();
-    const { problems } = await quoteLiveCarriers([ups], parcelOf({ weightOz: 151 * 16 }));
+    const { problems } = await quoteLiveCarriers([ups], testParcel({ weightOz: 151 * 16 }));
     expect(problems.map((problem) => problem.message)).toEqual(["UPS could not rate this parcel: Invalid Weight (111546)"]);
   });
 
   it("gives up on a UPS that does not answer, with a problem that says how long it waited", async () => {
     const ups = await upsAgainstFake();
     fake!.hang();
-    const { quotes, problems } = await quoteLiveCarriers([ups], parcelOf(), { timeoutMs: 300 });
+    const { quotes, problems } = await quoteLiveCarriers([ups], testParcel(), { timeoutMs: 300 });
     expect(quotes).toEqual([]);
     expect(problems.map((problem) => problem.message)).toEqual(["UPS did not answer within 0.3 s."]);
   });
 
   it("quotes international services with the destination country", async () => {
     const ups = await upsAgainstFake();
-    const { quotes } = await quoteLiveCarriers([ups], parcelOf({ toCountry: "CA", toPostalCode: "M5V 2T6", toCity: "Toronto", toState: "ON" }));
+    const { quotes } = await quoteLiveCarriers([ups], testParcel({ toCountry: "CA", toPostalCode: "M5V 2T6", toCity: "Toronto", toState: "ON" }));
     expect(quotes.map((quote) => quote.serviceCode)).toEqual(["ups_standard_international", "ups_worldwide_saver"]);
     expect(JSON.parse(shopRequests()[0].body).RateRequest.Shipment.ShipTo.Address.CountryCode).toBe("CA");
   });

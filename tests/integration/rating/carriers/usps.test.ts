@@ -3,6 +3,7 @@ import { clearCarrierTokens, configuredLiveCarriers, quoteLiveCarriers, type Liv
 import type { Parcel } from "@/lib/rating/types";
 import { asEnv, type CarrierFake } from "../../../fakes/carrier-oauth";
 import { startUspsPricesFake, USPS_FAKE_CLIENT_ID, USPS_FAKE_CLIENT_SECRET, uspsError, type UspsPricesFakeOptions } from "../../../fakes/usps-prices/server";
+import { testParcel } from "../../../helpers/rating";
 
 let fake: CarrierFake | undefined;
 
@@ -12,25 +13,6 @@ afterEach(async () => {
   fake = undefined;
 });
 
-function parcelOf(overrides: Partial<Parcel> = {}): Parcel {
-  return {
-    fromPostalCode: "90210",
-    fromCountry: "US",
-    toPostalCode: "10001",
-    toCountry: "US",
-    toCity: "New York",
-    toState: "NY",
-    residential: false,
-    weightOz: 40,
-    dimensions: { lengthIn: 10, widthIn: 8, heightIn: 6 },
-    confirmation: "none",
-    packageCode: "package",
-    shipDate: "2026-12-07",
-    carrierCode: null,
-    serviceCode: null,
-    ...overrides,
-  };
-}
 
 async function uspsAgainstFake(env: Record<string, string> = {}, options: UspsPricesFakeOptions = {}): Promise<LiveCarrier> {
   fake = await startUspsPricesFake(options);
@@ -46,7 +28,7 @@ const mailClassOf = (request: { body: string }) => JSON.parse(request.body).mail
 describe("USPS live rates", () => {
   it("searches base rates for each mail class and maps price, zone and weight", async () => {
     const usps = await uspsAgainstFake();
-    const { quotes, problems } = await quoteLiveCarriers([usps], parcelOf());
+    const { quotes, problems } = await quoteLiveCarriers([usps], testParcel());
 
     expect(problems).toEqual([]);
     // 2.5 lb (3 lb priced), zone 3: Ground Advantage 500 + 3×60 + 3×25 = 755; Priority 900 + 270 + 120 = 1290;
@@ -72,8 +54,8 @@ describe("USPS live rates", () => {
 
   it("sends the documented search body with one token for every search", async () => {
     const usps = await uspsAgainstFake();
-    await quoteLiveCarriers([usps], parcelOf());
-    await quoteLiveCarriers([usps], parcelOf({ serviceCode: "usps_priority_mail" }));
+    await quoteLiveCarriers([usps], testParcel());
+    await quoteLiveCarriers([usps], testParcel({ serviceCode: "usps_priority_mail" }));
 
     expect(tokenRequests()).toHaveLength(1);
     expect(JSON.parse(tokenRequests()[0].body)).toEqual({ grant_type: "client_credentials", client_id: USPS_FAKE_CLIENT_ID, client_secret: USPS_FAKE_CLIENT_SECRET });
@@ -97,7 +79,7 @@ describe("USPS live rates", () => {
 
   it("prices a large box by its dimensional weight and shows the nonstandard length fee", async () => {
     const usps = await uspsAgainstFake();
-    const { quotes } = await quoteLiveCarriers([usps], parcelOf({ weightOz: 32, dimensions: { lengthIn: 10, widthIn: 24, heightIn: 10 }, serviceCode: "usps_ground_advantage" }));
+    const { quotes } = await quoteLiveCarriers([usps], testParcel({ weightOz: 32, dimensions: { lengthIn: 10, widthIn: 24, heightIn: 10 }, serviceCode: "usps_ground_advantage" }));
     const sent = JSON.parse(searches()[0].body);
     expect(sent).toMatchObject({ length: 24, width: 10, height: 10, processingCategory: "NON_MACHINABLE", rateIndicator: "DR" });
     // 2,400 in³ / 166 → 15 lb: 500 + 15×60 + 3×25 = 1475, plus the $4 fee.
@@ -113,7 +95,7 @@ describe("USPS live rates", () => {
 
   it("leaves out a mail class USPS has no rates for, beside the classes it priced", async () => {
     const usps = await uspsAgainstFake({}, { unavailableMailClasses: ["PRIORITY_MAIL_EXPRESS"] });
-    const { quotes, problems } = await quoteLiveCarriers([usps], parcelOf());
+    const { quotes, problems } = await quoteLiveCarriers([usps], testParcel());
     expect(problems).toEqual([]);
     expect(quotes.map((quote) => quote.serviceCode)).toEqual(["usps_ground_advantage", "usps_priority_mail"]);
   });
@@ -121,7 +103,7 @@ describe("USPS live rates", () => {
   it("says what USPS said when it prices none of them", async () => {
     const usps = await uspsAgainstFake();
     fake!.failNext(400, uspsError(400, "OpenAPI request validation failed.", "destinationZIPCode is not a valid ZIP Code.", "destinationZIPCode"));
-    const { quotes, problems } = await quoteLiveCarriers([usps], parcelOf({ serviceCode: "usps_priority_mail" }));
+    const { quotes, problems } = await quoteLiveCarriers([usps], testParcel({ serviceCode: "usps_priority_mail" }));
     expect(quotes).toEqual([]);
     expect(problems).toEqual([
       {
@@ -135,9 +117,9 @@ describe("USPS live rates", () => {
 
   it("fetches a new token once when USPS answers 401", async () => {
     const usps = await uspsAgainstFake();
-    await quoteLiveCarriers([usps], parcelOf({ serviceCode: "usps_ground_advantage" }));
+    await quoteLiveCarriers([usps], testParcel({ serviceCode: "usps_ground_advantage" }));
     fake!.expireTokens();
-    const { quotes, problems } = await quoteLiveCarriers([usps], parcelOf());
+    const { quotes, problems } = await quoteLiveCarriers([usps], testParcel());
     expect(problems).toEqual([]);
     expect(quotes).toHaveLength(3);
     // Three searches refused at once share one new token.
@@ -146,7 +128,7 @@ describe("USPS live rates", () => {
 
   it("says USPS refused the credentials", async () => {
     const usps = await uspsAgainstFake({ USPS_CLIENT_SECRET: "not-it" });
-    const { problems } = await quoteLiveCarriers([usps], parcelOf());
+    const { problems } = await quoteLiveCarriers([usps], testParcel());
     expect(problems.map((problem) => problem.message)).toEqual([
       "USPS refused the credentials (401): Client authentication failed. Check USPS_CLIENT_ID and USPS_CLIENT_SECRET.",
     ]);
@@ -155,14 +137,14 @@ describe("USPS live rates", () => {
   it("gives up on a USPS that does not answer", async () => {
     const usps = await uspsAgainstFake();
     fake!.hang();
-    const { quotes, problems } = await quoteLiveCarriers([usps], parcelOf(), { timeoutMs: 200 });
+    const { quotes, problems } = await quoteLiveCarriers([usps], testParcel(), { timeoutMs: 200 });
     expect(quotes).toEqual([]);
     expect(problems.map((problem) => problem.message)).toEqual(["USPS did not answer within 0.2 s."]);
   });
 
   it("does not ask USPS's domestic prices for an international parcel", async () => {
     const usps = await uspsAgainstFake();
-    const { quotes, problems } = await quoteLiveCarriers([usps], parcelOf({ toCountry: "CA", toPostalCode: "M5V 2T6" }));
+    const { quotes, problems } = await quoteLiveCarriers([usps], testParcel({ toCountry: "CA", toPostalCode: "M5V 2T6" }));
     expect({ quotes, problems }).toEqual({ quotes: [], problems: [] });
     expect(searches()).toHaveLength(0);
   });
