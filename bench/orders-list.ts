@@ -119,7 +119,7 @@ async function timeIt(run: () => Promise<unknown>): Promise<number[]> {
 /** What the page itself awaits, minus rendering: the bare queries behind one view. */
 async function bareQueries(search: string) {
   const query = parseOrderListQuery(Object.fromEntries(new URLSearchParams(search)));
-  await Promise.all([countOrdersByStatus(a.workspaceId, query.store), listOrders(a.workspaceId, query, "UTC"), listStores(a.workspaceId)]);
+  await Promise.all([countOrdersByStatus(a.workspaceId, { storeId: query.store }), listOrders(a.workspaceId, query, "UTC"), listStores(a.workspaceId)]);
 }
 
 const server = await startServer({ DATABASE_URL }, PORT);

@@ -22,11 +22,11 @@ export interface CsvImporter {
 }
 
 /** Starts an import of a file into one of the workspace's stores, with its import run. */
-export async function startCsvImport(workspaceId: string, input: StartCsvImportInput, now = Date.now()): Promise<{ importId: string }> {
+export async function startCsvImport(workspaceId: string, input: StartCsvImportInput, now = Date.now()): Promise<{ importId: string; runId: number }> {
   const parsed = parseWith(startCsvImportSchema, input, "import");
   const storeId = await storeOfWorkspace(workspaceId, parsed.storeId);
   const importId = randomUUID();
-  await db.transaction(async (tx) => {
+  const runId = await db.transaction(async (tx) => {
     const runId = await startImportRun(workspaceId, storeId, "csv", "manual", null, now, tx);
     await tx.db
       .insertInto("csv_imports")
@@ -46,8 +46,9 @@ export async function startCsvImport(workspaceId: string, input: StartCsvImportI
         finished_at: null,
       })
       .execute();
+    return runId;
   });
-  return { importId };
+  return { importId, runId };
 }
 
 /** Where an import stands. Another workspace's import is not found. */
@@ -57,6 +58,7 @@ export async function getCsvImport(workspaceId: string, importId: string): Promi
   return {
     id: row.id,
     status: row.status,
+    runId: row.run_id,
     fileName: row.file_name,
     storeId: row.store_id,
     totalChunks: row.total_chunks,

@@ -144,6 +144,8 @@ export interface CsvChunkOutcome extends CsvChunkRecord {
 export interface CsvImportSummary {
   id: string;
   status: CsvImportStatus;
+  /** The import run: the orders list shows the orders it created with `?run=`. */
+  runId: number;
   fileName: string;
   storeId: number;
   totalChunks: number;

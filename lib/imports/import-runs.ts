@@ -33,3 +33,24 @@ export async function listImportRuns(workspaceId: string, storeId: number, limit
     .limit(limit)
     .execute();
 }
+
+export interface ImportRunLabel {
+  id: number;
+  kind: "store" | "csv" | "api" | "manual";
+  storeId: number | null;
+  startedAt: number;
+  /** The file a CSV import read. */
+  fileName: string | null;
+}
+
+/** What the orders list says an import run was, when it shows only that run's orders; null for another workspace's or no run. */
+export async function describeImportRun(workspaceId: string, runId: number): Promise<ImportRunLabel | null> {
+  const run = await db.read
+    .selectFrom("import_runs")
+    .leftJoin("csv_imports", (join) => join.onRef("csv_imports.run_id", "=", "import_runs.id").onRef("csv_imports.workspace_id", "=", "import_runs.workspace_id"))
+    .select(["import_runs.id", "import_runs.kind", "import_runs.store_id", "import_runs.started_at", "csv_imports.file_name"])
+    .where("import_runs.workspace_id", "=", workspaceId)
+    .where("import_runs.id", "=", runId)
+    .executeTakeFirst();
+  return run ? { id: run.id, kind: run.kind, storeId: run.store_id, startedAt: run.started_at, fileName: run.file_name ?? null } : null;
+}

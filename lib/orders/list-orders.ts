@@ -132,6 +132,7 @@ function viewFilters(workspaceId: string, query: OrderListQuery, timeZone: strin
   const filters: Expression<SqlBool>[] = [sql<SqlBool>`orders.workspace_id = ${workspaceId}`, sql<SqlBool>`orders.deleted_at IS NULL`];
   if (query.status !== "all") filters.push(sql<SqlBool>`orders.status = ${query.status}`);
   if (query.store) filters.push(sql<SqlBool>`orders.store_id = ${query.store}`);
+  if (query.run) filters.push(sql<SqlBool>`orders.id IN (${ordersCreatedByRun(workspaceId, query.run)})`);
   if (query.from) filters.push(sql<SqlBool>`orders.order_date >= ${startOfDay(query.from, timeZone)}`);
   if (query.to) filters.push(sql<SqlBool>`orders.order_date < ${startOfNextDay(query.to, timeZone)}`);
   if (query.q && !searchAlreadyApplied) filters.push(sql<SqlBool>`orders.id IN (${matchingOrderIds(workspaceId, query.q)})`);
@@ -230,17 +231,40 @@ function parseCursor(cursor: string | undefined): { value: number; id: number } 
   return Number.isFinite(value) && Number.isFinite(id) ? { value, id } : null;
 }
 
+/** The ids of the orders an import run created (their "created" event names the run). */
+function ordersCreatedByRun(workspaceId: string, runId: number) {
+  return sql`SELECT order_id FROM order_events WHERE import_run_id = ${runId} AND workspace_id = ${workspaceId} AND action = 'created'`;
+}
+
 export type OrderCounts = Record<OrderStatus | "all", number>;
 
-/** The tab counts, from the counters the write path keeps: no scan however many orders there are. */
-export async function countOrdersByStatus(workspaceId: string, storeId?: number): Promise<OrderCounts> {
-  let query = db.read.selectFrom("order_counts").select(["status", (eb) => eb.fn.sum<number>("n").as("n")]).where("workspace_id", "=", workspaceId);
-  if (storeId) query = query.where("store_id", "=", storeId);
-  const rows = await query.groupBy("status").execute();
+/**
+ * The tab counts, from the counters the write path keeps: no scan however many orders there are.
+ * For one import run's orders they are counted from those orders (an import's worth, not the workspace's).
+ */
+export async function countOrdersByStatus(workspaceId: string, { storeId, runId }: { storeId?: number; runId?: number } = {}): Promise<OrderCounts> {
+  const rows = runId ? await countRunOrdersByStatus(workspaceId, runId, storeId) : await countersByStatus(workspaceId, storeId);
   const counts = Object.fromEntries([...ORDER_STATUSES, "all"].map((status) => [status, 0])) as OrderCounts;
   for (const row of rows) {
     counts[row.status] = Number(row.n);
     counts.all += Number(row.n);
   }
   return counts;
+}
+
+function countersByStatus(workspaceId: string, storeId?: number) {
+  let query = db.read.selectFrom("order_counts").select(["status", (eb) => eb.fn.sum<number>("n").as("n")]).where("workspace_id", "=", workspaceId);
+  if (storeId) query = query.where("store_id", "=", storeId);
+  return query.groupBy("status").execute();
+}
+
+function countRunOrdersByStatus(workspaceId: string, runId: number, storeId?: number) {
+  let query = db.read
+    .selectFrom("orders")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("workspace_id", "=", workspaceId)
+    .where("deleted_at", "is", null)
+    .where(sql<SqlBool>`orders.id IN (${ordersCreatedByRun(workspaceId, runId)})`);
+  if (storeId) query = query.where("store_id", "=", storeId);
+  return query.groupBy("status").execute();
 }

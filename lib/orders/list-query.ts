@@ -16,6 +16,8 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, fallback: T
 export const orderListQuerySchema = z.object({
   status: choice(ORDER_TABS, "awaiting_shipment"),
   store: z.coerce.number().int().positive().optional().catch(undefined),
+  /** Only the orders this import run created (a CSV import's result, a store run's line). */
+  run: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
   q: safeText(z.string()).trim().max(200).optional().catch(undefined).transform((q) => q || undefined),
   from: z.string().regex(day).optional().catch(undefined),
   to: z.string().regex(day).optional().catch(undefined),

@@ -88,7 +88,7 @@ test.describe("CSV import", () => {
       await expectCounts(page, { created: 4, updated: 0, unchanged: 0, skipped: 0, failed: 0 });
       await expect(page.getByText("2 rows of the file had errors and were not imported.")).toBeVisible();
       await expect(page.getByTestId("csv-result-orders")).toHaveText("View the 4 orders it created");
-      await expect(page.getByTestId("csv-result-orders")).toHaveAttribute("href", /\/orders\?status=all&store=\d+&sort=created_at$/);
+      await expect(page.getByTestId("csv-result-orders")).toHaveAttribute("href", /\/orders\?status=all&run=\d+$/);
     });
 
     await test.step("the error report holds the two rows as they were, with an Error column", async () => {
@@ -112,6 +112,15 @@ test.describe("CSV import", () => {
       // The two rows the page could not read make it partial here too.
       await expect(page.getByTestId("csv-result-status")).toHaveText("The import finished, but some orders were not imported.");
       await expect(page.getByText("2 rows of the file had errors and were not imported.")).toBeVisible();
+    });
+
+    await test.step("the result's link lists exactly the orders this import created", async () => {
+      await page.getByTestId("csv-result-orders").click();
+      await expect(page.getByTestId("import-run-banner")).toContainText("Orders created by importing e2e-orders.csv on");
+      await expect(page.getByTestId("order-row")).toHaveCount(4);
+      await expect(page.getByTestId("tab-all")).toContainText("4");
+      await page.getByTestId("import-run-banner").getByRole("link", { name: "Show all orders" }).click();
+      await expect(page.getByTestId("import-run-banner")).toHaveCount(0);
     });
 
     await test.step("the orders are in the list", async () => {

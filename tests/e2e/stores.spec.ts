@@ -46,6 +46,10 @@ test("a merchant connects a Shopify store, tests it, imports it, and sees its or
   await page.reload();
   await expect(page.getByTestId("import-run").first()).toContainText("Import button");
   await expect(page.getByTestId("import-run").first()).toContainText("Succeeded");
+  // The run's line leads to exactly the orders it created.
+  await page.getByTestId("import-run").first().getByTestId("run-orders").click();
+  await expect(page.getByTestId("import-run-banner")).toContainText("Orders created by the import from Trail Shop on");
+  await expect(page.getByTestId("order-row")).toHaveCount(3);
 
   await page.goto("/orders?status=all");
   await expect(page.getByTestId("order-row")).toHaveCount(3);

@@ -9,6 +9,7 @@ export function OrderFilters({ query, stores, t }: { query: OrderListQuery; stor
   return (
     <form action="/orders" method="get" role="search" aria-label={t("orders.filters")} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
       <input type="hidden" name="status" value={query.status} />
+      {query.run && <input type="hidden" name="run" value={query.run} />}
       <label className="flex w-full flex-col gap-1 text-xs font-medium text-slate-600 sm:w-auto sm:min-w-64 sm:flex-1">
         {t("orders.search")}
         <input type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("orders.searchPlaceholder")} className={control} />

@@ -8,6 +8,7 @@ import { catalogOf } from "@/lib/i18n/translate";
 import { listStoresNeedingAttention } from "@/lib/stores/store-health";
 import { BulkBar } from "./bulk-bar";
 import { EmptyOrders } from "./empty-orders";
+import { ImportRunBanner } from "./import-run-banner";
 import { FiltersDrawer } from "./filters-drawer";
 import { OrderFilters } from "./order-filters";
 import { OrdersTable } from "./orders-table";
@@ -25,15 +26,15 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const [session, params, timeZone] = await Promise.all([requireWorkspaceSession(), searchParams, getTimeZone()]);
   const query = parseOrderListQuery(params);
   const now = Date.now();
-  const [{ counts, page, stores, empty, total }, i18n, needingAttention] = await Promise.all([
+  const [{ counts, page, stores, empty, total, run }, i18n, needingAttention] = await Promise.all([
     getOrdersPage(session.workspaceId, query, timeZone),
     getI18n(),
     listStoresNeedingAttention(session.workspaceId, now),
   ]);
   const { t } = i18n;
-  // The store is a filter the tab counts follow; a search or dates narrow the list but not the counters.
+  // The store and the import are filters the tab counts follow; a search or dates narrow the list but not the counters.
   const narrowed = Boolean(query.q || query.from || query.to);
-  const filtered = narrowed || Boolean(query.store);
+  const filtered = narrowed || Boolean(query.store || query.run);
   const activeFilters = [query.q, query.store, query.from, query.to].filter(Boolean).length;
   const catalog = catalogOf(i18n.locale);
 
@@ -69,10 +70,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         <EmptyOrders t={t} />
       ) : (
         <>
+          {query.run && <ImportRunBanner run={run} query={query} stores={stores} t={t} format={i18n.format} />}
           <StatusTabs query={query} counts={counts} t={t} format={i18n.format} />
           {narrowed && (
             <p className="text-xs text-slate-500" data-testid="counts-note">
-              {t(query.store ? "orders.countsUnfilteredStore" : "orders.countsUnfiltered")}
+              {t(query.run ? "orders.countsUnfilteredRun" : query.store ? "orders.countsUnfilteredStore" : "orders.countsUnfiltered")}
             </p>
           )}
           <FiltersDrawer label={t("orders.showFilters")} closeLabel={t("orders.hideFilters")} activeCount={activeFilters}>

@@ -151,7 +151,7 @@ describe("countOrdersByStatus", () => {
     for (const status of ["awaiting_payment", "awaiting_shipment", "pending_fulfillment", "on_hold", "shipped", "cancelled"] as const) {
       expect(counts[status]).toBe(rows.filter((row) => row.status === status).length);
     }
-    expect((await countOrdersByStatus(merchant.workspaceId, secondStoreId)).all).toBe(200);
-    expect((await countOrdersByStatus(merchant.workspaceId, other.manualStoreId)).all).toBe(0);
+    expect((await countOrdersByStatus(merchant.workspaceId, { storeId: secondStoreId })).all).toBe(200);
+    expect((await countOrdersByStatus(merchant.workspaceId, { storeId: other.manualStoreId })).all).toBe(0);
   });
 });

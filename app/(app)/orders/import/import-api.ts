@@ -47,7 +47,7 @@ async function call<T>(method: string, url: string, body?: unknown): Promise<T> 
   return json as T;
 }
 
-export const createImport = (body: StartCsvImportInput) => call<{ importId: string }>("POST", "/api/csv-imports", body);
+export const createImport = (body: StartCsvImportInput) => call<{ importId: string; runId: number }>("POST", "/api/csv-imports", body);
 
 export const previewOrders = (storeId: number, orders: CsvChunkEntry[]) => call<CsvPreview>("POST", "/api/csv-imports/preview", { storeId, orders });
 

@@ -37,7 +37,7 @@ export function ImportStatusView({ t, importId, onImportAnother }: { t: CsvT; im
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-500">{t("statusTitle", { name: state.fileName })}</p>
-      <ResultStep t={t} status={state.status} counts={state.counts} storeId={state.storeId} rowErrors={state.rowsLeftOut} progress={{ done: state.chunksDone, total: state.totalChunks }} onImportAnother={onImportAnother} />
+      <ResultStep t={t} status={state.status} counts={state.counts} runId={state.runId} rowErrors={state.rowsLeftOut} progress={{ done: state.chunksDone, total: state.totalChunks }} onImportAnother={onImportAnother} />
     </div>
   );
 }

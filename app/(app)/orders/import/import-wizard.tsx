@@ -28,6 +28,8 @@ type Step = "file" | "mapping" | "preview" | "importing" | "result" | "status";
 interface Plan extends ImportPlan {
   /** Set once the import starts (Import, not Preview), so a retry continues the same import. */
   importId: string | null;
+  /** The started import's run: the result links to the orders it created. */
+  runId: number | null;
   storeId: number;
   /** The options the plan was read with: the import is started with the same. */
   options: ImportOptions;
@@ -151,7 +153,7 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
       const { total } = planned;
       setBusy(t("checking", { done: 0, total }));
       const tally = await previewChunks(storeId, planned.chunks, (done) => setBusy(t("checking", { done, total })));
-      setPlan({ ...planned, importId: null, storeId, options: readOptions, preview: tally, previewErrors: mergeErrors(planned.errors, serverRowErrors(tally.results)) });
+      setPlan({ ...planned, importId: null, runId: null, storeId, options: readOptions, preview: tally, previewErrors: mergeErrors(planned.errors, serverRowErrors(tally.results)) });
       setStep("preview");
     } catch (failure) {
       setError(messageOf(failure, t));
@@ -167,10 +169,10 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
     setStep("importing");
     setProgress({ done: tallies.current.size, notice: null, error: null });
     try {
-      let importId = plan.importId;
+      let { importId, runId } = plan;
       if (!importId) {
-        ({ importId } = await createImport({ storeId: plan.storeId, fileName: file.fileName, options: plan.options, mapping, headers: file.headers, totalChunks: chunks.length, totalRows: file.rowCount, rowsLeftOut }));
-        setPlan({ ...plan, importId });
+        ({ importId, runId } = await createImport({ storeId: plan.storeId, fileName: file.fileName, options: plan.options, mapping, headers: file.headers, totalChunks: chunks.length, totalRows: file.rowCount, rowsLeftOut }));
+        setPlan({ ...plan, importId, runId });
       }
       window.history.replaceState(null, "", `/orders/import?import=${encodeURIComponent(importId)}`);
       await applyChunks(importId, chunks, {
@@ -250,7 +252,7 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
           t={t}
           status={outcome.status}
           counts={outcome.counts}
-          storeId={plan?.storeId ?? storeId}
+          runId={plan?.runId ?? null}
           rowErrors={plan?.rowsLeftOut}
           onDownloadReport={outcome.errors.length ? downloadReport : undefined}
           onImportAnother={reset}

@@ -7,10 +7,10 @@ import type { CsvImportStatus } from "@/db/schema";
 import type { CsvT } from "./translator";
 
 /** What the import did, the error report when rows were left out, and where to go next. */
-export function ResultStep({ t, status, counts, storeId, progress, rowErrors, onDownloadReport, onImportAnother }: {
+export function ResultStep({ t, status, counts, runId, progress, rowErrors, onDownloadReport, onImportAnother }: {
   t: CsvT;
-  /** The store the orders went into: the orders link lists its newest orders first, those just created. */
-  storeId: number;
+  /** The import's run: the orders link lists exactly the orders it created (all of the store's when it created none). */
+  runId: number | null;
   status: CsvImportStatus;
   counts: CsvImportCounts;
   /** Chunks done and total, for an import that has not finished. */
@@ -42,7 +42,7 @@ export function ResultStep({ t, status, counts, storeId, progress, rowErrors, on
         ))}
       <div className="flex items-center gap-3">
         <Link
-          href={`/orders?status=all&store=${storeId}&sort=created_at`}
+          href={runId != null && counts.created > 0 ? `/orders?status=all&run=${runId}` : "/orders?status=all&sort=modified_at"}
           className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
           data-testid="csv-result-orders"
         >

@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { getI18n } from "@/lib/i18n/server";
@@ -188,7 +189,14 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
                       {t(`stores.runStatus.${run.status}` as MessageKey)}
                       {run.error && <span className="block text-xs text-red-700">{run.error}</span>}
                     </td>
-                    <td className="px-3 py-2 text-xs">{t("stores.counts", run.counts)}</td>
+                    <td className="px-3 py-2 text-xs">
+                      {t("stores.counts", run.counts)}
+                      {run.counts.created > 0 && (
+                        <Link href={`/orders?status=all&run=${run.id}`} className="block font-semibold text-brand-700 hover:underline" data-testid="run-orders">
+                          {t("stores.runOrders", { count: run.counts.created })}
+                        </Link>
+                      )}
+                    </td>
                     <td className="px-3 py-2 text-xs tabular-nums">{run.durationMs != null ? `${format.number(run.durationMs / 1000)} s` : ""}</td>
                   </tr>
                 ))}
