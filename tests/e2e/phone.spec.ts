@@ -17,6 +17,13 @@ test("at 390 px every page fits the screen, the header keeps Sign out and the la
   await expect(page.getByRole("button", { name: "Français" })).toBeInViewport({ ratio: 1 });
   await expect(page.getByRole("link", { name: "New order" })).toBeInViewport({ ratio: 1 });
 
+  // The tabs scroll sideways; the current one and its count are on the screen, a later tab's too.
+  await expect(page.getByTestId("count-awaiting_shipment")).toBeInViewport({ ratio: 1 });
+  await page.getByTestId("tab-cancelled").click();
+  await expect(page).toHaveURL(/status=cancelled/);
+  await expect(page.getByTestId("count-cancelled")).toBeInViewport({ ratio: 1 });
+  await page.goto("/orders");
+
   // Each row shows its number, recipient, status, total and date on the screen.
   const rows = page.getByTestId("order-row");
   for (let i = 0; i < 3; i++) {

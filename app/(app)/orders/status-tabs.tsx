@@ -3,10 +3,12 @@ import type { Formatter } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { OrderCounts } from "@/lib/orders/list-orders";
 import { ORDER_TABS, orderListSearch, type OrderListQuery } from "@/lib/orders/list-query";
+import { CurrentTabInView } from "./current-tab-in-view";
 
 export function StatusTabs({ query, counts, t, format }: { query: OrderListQuery; counts: OrderCounts; t: Translate; format: Formatter }) {
   return (
-    <nav aria-label={t("orders.statusTabs")} className="flex gap-1 overflow-x-auto border-b border-slate-200 sm:flex-wrap sm:overflow-visible">
+    <nav id="status-tabs" aria-label={t("orders.statusTabs")} className="relative flex gap-1 overflow-x-auto border-b border-slate-200 sm:flex-wrap sm:overflow-visible">
+      <CurrentTabInView navId="status-tabs" current={query.status} />
       {ORDER_TABS.map((tab) => {
         const current = tab === query.status;
         // A tab keeps the store, search, dates and sort; it starts at the first page.
