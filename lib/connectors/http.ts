@@ -11,6 +11,8 @@ export interface RequestOptions {
   retryAfterMs?: (response: Response) => number | null;
   /** Words for errors: "Shopify", "WooCommerce"… */
   platformName: string;
+  /** How long one attempt may take, answer and body, before it is given up (default REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
 }
 
 export interface PlatformResponse<T> {
@@ -27,6 +29,12 @@ const BACKOFF_MS = [500, 1_000, 2_000, 4_000, 8_000];
 const backoff = (attempt: number) => BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)];
 /** A Retry-After longer than this fails the run instead of holding it: the scheduler retries later. */
 const LONGEST_WAIT_MS = 60_000;
+/**
+ * One attempt's limit, from the request until the body's last byte: a store that accepts the
+ * connection and then never answers (or trickles its body) would otherwise hold the import, and
+ * its lease, for undici's 5 minutes.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** `requestText`, then the body as JSON: one that is not JSON is a bad response, not a crash. */
 export async function requestJson<T>(url: string, init: RequestInit, options: RequestOptions): Promise<PlatformResponse<T>> {
@@ -41,19 +49,26 @@ export async function requestJson<T>(url: string, init: RequestInit, options: Re
 /**
  * One platform API call with the habits every connector needs: 429 waits for Retry-After (or the
  * platform's header) and tries again, 5xx and network failures back off and try again, 401/403
- * is an auth error in plain words, 404 names the path. The body comes back as text (XML stores
- * parse it themselves).
+ * is an auth error in plain words, 404 names the path, an attempt past its time limit fails the
+ * call. The body comes back as text (XML stores parse it themselves).
  */
 export async function requestText(url: string, init: RequestInit, options: RequestOptions): Promise<TextResponse> {
   const sleep = options.sleep ?? defaultSleep;
   const retries = options.retries ?? 4;
   for (let attempt = 0; ; attempt++) {
     let response: Response;
+    let text: string;
+    const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    const timeout = AbortSignal.timeout(timeoutMs);
     try {
-      response = await fetchPublic(url, init, options);
+      response = await fetchPublic(url, init, options.platformName, options.signal ? AbortSignal.any([options.signal, timeout]) : timeout);
+      // Read inside the try: a body cut off or trickling past the limit is the platform's failure, not ours.
+      text = await response.text();
     } catch (error) {
       if (error instanceof ConnectorError) throw error;
       if (options.signal?.aborted) throw new ConnectorError(`${options.platformName} did not answer in time (the request timed out).`, "unavailable");
+      // Not tried again: a store that held one request this long holds the next, and the scheduler retries the run.
+      if (timeout.aborted) throw new ConnectorError(`${options.platformName} did not answer within ${Math.ceil(timeoutMs / 1000)} s (the request timed out).`, "unavailable");
       // A name that does not exist or a closed port will not answer in a few seconds: say so at once.
       const failure = networkFailureOf(error, url);
       if (attempt >= retries || !failure.transient) throw new ConnectorError(`${options.platformName} could not be reached: ${failure.words}.`, "unavailable");
@@ -62,7 +77,6 @@ export async function requestText(url: string, init: RequestInit, options: Reque
     }
     if (response.status === 429) {
       const waitMs = options.retryAfterMs?.(response) ?? retryAfterHeaderMs(response) ?? backoff(attempt);
-      await discardBody(response);
       if (attempt >= retries || waitMs > LONGEST_WAIT_MS) {
         throw new ConnectorError(`${options.platformName} is rate limiting requests; try again in ${Math.ceil(waitMs / 1000)} s.`, "rate_limited", waitMs);
       }
@@ -70,20 +84,16 @@ export async function requestText(url: string, init: RequestInit, options: Reque
       continue;
     }
     if (response.status >= 500) {
-      await discardBody(response);
       if (attempt >= retries) throw new ConnectorError(`${options.platformName} answered ${response.status} (server error).`, "unavailable");
       await sleep(backoff(attempt));
       continue;
     }
     if (response.status === 401 || response.status === 403) {
-      await discardBody(response);
       throw new ConnectorError(`${options.platformName} refused the credentials (${response.status}). Check them in the store's settings.`, "auth");
     }
     if (response.status === 404) {
-      await discardBody(response);
       throw new ConnectorError(`${options.platformName} answered 404 for ${new URL(url).pathname}. Check the store's address.`, "not_found");
     }
-    const text = await response.text();
     // The body stays out of the message (a foreign body is never shown); a connector that knows its platform's error shape reads `answer`.
     if (!response.ok) throw new ConnectorError(`${options.platformName} answered ${response.status}.`, "bad_response", undefined, { status: response.status, text });
     return { text, response };
@@ -98,17 +108,17 @@ const MAX_REDIRECTS = 5;
  * hop's address is checked too. Credentials travel only to the same host (an http → https upgrade
  * keeps them, as stores commonly redirect so); another host gets the request without them.
  */
-async function fetchPublic(url: string, init: RequestInit, options: RequestOptions): Promise<Response> {
+async function fetchPublic(url: string, init: RequestInit, platformName: string, signal: AbortSignal): Promise<Response> {
   let current = new URL(url);
   let request: RequestInit = init;
   for (let hop = 0; ; hop++) {
     await assertPublicUrl(current);
-    const response = await fetch(current, { ...request, redirect: "manual", signal: options.signal });
+    const response = await fetch(current, { ...request, redirect: "manual", signal });
     if (!REDIRECTS.has(response.status)) return response;
     await discardBody(response);
     const location = response.headers.get("location");
-    if (!location) throw new ConnectorError(`${options.platformName} answered ${response.status} (a redirect) without saying where to.`, "bad_response");
-    if (hop >= MAX_REDIRECTS) throw new ConnectorError(`${options.platformName} redirected more than ${MAX_REDIRECTS} times. Check the store's address.`, "not_found");
+    if (!location) throw new ConnectorError(`${platformName} answered ${response.status} (a redirect) without saying where to.`, "bad_response");
+    if (hop >= MAX_REDIRECTS) throw new ConnectorError(`${platformName} redirected more than ${MAX_REDIRECTS} times. Check the store's address.`, "not_found");
     const next = new URL(location, current);
     const method = (request.method ?? "GET").toUpperCase();
     const toGet = response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST");

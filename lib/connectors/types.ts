@@ -19,6 +19,8 @@ export interface PullOptions {
   signal?: AbortSignal;
   /** Waits between retries and for rate limits; tests pass a fast one. */
   sleep?: (ms: number) => Promise<void>;
+  /** How long one request to the platform may take (default REQUEST_TIMEOUT_MS); tests pass a short one. */
+  requestTimeoutMs?: number;
 }
 
 /** One page of a pull, committed before the next one is asked for. */

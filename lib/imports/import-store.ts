@@ -37,6 +37,7 @@ export interface ImportStoreOptions {
   connector: Connector;
   now?: () => number;
   sleep?: PullOptions["sleep"];
+  requestTimeoutMs?: PullOptions["requestTimeoutMs"];
   /** Pull from this instant instead of the cursor (the API's refreshDate). */
   since?: number;
   /** The lease this import already holds (a tick claimed the store); without it, the import claims the store itself. */
@@ -85,7 +86,7 @@ export async function importStore(workspaceId: string, storeId: number, options:
     const windowMs = options.connector.pullWindowMs ?? Number.POSITIVE_INFINITY;
     for (let from = since; from < until; ) {
       const to = Math.min(until, from + windowMs);
-      for await (const page of readAhead(options.connector.pull(connection, { since: from, until: to, sleep: options.sleep }))) {
+      for await (const page of readAhead(options.connector.pull(connection, { since: from, until: to, sleep: options.sleep, requestTimeoutMs: options.requestTimeoutMs }))) {
         if (page.orders.length) {
           const results = await importOrders(workspaceId, store.id, page.orders, { source: store.platform, runId, actor: `store:${store.id}` });
           results.forEach((result, index) => {

@@ -42,6 +42,7 @@ const cachedTokens = new Map<string, CachedToken>();
 export interface AccessTokenOptions {
   signal?: AbortSignal;
   sleep?: (ms: number) => Promise<void>;
+  requestTimeoutMs?: number;
   /** Skip the cache: SP-API just refused the cached token. */
   fresh?: boolean;
   now?: () => number;
@@ -67,7 +68,7 @@ export async function getAccessToken(credentials: AmazonCredentials, options: Ac
     ({ body } = await requestJson<unknown>(
       credentials.tokenUrl,
       { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded;charset=UTF-8", accept: "application/json" }, body: form.toString() },
-      { platformName: "Amazon", signal: options.signal, sleep: options.sleep },
+      { platformName: "Amazon", signal: options.signal, sleep: options.sleep, requestTimeoutMs: options.requestTimeoutMs },
     ));
   } catch (error) {
     throw lwaError(error);

@@ -1,5 +1,5 @@
 import { requestJson } from "../http";
-import { ConnectorError, defaultSleep, type StoreConnection } from "../types";
+import { ConnectorError, defaultSleep, type PullOptions, type StoreConnection } from "../types";
 import { amazonCredentials, forgetAccessToken, getAccessToken, type AmazonCredentials } from "./auth";
 import { getOrderItemsResponseSchema, getOrdersResponseSchema, parseAmazonPayload, type AmazonOrder, type AmazonOrderItem } from "./payload";
 import { bucketFor, GET_ORDER_ITEMS_PLAN, GET_ORDERS_PLAN, rateLimitWaitMs, type UsagePlan } from "./rate-limit";
@@ -13,10 +13,7 @@ export const AMAZON_PAGE_SIZE = 100;
  */
 export const AMAZON_MIN_LAG_MS = 2 * 60_000 + 10_000;
 
-export interface AmazonClientOptions {
-  signal?: AbortSignal;
-  sleep?: (ms: number) => Promise<void>;
-}
+export type AmazonClientOptions = Pick<PullOptions, "signal" | "sleep" | "requestTimeoutMs">;
 
 export interface OrdersPage {
   orders: AmazonOrder[];
@@ -49,7 +46,8 @@ export class AmazonClient {
 
   /** Exchanges the refresh token now, so a bad one is reported before any order call. */
   async signIn(): Promise<void> {
-    await getAccessToken(this.credentials, { signal: this.options.signal, sleep: this.sleep });
+    const { signal, requestTimeoutMs } = this.options;
+    await getAccessToken(this.credentials, { signal, sleep: this.sleep, requestTimeoutMs });
   }
 
   /**
@@ -94,17 +92,17 @@ export class AmazonClient {
    * ones: Amazon answers an expired access token or RDT with 403.
    */
   private async get(path: string, plan: UsagePlan, restricted?: RestrictedResource): Promise<unknown> {
-    const { signal } = this.options;
+    const { signal, requestTimeoutMs } = this.options;
     for (let attempt = 0; ; attempt++) {
       const fresh = attempt > 0;
       const restrictedToken = restricted ? await this.restrictedDataToken(restricted, fresh) : null;
       await bucketFor(this.credentials.authorizationKey, plan).take(this.sleep, signal);
-      const accessToken = restrictedToken ?? (await getAccessToken(this.credentials, { signal, sleep: this.sleep, fresh }));
+      const accessToken = restrictedToken ?? (await getAccessToken(this.credentials, { signal, sleep: this.sleep, requestTimeoutMs, fresh }));
       try {
         const { body } = await requestJson<unknown>(
           `${this.apiBase}${path}`,
           { method: "GET", headers: { "x-amz-access-token": accessToken, accept: "application/json" } },
-          { platformName: "Amazon", signal, sleep: this.sleep, retryAfterMs: rateLimitWaitMs },
+          { platformName: "Amazon", signal, sleep: this.sleep, retryAfterMs: rateLimitWaitMs, requestTimeoutMs },
         );
         return body;
       } catch (error) {
@@ -123,12 +121,13 @@ export class AmazonClient {
   }
 
   private restrictedDataToken(resource: RestrictedResource, fresh: boolean): Promise<string | null> {
-    const { signal } = this.options;
+    const { signal, requestTimeoutMs } = this.options;
     return getRestrictedDataToken(this.credentials, resource, {
       apiBase: this.apiBase,
-      accessToken: (freshAccess) => getAccessToken(this.credentials, { signal, sleep: this.sleep, fresh: fresh || freshAccess }),
+      accessToken: (freshAccess) => getAccessToken(this.credentials, { signal, sleep: this.sleep, requestTimeoutMs, fresh: fresh || freshAccess }),
       signal,
       sleep: this.sleep,
+      requestTimeoutMs,
       fresh,
     });
   }

@@ -29,7 +29,7 @@ export const amazonConnector: Connector = {
   },
 
   async *pull(store, options): AsyncGenerator<PulledPage> {
-    const client = new AmazonClient(store, { signal: options.signal, sleep: options.sleep });
+    const client = new AmazonClient(store, options);
     const until = Math.min(options.until, Date.now() - AMAZON_MIN_LAG_MS);
     // Nothing can have changed in an empty window, and Amazon refuses Before < After.
     if (until < options.since) return;

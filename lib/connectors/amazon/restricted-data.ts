@@ -37,6 +37,7 @@ export interface RestrictedDataTokenOptions {
   accessToken: (fresh: boolean) => Promise<string>;
   signal?: AbortSignal;
   sleep: (ms: number) => Promise<void>;
+  requestTimeoutMs?: number;
   /** Skip the cache: SP-API just refused the cached RDT. */
   fresh?: boolean;
   now?: () => number;
@@ -68,7 +69,7 @@ export async function getRestrictedDataToken(credentials: AmazonCredentials, res
           headers: { "x-amz-access-token": accessToken, "content-type": "application/json", accept: "application/json" },
           body: JSON.stringify({ restrictedResources: [resource] }),
         },
-        { platformName: "Amazon", signal: options.signal, sleep: options.sleep, retryAfterMs: rateLimitWaitMs },
+        { platformName: "Amazon", signal: options.signal, sleep: options.sleep, retryAfterMs: rateLimitWaitMs, requestTimeoutMs: options.requestTimeoutMs },
       );
       const answer = parseAmazonPayload(restrictedDataTokenResponseSchema, body, "a Restricted Data Token");
       cachedRdts.set(key, { token: answer.restrictedDataToken, expiresAt: now() + answer.expiresIn * 1000 });

@@ -1,5 +1,5 @@
 import { requestText, type RequestOptions } from "../http";
-import { ConnectorError, defaultSleep, type StoreConnection } from "../types";
+import { ConnectorError, defaultSleep, type PullOptions, type StoreConnection } from "../types";
 import {
   bigcommerceOrderSchema,
   bigcommerceProductSchema,
@@ -33,7 +33,7 @@ export interface BigCommerceClient {
  * BigCommerce's v2 REST API for one store: `X-Auth-Token` auth under /stores/{hash}/v2, page/limit
  * pagination, 204 No Content for an empty collection, and the X-Rate-Limit-* headers for pacing.
  */
-export function createBigCommerceClient(store: StoreConnection, options: { signal?: AbortSignal; sleep?: (ms: number) => Promise<void> } = {}): BigCommerceClient {
+export function createBigCommerceClient(store: StoreConnection, options: Pick<PullOptions, "signal" | "sleep" | "requestTimeoutMs"> = {}): BigCommerceClient {
   const storeHash = store.credentials.storeHash?.trim();
   const accessToken = store.credentials.accessToken?.trim();
   if (!storeHash || !accessToken) {
@@ -43,7 +43,7 @@ export function createBigCommerceClient(store: StoreConnection, options: { signa
   const sleep = options.sleep ?? defaultSleep;
   const pacer = new RateLimitPacer(sleep);
   const init: RequestInit = { method: "GET", headers: { "X-Auth-Token": accessToken, Accept: "application/json" } };
-  const requestOptions: RequestOptions = { platformName: "BigCommerce", signal: options.signal, sleep, retryAfterMs: rateLimitResetMs };
+  const requestOptions: RequestOptions = { platformName: "BigCommerce", signal: options.signal, sleep, retryAfterMs: rateLimitResetMs, requestTimeoutMs: options.requestTimeoutMs };
 
   async function get(path: string, query: Record<string, string | number> = {}): Promise<unknown> {
     const url = new URL(`${apiBase}${path}`);

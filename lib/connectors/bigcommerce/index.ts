@@ -33,7 +33,7 @@ export const bigcommerceConnector: Connector = {
    * never leaves an archived order behind the cursor.
    */
   async *pull(store, options): AsyncGenerator<PulledPage> {
-    const client = createBigCommerceClient(store, { signal: options.signal, sleep: options.sleep });
+    const client = createBigCommerceClient(store, options);
     const weightUnit = bigcommerceWeightUnit(store.credentials.weightUnit);
     for await (const page of walkOrders(client, options, weightUnit, true)) yield { orders: page.orders, cursorAfter: null };
     yield* walkOrders(client, options, weightUnit, false);

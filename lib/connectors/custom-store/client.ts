@@ -49,7 +49,7 @@ export function basicAuthorization(credentials: Record<string, string>): string 
 export async function fetchExportPage(
   store: StoreConnection,
   request: ExportRequest,
-  options: Pick<PullOptions, "signal" | "sleep"> & { retries?: number } = {},
+  options: Pick<PullOptions, "signal" | "sleep" | "requestTimeoutMs"> & { retries?: number } = {},
 ): Promise<ExportDocument> {
   const url = buildExportUrl(store.baseUrl, request);
   const { text } = await requestText(
@@ -64,7 +64,7 @@ export async function fetchExportPage(
       // A login page behind a redirect is still a login page: follow, then read what came back.
       redirect: "follow",
     },
-    { platformName: PLATFORM_NAME, signal: options.signal, sleep: options.sleep, retries: options.retries },
+    { platformName: PLATFORM_NAME, signal: options.signal, sleep: options.sleep, retries: options.retries, requestTimeoutMs: options.requestTimeoutMs },
   );
   return parseExportXml(text);
 }

@@ -1,5 +1,5 @@
 import { requestJson, type PlatformResponse } from "../http";
-import { ConnectorError, defaultSleep, type StoreConnection } from "../types";
+import { ConnectorError, defaultSleep, type PullOptions, type StoreConnection } from "../types";
 
 export const DEFAULT_SHOPIFY_API_VERSION = "2024-04";
 /** Shopify's largest page for orders.json. */
@@ -12,10 +12,7 @@ export const SHOPIFY_PAGE_LIMIT = 250;
 const SLOW_DOWN_SHARE = 35 / 40;
 const SLOW_DOWN_MS = 1_000;
 
-export interface ShopifyClientOptions {
-  signal?: AbortSignal;
-  sleep?: (ms: number) => Promise<void>;
-}
+export type ShopifyClientOptions = Pick<PullOptions, "signal" | "sleep" | "requestTimeoutMs">;
 
 export interface ShopifyClient {
   /** `https://shop.myshopify.com/admin/api/2024-04`, without a trailing slash. */
@@ -45,7 +42,7 @@ export function createShopifyClient(store: StoreConnection, options: ShopifyClie
       const result = await requestJson<T>(
         url,
         { method: "GET", headers: { "X-Shopify-Access-Token": token, Accept: "application/json" } },
-        { platformName: "Shopify", signal: options.signal, sleep },
+        { platformName: "Shopify", signal: options.signal, sleep, requestTimeoutMs: options.requestTimeoutMs },
       );
       waitBeforeNextMs = paceAfter(result.response.headers.get("x-shopify-shop-api-call-limit"));
       return result;

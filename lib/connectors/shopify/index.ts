@@ -27,7 +27,7 @@ export const shopifyConnector: Connector = {
   },
 
   async *pull(store, options): AsyncGenerator<PulledPage> {
-    const client = createShopifyClient(store, { signal: options.signal, sleep: options.sleep });
+    const client = createShopifyClient(store, options);
     let url: string | null = firstOrdersUrl(client.apiBase, options.since, options.until);
     const followed = new Set<string>();
     let latestSoFar = -Infinity;

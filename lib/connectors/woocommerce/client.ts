@@ -1,5 +1,5 @@
 import { requestJson } from "../http";
-import { ConnectorError, type StoreConnection } from "../types";
+import { ConnectorError, type PullOptions, type StoreConnection } from "../types";
 import type { WooOrder } from "./map-order";
 import { wooModifiedAt, WooOrderShapeError } from "./map-order";
 
@@ -8,10 +8,7 @@ const PLATFORM_NAME = "WooCommerce";
 export const WOO_PAGE_SIZE = 100;
 const SECOND = 1000;
 
-export interface WooRequestOptions {
-  signal?: AbortSignal;
-  sleep?: (ms: number) => Promise<void>;
-}
+export type WooRequestOptions = Pick<PullOptions, "signal" | "sleep" | "requestTimeoutMs">;
 
 /** The store's REST v3 address for `path`; a WordPress in a subfolder keeps its folder. */
 export function wooApiUrl(baseUrl: string, path: string, params: Record<string, string | number | boolean> = {}): URL {
@@ -49,7 +46,7 @@ function authorization(store: StoreConnection, url: URL): string {
 export async function wooGet<T>(store: StoreConnection, url: URL, options: WooRequestOptions = {}) {
   const headers = { authorization: authorization(store, url), accept: "application/json" };
   try {
-    return await requestJson<T>(url.toString(), { method: "GET", headers }, { platformName: PLATFORM_NAME, signal: options.signal, sleep: options.sleep });
+    return await requestJson<T>(url.toString(), { method: "GET", headers }, { platformName: PLATFORM_NAME, signal: options.signal, sleep: options.sleep, requestTimeoutMs: options.requestTimeoutMs });
   } catch (error) {
     throw describeWooError(error);
   }

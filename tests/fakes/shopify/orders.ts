@@ -45,6 +45,11 @@ export class FakeShopifyOrders {
     return this.clock;
   }
 
+  /** Lets the shop's clock run on without a change. */
+  advance(ms: number) {
+    this.clock += ms;
+  }
+
   all(): ShopifyOrder[] {
     return [...this.byId.values()];
   }
