@@ -1031,7 +1031,7 @@ export const en = {
       forbidden: "Your role doesn't allow managing members.",
       ownerOnly: "Only an owner can make an owner, or change or remove one.",
       lastOwner: "A workspace needs an owner: make someone else an owner first.",
-      notFound: "This member is no longer in the workspace.",
+      notFound: "Member not found: they may have been removed already.",
       invitationNotFound: "This invitation no longer exists.",
       alreadyMember: "This person is already a member.",
       email: "Enter a valid email address.",

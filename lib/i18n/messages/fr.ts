@@ -1030,7 +1030,7 @@ export const fr: Messages = {
       forbidden: "Votre rôle ne permet pas de gérer les membres.",
       ownerOnly: "Seul un propriétaire peut nommer un propriétaire, ou changer ou retirer l’un d’eux.",
       lastOwner: "Un espace a besoin d’un propriétaire : nommez d’abord quelqu’un d’autre propriétaire.",
-      notFound: "Ce membre ne fait plus partie de l’espace.",
+      notFound: "Membre introuvable : il a peut-être déjà été retiré.",
       invitationNotFound: "Cette invitation n’existe plus.",
       alreadyMember: "Cette personne est déjà membre.",
       email: "Saisissez une adresse e-mail valide.",

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { signOut } from "@/lib/auth/auth";
 import { signedInAction, type FormState } from "@/lib/http/action-client";
 import { acceptInvitation, acceptInvitationSchema, AlreadyMember, InvitationUnusable, WrongInvitee } from "@/lib/workspaces/invitations";
 
@@ -25,3 +26,8 @@ export const acceptInvitationAction = signedInAction(
     redirect("/orders");
   },
 );
+
+/** Signs out the wrong account and comes back to the invitation through sign-in (or sign-up). */
+export async function signOutForInvitationAction(token: string) {
+  await signOut({ redirectTo: `/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}` });
+}
