@@ -29,7 +29,7 @@ export const changePasswordAction = workspaceAction(
     input: (_state: ProfileState, formData: FormData) => formValues(formData),
     schema: changePasswordSchema,
     // Passwords never go back to the form.
-    values: () => undefined,
+    values: (_state: ProfileState, _formData: FormData) => undefined,
     errors: {
       rate_limited: (error, t) => t("profile.errors.locked", { minutes: error instanceof PasswordLocked ? error.minutes : 15 }),
       conflict: "profile.errors.noPassword",

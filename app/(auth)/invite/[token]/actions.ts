@@ -11,7 +11,7 @@ export const acceptInvitationAction = signedInAction(
   {
     input: (token: string, _state: AcceptInvitationState, _formData: FormData) => ({ token }),
     schema: acceptInvitationSchema,
-    values: () => undefined,
+    values: (_token: string, _state: AcceptInvitationState, _formData: FormData) => undefined,
     errors: {
       not_found: "invitation.notFound",
       invalid_input: "invitation.notFound",
