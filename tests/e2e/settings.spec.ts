@@ -45,6 +45,12 @@ test("an owner invites by link; the invitee signs up through it and joins; the o
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
   await expect(page.getByTestId("invitation").filter({ hasText: inviteeEmail })).toContainText("Member");
 
+  await test.step("someone signed in with another email is told whose invitation it is, and can't join", async () => {
+    await page.goto(link);
+    await expect(page.getByTestId("invitation").getByRole("alert")).toHaveText(`This invitation is for ${inviteeEmail}. Sign out, then sign in or create an account with that email.`);
+    await expect(page.getByRole("button", { name: /^Join/ })).toHaveCount(0);
+  });
+
   const invitee = await (await browser.newContext()).newPage();
   await test.step("signed out, the link leads through sign-up and back to the invitation", async () => {
     await invitee.goto(link);
@@ -77,7 +83,7 @@ test("an owner invites by link; the invitee signs up through it and joins; the o
 
   const row = page.getByTestId("member").filter({ hasText: inviteeEmail });
   await test.step("the owner sees the new member and makes them an admin", async () => {
-    await page.reload();
+    await page.goto("/settings/members");
     await expect(row.getByLabel("Role of Ines Invitee")).toHaveValue("member");
     await expect(page.getByTestId("invitation")).toHaveCount(0);
     await row.getByLabel("Role of Ines Invitee").selectOption("admin");

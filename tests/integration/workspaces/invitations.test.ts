@@ -9,7 +9,11 @@ import { useTestDatabase } from "../../helpers/database";
 import { createMerchant } from "../../helpers/workspaces";
 
 const signedIn = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => (signedIn.userId ? { user: { id: signedIn.userId } } : null) }));
+vi.mock("@/lib/auth/auth", () => ({ auth: async () => (signedIn.userId ? { user: { id: signedIn.userId } } : null), signOut: async () => undefined }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: () => undefined, set: () => undefined }),
+  headers: async () => new Headers({ "accept-language": "en" }),
+}));
 
 useTestDatabase();
 
@@ -116,5 +120,41 @@ describe("invitations", () => {
     expect(await listInvitations(owner.workspaceId)).toEqual([]);
     await expect(revokeInvitation(owner.workspaceId, theirs.id)).rejects.toMatchObject({ code: "not_found" });
     expect(await getInvitationPreview(theirs.token)).toMatchObject({ state: "pending" });
+  });
+});
+
+describe("acceptInvitationAction", () => {
+  async function accept(token: string) {
+    const { acceptInvitationAction } = await import("@/app/(auth)/invite/[token]/actions");
+    try {
+      return { state: await acceptInvitationAction(token, {}, new FormData()), redirectedTo: null };
+    } catch (error) {
+      const { isRedirectError } = await import("next/dist/client/components/redirect-error");
+      const { getURLFromRedirectError } = await import("next/dist/client/components/redirect");
+      if (isRedirectError(error)) return { state: null, redirectedTo: getURLFromRedirectError(error) };
+      throw error;
+    }
+  }
+
+  it("asks a signed-out visitor to sign in, tells the wrong user whose invitation it is, and takes the right one to its orders", async () => {
+    const owner = await createMerchant("Olga Owner");
+    const email = `${randomUUID()}@example.test`;
+    const invitee = await signUpUser({ name: "Ines Invitee", email, password: "correct horse battery" });
+    const stranger = await createMerchant("Sam Stranger");
+    const { token } = await createInvitation(owner.workspaceId, { userId: owner.userId, role: "owner" }, { email, role: "member" });
+
+    try {
+      signedIn.userId = null;
+      expect((await accept(token)).state?.error).toBe("Your session has ended. Sign in again to continue.");
+      signedIn.userId = stranger.userId;
+      expect((await accept(token)).state?.error).toBe(`This invitation is for ${email}. Sign out, then sign in or create an account with that email.`);
+      signedIn.userId = invitee.userId;
+      expect(await accept(token)).toEqual({ state: null, redirectedTo: "/orders" });
+      expect((await accept(token)).state?.error).toBe("This invitation has already been used.");
+      expect((await accept("not-a-token")).state?.error).toMatch(/not valid/);
+    } finally {
+      signedIn.userId = null;
+    }
+    expect((await listMembers(owner.workspaceId)).map((member) => member.email)).toContain(email);
   });
 });

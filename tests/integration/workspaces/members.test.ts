@@ -105,4 +105,20 @@ describe("members", () => {
     }
     expect(await rolesOf(workspaceId)).toEqual({ "Olga Owner": "owner", "Jo Joiner": "member" });
   });
+
+  it("lets an admin leave, and starts them at the orders of the workspace they act in next", async () => {
+    const { workspaceId, joiner } = await workspaceWith("admin");
+    const { removeMemberAction } = await import("@/app/(app)/settings/members/actions");
+    const { isRedirectError } = await import("next/dist/client/components/redirect-error");
+    signedIn.userId = joiner.userId;
+    const left = await removeMemberAction({}, form({ userId: joiner.userId })).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    const session = await getWorkspaceSession();
+    signedIn.userId = null;
+    expect(isRedirectError(left), "redirected").toBe(true);
+    expect(await rolesOf(workspaceId)).toEqual({ "Olga Owner": "owner" });
+    expect(session?.workspaceId).not.toBe(workspaceId);
+  });
 });

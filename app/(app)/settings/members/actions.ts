@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { AppError } from "@/lib/errors";
 import { formValues, workspaceAction, type ErrorMessage, type FormState } from "@/lib/http/action-client";
 import type { Translate } from "@/lib/i18n/translate";
@@ -73,6 +74,8 @@ export const removeMemberAction = workspaceAction(
   },
   async ({ workspaceId, userId, role, input }): Promise<MemberState> => {
     await removeMember(workspaceId, { userId, role }, input.userId);
+    // Whoever leaves acts in another workspace from now on (lib/auth/session.ts): start them at its orders.
+    if (input.userId === userId) redirect("/orders");
     revalidatePath(PAGE);
     return {};
   },
