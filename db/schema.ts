@@ -74,6 +74,22 @@ export interface MembershipTable {
   created_at: number;
 }
 
+/** A link that adds its holder to a workspace: single-use, revocable, expiring; only the token's hash is stored. */
+export interface WorkspaceInvitationTable {
+  id: Generated<number>;
+  workspace_id: string;
+  /** Lowercased, as sign-up stores emails: the signed-in user's email must be this one. */
+  email: string;
+  role: Role;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: number;
+  expires_at: number;
+  accepted_at: Generated<number | null>;
+  accepted_by: Generated<string | null>;
+  revoked_at: Generated<number | null>;
+}
+
 export type StoreErrorKind = "auth" | "rate_limited" | "unavailable" | "bad_response" | "not_found" | "internal";
 
 export type Platform = "manual" | "shopify" | "woocommerce" | "amazon" | "bigcommerce" | "custom_store";
@@ -350,6 +366,8 @@ export interface CsvMappingTable {
   mapping: string;
   /** JSON: the import options it was saved with (SavedCsvOptions); null for mappings saved before options were kept. */
   options: string | null;
+  /** JSON: the file's header row when the mapping was saved; null for mappings saved before headers were kept. */
+  headers: Generated<string | null>;
   created_at: number;
 }
 
@@ -465,6 +483,7 @@ export interface Database {
   auth_throttle: AuthThrottleTable;
   workspaces: WorkspaceTable;
   memberships: MembershipTable;
+  workspace_invitations: WorkspaceInvitationTable;
   stores: StoreTable;
   orders: OrderTable;
   orders_search: { rowid: number; body: string; orders_search: ColumnType<string, never, never> };

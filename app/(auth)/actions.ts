@@ -1,6 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signUpSchema } from "@/lib/auth/schemas";
@@ -39,16 +40,18 @@ export const signUpAction = publicAction(
       email: String(formData.get("email") ?? ""),
       password: String(formData.get("password") ?? ""),
       workspaceName: String(formData.get("workspaceName") ?? "") || undefined,
+      callbackUrl: formData.get("callbackUrl"),
     }),
     // Everything but the password goes back to the form.
     values: (_state, formData) => ({ name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? ""), workspaceName: String(formData.get("workspaceName") ?? "") }),
-    schema: signUpSchema,
+    // Where to go once signed in: an invitation link sends its holder through sign-up and back.
+    schema: signUpSchema.extend({ callbackUrl: z.unknown().transform(safeCallbackUrl) }),
     errors: { conflict: "auth.emailTaken" },
     fieldErrors: { name: "auth.errors.name", email: "auth.errors.email", password: "auth.errors.password", workspaceName: "auth.errors.workspaceName" },
   },
   async ({ input, t }): Promise<AuthFormState> => {
     await signUpUser(input);
-    const signedIn = await signInWithPassword(input.email, input.password, "/orders");
+    const signedIn = await signInWithPassword(input.email, input.password, input.callbackUrl);
     if (!signedIn.error) return signedIn;
     // The account exists now: never answer as if the sign-up had failed.
     return { error: t("auth.createdSignInFailed"), values: { email: input.email } };

@@ -16,6 +16,7 @@ import * as csvMappingOptionsAndAutoRows from "./2026-12-07T02-csv-mapping-optio
 import * as schedulerHeartbeat from "./2026-12-07T03-scheduler-heartbeat";
 import * as orderTotalComputed from "./2026-12-08T03-order-total-computed";
 import * as storeDeletionAndConnectionTests from "./2026-12-08T06-store-deletion-and-connection-tests";
+import * as invitationsAndMappingHeaders from "./2026-12-09T05-invitations-and-mapping-headers";
 import * as ordersByImportRun from "./2026-12-09T10-orders-by-import-run";
 
 /** Every migration, by date-stamped name. A static map so bundlers and tsx see them all. */
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T03-scheduler-heartbeat": schedulerHeartbeat,
   "2026-12-08T03-order-total-computed": orderTotalComputed,
   "2026-12-08T06-store-deletion-and-connection-tests": storeDeletionAndConnectionTests,
+  "2026-12-09T05-invitations-and-mapping-headers": invitationsAndMappingHeaders,
   "2026-12-09T10-orders-by-import-run": ordersByImportRun,
 };

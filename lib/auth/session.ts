@@ -25,7 +25,13 @@ export const requireWorkspaceSession = cache(async (): Promise<WorkspaceSession>
   return session;
 });
 
-/** The same check for route handlers, which answer 401 rather than redirect: null when there is no usable session. */
+/**
+ * The same check for route handlers, which answer 401 rather than redirect: null when there is no usable session.
+ *
+ * A user can belong to several workspaces (their own from sign-up, and any whose invitation they
+ * accepted); they act in the one they joined last. Accepting an invitation therefore takes them
+ * to the workspace that invited them, and being removed from it brings them back to the one before.
+ */
 export const getWorkspaceSession = cache(async (): Promise<WorkspaceSession | null> => {
   const session = await auth();
   const userId = session?.user?.id;
@@ -36,7 +42,8 @@ export const getWorkspaceSession = cache(async (): Promise<WorkspaceSession | nu
     .innerJoin("User", "User.id", "memberships.user_id")
     .select(["memberships.workspace_id", "memberships.role", "workspaces.name as workspace_name", "User.name", "User.email"])
     .where("memberships.user_id", "=", userId)
-    .orderBy("memberships.created_at")
+    .orderBy("memberships.created_at", "desc")
+    .orderBy("memberships.workspace_id")
     .executeTakeFirst();
   if (!membership) return null;
   return {
@@ -47,4 +54,19 @@ export const getWorkspaceSession = cache(async (): Promise<WorkspaceSession | nu
     workspaceName: membership.workspace_name,
     role: membership.role,
   };
+});
+
+export interface SignedInUser {
+  userId: string;
+  name: string | null;
+  email: string;
+}
+
+/** Who is signed in, whatever their workspaces (the invitation page needs no workspace): null when nobody is. */
+export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  const user = await db.read.selectFrom("User").select(["id", "name", "email"]).where("id", "=", userId).executeTakeFirst();
+  return user ? { userId: user.id, name: user.name, email: user.email } : null;
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Role } from "@/db/schema";
-import { getWorkspaceSession } from "@/lib/auth/session";
+import { getSignedInUser, getWorkspaceSession } from "@/lib/auth/session";
 import { AppError, parseWith, type ErrorCode } from "@/lib/errors";
 import { getI18n, getTimeZone } from "@/lib/i18n/server";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
@@ -81,6 +81,24 @@ export function workspaceAction<Args extends unknown[], Schema extends z.ZodType
       if (options.allow && !options.allow(session.role)) throw new AppError("forbidden", "Your role does not allow this.");
       const input = await parseInput(options, args);
       return handler({ workspaceId: session.workspaceId, userId: session.userId, role: session.role, input, values, t });
+    });
+  };
+}
+
+/**
+ * The same for a signed-in user outside any workspace's role (accepting an invitation, whose
+ * workspace is not the one they act in yet): the session's user, the input, then `handler`.
+ */
+export function signedInAction<Args extends unknown[], Schema extends z.ZodType, State extends FormState>(
+  options: Omit<ActionOptions<Args, Schema>, "allow">,
+  handler: (context: Pick<ActionContext<z.output<Schema>>, "userId" | "input" | "values" | "t"> & { email: string }) => Promise<State>,
+): (...args: Args) => Promise<State> {
+  return async (...args) => {
+    const [user, { t }] = await Promise.all([getSignedInUser(), getI18n()]);
+    const values = valuesOf(options, args);
+    return settle(options, t, values, async () => {
+      if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+      return handler({ userId: user.userId, email: user.email, input: await parseInput(options, args), values, t });
     });
   };
 }

@@ -9,6 +9,7 @@ const PAGES: Record<string, ((ids: { orderId: string; storeId: string }) => stri
   "(app)/orders/[orderId]/edit": ({ orderId }) => `/orders/${orderId}/edit`,
   "(app)/stores/[storeId]": ({ storeId }) => `/stores/${storeId}`,
   "(app)/stores/connect/[platform]": { noWorkspaceIds: "a platform's name" },
+  "(auth)/invite/[token]": { noWorkspaceIds: "a random invitation token; the page checks the invited email before anyone can join" },
 };
 
 function dynamicPages(): string[] {

@@ -6,7 +6,14 @@ import { SETTINGS_SECTIONS, SettingsNav } from "./settings-nav";
 /** The settings home: each section, with what it is for. */
 export default async function SettingsPage() {
   const [, { t }] = await Promise.all([requireWorkspaceSession(), getI18n()]);
-  const about = { "api-keys": "settingsHome.apiKeys", locations: "settingsHome.locations", "rate-cards": "settingsHome.rateCards" } as const;
+  const about = {
+    "api-keys": "settingsHome.apiKeys",
+    locations: "settingsHome.locations",
+    "rate-cards": "settingsHome.rateCards",
+    "csv-mappings": "settingsHome.csvMappings",
+    members: "settingsHome.members",
+    profile: "settingsHome.profile",
+  } as const;
   return (
     <div className="space-y-6">
       <SettingsNav current={null} />

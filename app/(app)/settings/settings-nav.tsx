@@ -5,6 +5,9 @@ export const SETTINGS_SECTIONS = [
   { key: "api-keys", href: "/settings/api-keys", label: "settingsNav.apiKeys" },
   { key: "locations", href: "/settings/locations", label: "settingsNav.locations" },
   { key: "rate-cards", href: "/settings/rate-cards", label: "settingsNav.rateCards" },
+  { key: "csv-mappings", href: "/settings/csv-mappings", label: "settingsNav.csvMappings" },
+  { key: "members", href: "/settings/members", label: "settingsNav.members" },
+  { key: "profile", href: "/settings/profile", label: "settingsNav.profile" },
 ] as const;
 
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number]["key"];

@@ -27,7 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <OAuthButtons callbackUrl={target} />
       <p className="mt-6 text-center text-sm text-slate-600">
         {t("auth.noAccount")}{" "}
-        <Link href="/sign-up" className="font-medium text-brand-600 hover:underline">
+        <Link href={target === "/orders" ? "/sign-up" : `/sign-up?callbackUrl=${encodeURIComponent(target)}`} className="font-medium text-brand-600 hover:underline">
           {t("auth.createAccount")}
         </Link>
       </p>

@@ -45,10 +45,10 @@ function form(fields: Record<string, string>): FormData {
   return data;
 }
 
-async function signUp(email: string) {
+async function signUp(email: string, extra: Record<string, string> = {}) {
   const { signUpAction } = await import("@/app/(auth)/actions");
   try {
-    return { state: await signUpAction({}, form({ name: "Ada", email, password: "correct horse battery" })), redirectedTo: null };
+    return { state: await signUpAction({}, form({ name: "Ada", email, password: "correct horse battery", ...extra })), redirectedTo: null };
   } catch (error) {
     if (isRedirectError(error)) return { state: null, redirectedTo: getURLFromRedirectError(error) };
     throw error;
@@ -76,5 +76,10 @@ describe("signUpAction", () => {
     expect(state?.error).toMatch(/account was created/);
     expect(state?.values).toEqual({ email: "created@example.com" });
     expect(await accountsOf("created@example.com")).toHaveLength(1);
+  });
+
+  it("goes back where the sign-up was asked for (an invitation link), but only to a page of this site", async () => {
+    expect((await signUp("invited@example.com", { callbackUrl: "/invite/abc" })).redirectedTo).toBe("/invite/abc");
+    expect((await signUp("elsewhere@example.com", { callbackUrl: "https://evil.example/x" })).redirectedTo).toBe("/orders");
   });
 });

@@ -31,7 +31,7 @@ describe("saved CSV mappings", () => {
 
     const forShopify = await listCsvMappings(workspaceId, SHOPIFY);
     expect(forShopify.map((mapping) => mapping.name)).toEqual(["Shopify", "Amazon", "Woo"]);
-    expect(forShopify[0]).toEqual({ id: shopifyId, name: "Shopify", headersSignature: SHOPIFY, mapping: { 0: "orderNumber", 3: "item.name" }, options: null });
+    expect(forShopify[0]).toEqual({ id: shopifyId, name: "Shopify", headersSignature: SHOPIFY, mapping: { 0: "orderNumber", 3: "item.name" }, options: null, headers: null, createdAt: expect.any(Number) });
     expect((await listCsvMappings(workspaceId)).map((mapping) => mapping.name)).toEqual(["Amazon", "Shopify", "Woo"]);
   });
 
@@ -41,7 +41,9 @@ describe("saved CSV mappings", () => {
     const second = await saveCsvMapping(workspaceId, { name: "  Shopify ", headersSignature: WOO, mapping: { 0: "orderNumber", 1: "orderDate" } });
 
     expect(second.id).toBe(first.id);
-    expect(await listCsvMappings(workspaceId)).toEqual([{ id: first.id, name: "Shopify", headersSignature: WOO, mapping: { 0: "orderNumber", 1: "orderDate" }, options: null }]);
+    expect(await listCsvMappings(workspaceId)).toEqual([
+      { id: first.id, name: "Shopify", headersSignature: WOO, mapping: { 0: "orderNumber", 1: "orderDate" }, options: null, headers: null, createdAt: expect.any(Number) },
+    ]);
   });
 
   it("keeps the options the file was read with, so reusing the mapping reads the file the same way", async () => {
@@ -88,8 +90,8 @@ describe("saved CSV mappings", () => {
     const listed = await callRoute(GET, "/api/csv-mappings", { query: { headersSignature: SHOPIFY } });
     expect(listed).toMatchObject({ status: 200 });
     expect(listed.json).toEqual([
-      { id: saved.json.id, name: "Shopify", headersSignature: SHOPIFY, mapping: { 0: "orderNumber", 1: null }, options: null },
-      { id: expect.any(Number), name: "Amazon", headersSignature: "9-zzz", mapping: { 0: "orderNumber" }, options: null },
+      { id: saved.json.id, name: "Shopify", headersSignature: SHOPIFY, mapping: { 0: "orderNumber", 1: null }, options: null, headers: null, createdAt: expect.any(Number) },
+      { id: expect.any(Number), name: "Amazon", headersSignature: "9-zzz", mapping: { 0: "orderNumber" }, options: null, headers: null, createdAt: expect.any(Number) },
     ]);
 
     const invalid = await callRoute(POST, "/api/csv-mappings", { method: "POST", body: { name: "Broken", headersSignature: SHOPIFY, mapping: ["orderNumber"] } });

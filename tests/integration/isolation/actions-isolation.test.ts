@@ -3,11 +3,13 @@ import { join, relative, sep } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/database";
 import { createApiKey } from "@/lib/auth/api-keys";
+import { saveCsvMapping } from "@/lib/csv/csv-mappings";
 import { getOrderEditForm } from "@/lib/orders/get-order";
 import { importOrders } from "@/lib/orders/import-orders";
 import { listRateCards } from "@/lib/rating/rate-cards";
 import { saveShipFromLocation } from "@/lib/rating/ship-from-locations";
 import { createStore } from "@/lib/stores/manage-stores";
+import { createInvitation } from "@/lib/workspaces/invitations";
 import { useTestDatabase } from "../../helpers/database";
 import { buildOrder } from "../../helpers/orders";
 import { createMerchant } from "../../helpers/workspaces";
@@ -32,6 +34,9 @@ interface Theirs {
   locationId: number;
   rateCardId: number;
   apiKeyId: number;
+  mappingId: number;
+  invitationId: number;
+  userId: string;
 }
 
 type Action = (...args: never[]) => Promise<unknown>;
@@ -77,6 +82,16 @@ const ACTIONS: Record<string, ((t: Theirs) => unknown[]) | { noWorkspaceIds: str
   "(app)/settings/rate-cards/actions.ts#uploadRateCardAction": { noWorkspaceIds: "adds a card to the caller's workspace" },
   "(app)/settings/rate-cards/actions.ts#setRateCardActiveAction": (t) => [{}, form({ rateCardId: String(t.rateCardId), active: "false" })],
   "(app)/settings/rate-cards/actions.ts#deleteRateCardAction": (t) => [{}, form({ rateCardId: String(t.rateCardId) })],
+  "(app)/settings/csv-mappings/actions.ts#renameCsvMappingAction": (t) => [{}, form({ mappingId: String(t.mappingId), name: "Ada's now" })],
+  "(app)/settings/csv-mappings/actions.ts#deleteCsvMappingAction": (t) => [{}, form({ mappingId: String(t.mappingId) })],
+  "(app)/settings/members/actions.ts#createInvitationAction": { noWorkspaceIds: "invites to the caller's workspace" },
+  "(app)/settings/members/actions.ts#revokeInvitationAction": (t) => [{}, form({ invitationId: String(t.invitationId) })],
+  "(app)/settings/members/actions.ts#changeMemberRoleAction": (t) => [{}, form({ userId: t.userId, role: "member" })],
+  "(app)/settings/members/actions.ts#removeMemberAction": (t) => [{}, form({ userId: t.userId })],
+  "(app)/settings/profile/actions.ts#updateProfileAction": { noWorkspaceIds: "the caller's own name" },
+  "(app)/settings/profile/actions.ts#changePasswordAction": { noWorkspaceIds: "the caller's own password" },
+  "(auth)/invite/[token]/actions.ts#acceptInvitationAction": { noWorkspaceIds: "a random token, checked against the signed-in email (tests/integration/workspaces/invitations.test.ts)" },
+  "(auth)/invite/[token]/actions.ts#signOutForInvitationAction": { noWorkspaceIds: "signs the caller out" },
   "(app)/layout.tsx#default": { noWorkspaceIds: "the layout's inline sign-out" },
   "(auth)/actions.ts#*": { noWorkspaceIds: "sign-in and sign-up, before any workspace" },
   "(auth)/oauth-buttons.tsx#*": { noWorkspaceIds: "OAuth sign-in, before any workspace" },
@@ -106,7 +121,7 @@ function serverActions(): string[] {
 
 /** Everything of Bea's an action could change. */
 async function snapshotOf(workspaceId: string) {
-  const tables = ["orders", "stores", "ship_from_locations", "rate_cards", "api_keys", "import_runs"] as const;
+  const tables = ["orders", "stores", "ship_from_locations", "rate_cards", "api_keys", "import_runs", "csv_mappings", "memberships", "workspace_invitations"] as const;
   const rows = await Promise.all(tables.map((table) => db.read.selectFrom(table).selectAll().where("workspace_id" as never, "=", workspaceId as never).execute()));
   const items = await db.read.selectFrom("order_items").innerJoin("orders", "orders.id", "order_items.order_id").selectAll("order_items").where("orders.workspace_id", "=", workspaceId).execute();
   return { ...Object.fromEntries(tables.map((table, index) => [table, rows[index]])), items };
@@ -128,8 +143,20 @@ describe("another workspace's ids, on every server action", () => {
     const { location } = await saveShipFromLocation(bea.workspaceId, null, { ...LOCATION, name: "Bea's warehouse", isDefault: true });
     const [card] = await listRateCards(bea.workspaceId);
     const key = await createApiKey(bea.workspaceId, { name: "Bea's key" });
+    const mapping = await saveCsvMapping(bea.workspaceId, { name: "Bea's mapping", headersSignature: "1-abc", mapping: { 0: "orderNumber" } });
+    const invitation = await createInvitation(bea.workspaceId, { userId: bea.userId, role: "owner" }, { email: "bea-friend@example.test", role: "member" });
     const edit = await getOrderEditForm(bea.workspaceId, order.orderId!, "UTC");
-    theirs = { orderId: order.orderId!, orderForm: edit.initial as unknown as Record<string, string>, storeId: Number(storeId), locationId: location.id, rateCardId: card.id, apiKeyId: key.id };
+    theirs = {
+      orderId: order.orderId!,
+      orderForm: edit.initial as unknown as Record<string, string>,
+      storeId: Number(storeId),
+      locationId: location.id,
+      rateCardId: card.id,
+      apiKeyId: key.id,
+      mappingId: mapping.id,
+      invitationId: invitation.id,
+      userId: bea.userId,
+    };
   });
 
   it("has an entry for every server action, so a new action is checked too", () => {

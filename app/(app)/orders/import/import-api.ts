@@ -71,4 +71,4 @@ export const getImport = (importId: string) => call<CsvImportSummary>("GET", `/a
 export const listMappings = (headersSignature: string) =>
   call<CsvMappingSummary[]>("GET", `/api/csv-mappings?headersSignature=${encodeURIComponent(headersSignature)}`);
 
-export const saveMapping = (body: { name: string; headersSignature: string; mapping: Mapping; options: SavedCsvOptions }) => call<{ id: number | string }>("POST", "/api/csv-mappings", body);
+export const saveMapping = (body: { name: string; headersSignature: string; mapping: Mapping; options: SavedCsvOptions; headers: string[] }) => call<{ id: number | string }>("POST", "/api/csv-mappings", body);

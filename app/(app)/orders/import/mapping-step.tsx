@@ -42,7 +42,7 @@ export function MappingStep(props: {
         <SavedMappings
           t={t}
           signature={file.signature}
-          columns={file.headers.length}
+          headers={file.headers}
           mapping={mapping}
           options={{
             ...props.options,

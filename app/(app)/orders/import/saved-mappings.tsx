@@ -24,10 +24,11 @@ function mappingOf(saved: CsvMappingSummary, columns: number): Mapping {
  * Mappings saved earlier: the one made for a file with these same columns is applied at once;
  * any other can be applied by hand. And "Save mapping as…" for the next file.
  */
-export function SavedMappings({ t, signature, columns, mapping, options, onApply }: {
+export function SavedMappings({ t, signature, headers, mapping, options, onApply }: {
   t: CsvT;
   signature: string;
-  columns: number;
+  /** The file's header row: its length is the file's columns, and it is saved with the mapping for Settings to show. */
+  headers: string[];
   mapping: Mapping;
   /** The options the file is read with now: saved with the mapping. */
   options: ImportOptions;
@@ -38,6 +39,7 @@ export function SavedMappings({ t, signature, columns, mapping, options, onApply
   const [notice, setNotice] = useState<string | null>(null);
   const [name, setName] = useState("");
   const [saving, setSaving] = useState(false);
+  const columns = headers.length;
 
   useEffect(() => {
     let live = true;
@@ -77,7 +79,7 @@ export function SavedMappings({ t, signature, columns, mapping, options, onApply
     if (!trimmed) return;
     setSaving(true);
     try {
-      await saveMapping({ name: trimmed, headersSignature: signature, mapping, options });
+      await saveMapping({ name: trimmed, headersSignature: signature, mapping, options, headers });
       setNotice(t("mapping.savedAs", { name: trimmed }));
       setSaved(await listMappings(signature).catch(() => saved));
     } catch (error) {
