@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/db/database";
 import type { OrderRow, OrderStatus } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
-import { nextOrderNumber } from "@/lib/workspaces/next-order-number";
+import { reserveOrderNumbers } from "@/lib/workspaces/next-order-number";
 import { MAX_SHIP_DATE_AHEAD_MS, ORDER_MESSAGES } from "./limits";
 import { fromOrderRow } from "./columns";
 import { importOrders, LOCKED_REASONS, type ImportResult } from "./import-orders";
@@ -140,9 +140,13 @@ export async function createOrder(
 ) {
   const given = order.orderNumber?.trim() && order.orderNumber.trim().toUpperCase() !== "AUTO" ? order.orderNumber.trim() : null;
   if (given && refuseTakenNumber) await assertOrderNumberFree(workspaceId, storeId, given);
-  const orderNumber = given ?? (await nextOrderNumber(workspaceId));
-  const [result] = await importOrders(workspaceId, storeId, [{ ...order, orderKey: order.orderKey ?? randomUUID(), orderNumber }], by);
-  return orThrow(result);
+  // The automatic number is taken in the order's own transaction: a refused order (a store not the
+  // workspace's, a rule of the write path) leaves the workspace's numbering as it was.
+  return db.transaction(async (tx) => {
+    const orderNumber = given ?? (await reserveOrderNumbers(tx, workspaceId, 1))[0];
+    const [result] = await importOrders(workspaceId, storeId, [{ ...order, orderKey: order.orderKey ?? randomUUID(), orderNumber }], { ...by, tx });
+    return orThrow(result);
+  });
 }
 
 /** The field the form links from when its order number is taken: `orderNumber.existingOrderId`. */

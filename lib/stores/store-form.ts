@@ -2,7 +2,7 @@ import { z } from "zod";
 import { connectorFor } from "@/lib/connectors/registry";
 import type { ConnectionCheck, StoreConnection } from "@/lib/connectors/types";
 import { connectionFromInput, recordConnectionTest, sameConnection, storedConnection, storeInputSchema, type StoreInput } from "./manage-stores";
-import { PLATFORMS, STATUS_MAPPING_KEYS, type ConnectablePlatform } from "./platforms";
+import { findPlatformSpec, PLATFORMS, STATUS_MAPPING_KEYS, type ConnectablePlatform } from "./platforms";
 
 /**
  * The connect/edit form, posted flat (`name`, `baseUrl`, `credentials.accessToken`,
@@ -10,17 +10,20 @@ import { PLATFORMS, STATUS_MAPPING_KEYS, type ConnectablePlatform } from "./plat
  * credential fields and, for custom stores, the status mapping.
  */
 export function storeFormInput(platform: ConnectablePlatform, values: Record<string, string>): StoreInput & { intent: string | undefined } {
-  const spec = PLATFORMS[platform];
+  // The page binds the platform, but the call can carry anything: what is no platform reads no fields, and the schema refuses it.
+  const spec = findPlatformSpec(platform);
   const credentials: Record<string, string> = {};
-  for (const field of spec.credentials) credentials[field.name] = values[`credentials.${field.name}`] ?? "";
-  const statusMapping = spec.statusMapping ? Object.fromEntries(STATUS_MAPPING_KEYS.map((key) => [key, values[`statusMapping.${key}`] ?? ""])) : undefined;
+  for (const field of spec?.credentials ?? []) credentials[field.name] = values[`credentials.${field.name}`] ?? "";
+  const statusMapping = spec?.statusMapping ? Object.fromEntries(STATUS_MAPPING_KEYS.map((key) => [key, values[`statusMapping.${key}`] ?? ""])) : undefined;
   return { platform, name: values.name ?? "", baseUrl: values.baseUrl ?? "", credentials, statusMapping, intent: values.intent };
 }
 
 /** The form's values it may be shown again: secrets never go back to the browser. */
 export function storeFormValues(platform: ConnectablePlatform, values: Record<string, string>): Record<string, string> {
-  const secrets = new Set(PLATFORMS[platform].credentials.filter((field) => field.secret).map((field) => `credentials.${field.name}`));
-  return Object.fromEntries(Object.entries(values).filter(([key]) => !secrets.has(key)));
+  const spec = findPlatformSpec(platform);
+  // Without a platform there is no telling its secrets from the rest: no credential goes back.
+  const isSecret = (key: string) => (spec ? spec.credentials.some((field) => field.secret && key === `credentials.${field.name}`) : key.startsWith("credentials."));
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !isSecret(key)));
 }
 
 const storeId = z.number().int().positive();

@@ -74,3 +74,61 @@ export function mangleText(text: string, random: Random): string {
   if (roll < 0.9) return text.replace(/\d/g, () => String(Math.floor(random() * 10)));
   return "";
 }
+
+/** Field names that are not the form's: prototype keys first, then junk. */
+export const NASTY_FIELD_NAMES: readonly string[] = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "$ACTION_ID_x", "", " ", "a".repeat(5_000), "items.-1.name", "items.99999999999.name", "items.0", "shipTo", "x\u0000y", "\ud800"];
+
+/** What a form can carry for a field (text only, or a file): NASTY_VALUES as text, and the numbers and words forms get wrong. */
+export const NASTY_FORM_VALUES: readonly string[] = [
+  ...new Set(NASTY_VALUES.map((value) => (typeof value === "string" ? value : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)))),
+  "Infinity", "-Infinity", "1e308", "-1e308", "9007199254740993", "-0", "0x1F", "1,5", "1.234,50", " 42 ", "-5", "0.001", "12345678901234567890123456789", "1/0",
+  "2025-02-29", "2026-04-31", "1970-01-01", "0001-01-01", "+275760-09-13", "2026-12-06T24:00", "2026-12-06T23:59:60", "31/12/2026",
+  "on", "off", "true", "false", "yes", "pounds", "grams", "centimeters", "test", "save", "delete", "hold", "ship", "__proto__", "constructor",
+];
+
+/** The ids a bound argument or an id field might be given in place of the caller's own. */
+export const NASTY_IDS: readonly unknown[] = [
+  0, -1, 1.5, 2 ** 53 + 1, 1e308, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, "1", "abc", "", " 1", "1e3", "0x10",
+  null, undefined, true, {}, [], [1], { id: 1 }, "__proto__", "constructor",
+];
+
+/** A file a form carries, by its text (so a mutation can mangle it). */
+export interface FormFile {
+  file: string;
+  name: string;
+  type: string;
+}
+
+/** A form as posted, in order: a field may come twice. */
+export type FormFields = [name: string, value: string | FormFile][];
+
+/**
+ * A valid form with one to three of these done to it: a field dropped, sent twice, emptied,
+ * given a nasty value or a file, its file's text mangled; or a prototype key or junk field added.
+ */
+export function mutateForm(fields: FormFields, random: Random, values: readonly string[] = NASTY_FORM_VALUES): FormFields {
+  const result: FormFields = fields.map(([name, value]) => [name, value]);
+  const nastyFile = (): FormFile => ({ file: pick(random, NASTY_FORM_VALUES), name: pick(random, ["x.csv", "x.json", "", "../../etc/passwd"]), type: pick(random, ["text/csv", "application/json", "application/octet-stream", ""]) });
+  const mutations = 1 + Math.floor(random() * 3);
+  for (let i = 0; i < mutations; i++) {
+    const roll = random();
+    const at = Math.floor(random() * result.length);
+    const field = result[at];
+    if (!field || roll < 0.1) result.push([pick(random, NASTY_FIELD_NAMES), random() < 0.8 ? pick(random, values) : nastyFile()]);
+    else if (roll < 0.2) result.splice(at, 1);
+    else if (roll < 0.3) result.push([field[0], random() < 0.5 ? field[1] : pick(random, values)]);
+    else if (roll < 0.35) field[1] = "";
+    else if (roll < 0.4) field[1] = nastyFile();
+    else if (roll < 0.55 && typeof field[1] !== "string") field[1] = { ...field[1], file: mangleText(field[1].file, random) };
+    else if (roll < 0.6) result.push([pick(random, NASTY_FIELD_NAMES), field[1]]);
+    else field[1] = pick(random, values);
+  }
+  return result;
+}
+
+/** The fields as the browser posts them: FormData.append, in order. */
+export function toFormData(fields: FormFields): FormData {
+  const data = new FormData();
+  for (const [name, value] of fields) data.append(name, typeof value === "string" ? value : new File([value.file], value.name, { type: value.type }));
+  return data;
+}

@@ -93,6 +93,21 @@ describe("saving a store's settings", () => {
     expect(again).toMatchObject({ saved: true, warning: expect.stringMatching(/^Saved, but the connection test failed: Shopify could not be reached: connection refused/) });
     expect(again.error).toBeUndefined();
   });
+
+  it("refuses a platform that is none (a forged call's bound argument) by its field, never a crash, and sends no credential back", async () => {
+    const me = await createMerchant();
+    request.userId = me.userId;
+    const { saveStoreAction } = await import("@/app/(app)/stores/actions");
+    const stores = async () => (await db.read.selectFrom("stores").select("id").where("workspace_id", "=", me.workspaceId).execute()).length;
+    const before = await stores();
+
+    for (const platform of ["__proto__", "constructor", "toString", "magento"]) {
+      const state = await saveStoreAction(platform as never, null, {}, form({ name: "Forged", baseUrl: shop.url, "credentials.accessToken": TOKEN, intent: "save" }));
+      expect(state, platform).toMatchObject({ error: "Check the highlighted fields.", fieldErrors: { platform: [expect.any(String)] }, values: { name: "Forged", baseUrl: shop.url } });
+      expect(JSON.stringify(state), platform).not.toContain(TOKEN);
+    }
+    expect(await stores()).toBe(before);
+  });
 });
 
 describe("deleting a store", () => {

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/database";
 import { createApiKey } from "@/lib/auth/api-keys";
@@ -12,18 +10,14 @@ import { createStore } from "@/lib/stores/manage-stores";
 import { createInvitation } from "@/lib/workspaces/invitations";
 import { useTestDatabase } from "../../helpers/database";
 import { buildOrder } from "../../helpers/orders";
+import { formOf as form, listServerActions, loadServerAction, signedIn } from "../../helpers/server-actions";
 import { createMerchant } from "../../helpers/workspaces";
 
-// Outside Next.js there is no request: the signed-in user is the test's (Ada). Everything after
-// it (the membership lookup, the action builder, lib) is the real code.
-const signedIn = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => (signedIn.userId ? { user: { id: signedIn.userId } } : null), signIn: async () => undefined, signOut: async () => undefined }));
-vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, set: () => undefined }),
-  headers: async () => new Headers({ "accept-language": "en" }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+// The signed-in user is the test's (Ada); everything after it is the real code (tests/helpers/server-actions.ts).
+vi.mock("@/lib/auth/auth", async () => (await import("../../helpers/server-actions")).requestEdge.auth);
+vi.mock("next-auth", async () => (await import("../../helpers/server-actions")).requestEdge.nextAuth);
+vi.mock("next/headers", async () => (await import("../../helpers/server-actions")).requestEdge.headers);
+vi.mock("next/cache", async () => (await import("../../helpers/server-actions")).requestEdge.cache);
 
 useTestDatabase();
 
@@ -39,12 +33,6 @@ interface Theirs {
   userId: string;
 }
 
-type Action = (...args: never[]) => Promise<unknown>;
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-};
 const LOCATION = { name: "Ada's warehouse", street1: "1 Main St", city: "Boston", state: "MA", postalCode: "02134", country: "US" };
 
 /**
@@ -98,27 +86,6 @@ const ACTIONS: Record<string, ((t: Theirs) => unknown[]) | { noWorkspaceIds: str
   "locale-actions.ts#*": { noWorkspaceIds: "the visitor's language cookie" },
 };
 
-/** Every "use server" file's exported actions, as "file#export" (a whole file's as "file#*" when listed so). */
-function serverActions(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.tsx?$/.test(name)) {
-        const text = readFileSync(path, "utf8");
-        if (!/^\s*["']use server["']/m.test(text)) continue;
-        const file = relative("app", path).split(sep).join("/");
-        if (`${file}#*` in ACTIONS) found.push(`${file}#*`);
-        else if (!/^["']use server["']/.test(text.trimStart())) found.push(`${file}#default`);
-        else for (const match of text.matchAll(/^export (?:const|async function) (\w+)/gm)) found.push(`${file}#${match[1]}`);
-      }
-    }
-  };
-  walk("app");
-  return [...new Set(found)].sort();
-}
-
 /** Everything of Bea's an action could change. */
 async function snapshotOf(workspaceId: string) {
   const tables = ["orders", "stores", "ship_from_locations", "rate_cards", "api_keys", "import_runs", "csv_mappings", "memberships", "workspace_invitations"] as const;
@@ -160,7 +127,7 @@ describe("another workspace's ids, on every server action", () => {
   });
 
   it("has an entry for every server action, so a new action is checked too", () => {
-    const actions = serverActions();
+    const actions = listServerActions(new Set(Object.keys(ACTIONS)));
     expect(actions.filter((action) => !(action in ACTIONS)), "server actions without an isolation entry").toEqual([]);
     expect(Object.keys(ACTIONS).filter((action) => !actions.includes(action)), "entries for actions that no longer exist").toEqual([]);
   });
@@ -168,11 +135,10 @@ describe("another workspace's ids, on every server action", () => {
   for (const [name, entry] of Object.entries(ACTIONS)) {
     if (typeof entry !== "function") continue;
     it(`${name} with Bea's ids changes nothing of hers and says not found`, async () => {
-      const [file, exported] = name.split("#");
-      const module = (await import(`@/app/${file.replace(/\.tsx?$/, "")}`)) as Record<string, Action>;
+      const action = await loadServerAction(name);
       const before = await snapshotOf(beaWorkspace);
       signedIn.userId = adaUserId;
-      const state = await module[exported](...(entry(theirs) as never[])).finally(() => (signedIn.userId = null));
+      const state = await action(...(entry(theirs) as never[])).finally(() => (signedIn.userId = null));
       // "Choose a ship-from location": the calculator's own list has no such location, as for a made-up id.
       expect(JSON.stringify(state), "the action's answer").toMatch(/not found|no longer exists|doesn't exist|does not exist|no such|Choose a ship-from location/i);
       expect(await snapshotOf(beaWorkspace)).toEqual(before);

@@ -48,6 +48,15 @@ describe("a merchant's actions on an order", () => {
     expect((await stored(first.orderId!)).row.order_key).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("takes no number for an order it refuses: the next order gets the number the refused one would have", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant();
+    const other = await createMerchant("Other Merchant");
+    const { orderKey: _key, orderNumber: _number, ...details } = buildOrder();
+    await expect(createOrder(workspaceId, other.manualStoreId, details, merchant)).rejects.toMatchObject({ code: "not_found" });
+    await expect(createOrder(workspaceId, manualStoreId, { ...details, items: [{ name: "Mug", quantity: -1, unitPrice: 100 }] }, merchant)).rejects.toMatchObject({ code: "invalid_input" });
+    expect((await createOrder(workspaceId, manualStoreId, details, merchant)).orderNumber).toBe("1");
+  });
+
   it("edits an open order, keeping its key and store, with an 'edited' entry", async () => {
     const { workspaceId, manualStoreId } = await createMerchant();
     const { order, orderId } = await importOne(workspaceId, manualStoreId);
