@@ -21,6 +21,11 @@ import { todayIn } from "@/lib/rating/today";
 import { getStoreOrThrow } from "@/lib/stores/get-store";
 import { createStore, listStoresWithHealth } from "@/lib/stores/manage-stores";
 import { getApiTimeZone } from "@/lib/workspaces/api-time-zone";
+import { signUpUser } from "@/lib/auth/sign-up";
+import { listCsvMappings, saveCsvMapping } from "@/lib/csv/csv-mappings";
+import { acceptInvitation, createInvitation, listInvitations } from "@/lib/workspaces/invitations";
+import { listMembers } from "@/lib/workspaces/members";
+import { getProfile } from "@/lib/auth/profile";
 import { startShopifyFake, type ShopifyFake } from "../fakes/shopify/server";
 import { startUspsZonesFake, type UspsZonesFake } from "../fakes/usps-zones/server";
 import { useTestDatabase } from "../helpers/database";
@@ -48,6 +53,11 @@ interface Fixtures {
   locationId: number;
   rateCardId: number;
   apiKeyId: number;
+  mappingId: number;
+  /** A second member (role member) of the workspace, for the members page's actions. */
+  memberUserId: string;
+  invitationId: number;
+  invitationToken: string;
 }
 
 interface Fuzzed {
@@ -77,6 +87,8 @@ let shopify: ShopifyFake;
 let usps: UspsZonesFake;
 
 const fields = (values: Record<string, string>): FormFields => Object.entries(values);
+/** createMerchant's password: a password change to the same one keeps the next call's form valid. */
+const PASSWORD = "correct horse battery";
 const newOrderForm = (ours: Fixtures): FormFields => fields({ ...ours.orderForm, orderNumber: "", storeId: String(ours.manualStoreId) });
 
 /**
@@ -119,6 +131,17 @@ const FUZZ: Record<string, Fuzzed | { noInput: string }> = {
   "(app)/settings/rate-cards/actions.ts#uploadRateCardAction": { form: () => [["file", { file: SAMPLE_CSV, name: "card.csv", type: "text/csv" }]] },
   "(app)/settings/rate-cards/actions.ts#setRateCardActiveAction": { form: (o) => [["rateCardId", String(o.rateCardId)], ["active", "false"]] },
   "(app)/settings/rate-cards/actions.ts#deleteRateCardAction": { form: (o) => [["rateCardId", String(o.rateCardId)]] },
+  "(app)/settings/csv-mappings/actions.ts#renameCsvMappingAction": { form: (o, i) => [["mappingId", String(o.mappingId)], ["name", `Renamed ${i}`]] },
+  "(app)/settings/csv-mappings/actions.ts#deleteCsvMappingAction": { form: (o) => [["mappingId", String(o.mappingId)]] },
+  "(app)/settings/members/actions.ts#createInvitationAction": { form: (_o, i) => [["email", `invitee-${i}@example.test`], ["role", "member"]] },
+  "(app)/settings/members/actions.ts#revokeInvitationAction": { form: (o) => [["invitationId", String(o.invitationId)]] },
+  "(app)/settings/members/actions.ts#changeMemberRoleAction": { form: (o) => [["userId", o.memberUserId], ["role", "admin"]] },
+  "(app)/settings/members/actions.ts#removeMemberAction": { form: (o) => [["userId", o.memberUserId]] },
+  "(app)/settings/profile/actions.ts#updateProfileAction": { form: () => [["name", "Fuzz Merchant"]] },
+  "(app)/settings/profile/actions.ts#changePasswordAction": { form: () => [["currentPassword", PASSWORD], ["newPassword", PASSWORD], ["confirmPassword", PASSWORD]] },
+  // The caller is not the invitee (another email, already in a workspace): every call is refused, by design of the check.
+  "(auth)/invite/[token]/actions.ts#acceptInvitationAction": { bound: (o) => [o.invitationToken], form: () => [] },
+  "(auth)/invite/[token]/actions.ts#signOutForInvitationAction": { bound: (o) => [o.invitationToken] },
   "(auth)/actions.ts#signInAction": { form: () => [["email", "ada@example.test"], ["password", "correct horse battery"], ["callbackUrl", "/orders"]], signedOut: true },
   "(auth)/actions.ts#signUpAction": { form: (_o, i) => [["name", "Fuzz Merchant"], ["email", `fuzz-${i}@example.test`], ["password", "correct horse battery"], ["workspaceName", "Fuzz shop"]], signedOut: true },
   "locale-actions.ts#setLocaleAction": { form: () => [["locale", "fr"]], formOnly: true },
@@ -132,14 +155,14 @@ const PER_ACTION = Math.max(50, Math.ceil(inputsPerSurface() / fuzzed.length));
 /** A workspace with one of everything an action can be pointed at. */
 async function createFixtures(name: string, options: { orderOnHold?: boolean } = {}): Promise<Fixtures> {
   const merchant = await createMerchant(name);
-  return { ...merchant, ...(await createTargets(merchant.workspaceId, merchant.manualStoreId, options)) };
+  return { ...merchant, ...(await createTargets(merchant.workspaceId, merchant.userId, merchant.manualStoreId, options)) };
 }
 
 /**
  * A new order, store, location and key (and a rate card when none is left) in the workspace: after
  * a call that succeeded, the next starts from things that are still there and open.
  */
-async function createTargets(workspaceId: string, manualStoreId: number, options: { orderOnHold?: boolean } = {}): Promise<Omit<Fixtures, "userId" | "workspaceId" | "manualStoreId">> {
+async function createTargets(workspaceId: string, ownerId: string, manualStoreId: number, options: { orderOnHold?: boolean } = {}): Promise<Omit<Fixtures, "userId" | "workspaceId" | "manualStoreId">> {
   const [order] = await importOrders(workspaceId, manualStoreId, [buildOrder({ weightOz: 12, ...(options.orderOnHold ? { status: "on_hold" } : {}) })], { source: "manual" });
   const storeId = Number(await createStore(workspaceId, { platform: "shopify", name: "Fuzz shop", baseUrl: shopify.url, credentials: { accessToken: SHOPIFY_TOKEN } }));
   const { location } = await saveShipFromLocation(workspaceId, null, { name: "Warehouse", street1: "1 Main St", city: "Boston", state: "MA", postalCode: "02134", country: "US", isDefault: true });
@@ -147,7 +170,24 @@ async function createTargets(workspaceId: string, manualStoreId: number, options
   const rateCardId = card?.id ?? (await saveRateCard(workspaceId, (parseRateCardCsv(SAMPLE_CSV) as { card: Parameters<typeof saveRateCard>[1] }).card));
   const key = await createApiKey(workspaceId, { name: "Fuzz key" });
   const edit = await getOrderEditForm(workspaceId, order.orderId!, "UTC");
-  return { orderId: order.orderId!, orderForm: edit.initial!, storeId, locationId: location.id, rateCardId, apiKeyId: key.id };
+  const mapping = await saveCsvMapping(workspaceId, { name: "Fuzz mapping", headersSignature: "2-fuzz", mapping: { 0: "orderNumber", 1: "orderDate" }, headers: ["Order", "Date"] });
+  const owner = { userId: ownerId, role: "owner" as const };
+  const invitation = await createInvitation(workspaceId, owner, { email: `open-invite-${workspaceId}@example.test`, role: "member" });
+  return {
+    orderId: order.orderId!, orderForm: edit.initial!, storeId, locationId: location.id, rateCardId, apiKeyId: key.id,
+    mappingId: mapping.id, memberUserId: await memberOf(workspaceId, owner), invitationId: invitation.id, invitationToken: invitation.token,
+  };
+}
+
+/** The workspace's member (role member, or the admin a role change made), or a new one who joined by invitation. */
+async function memberOf(workspaceId: string, owner: { userId: string; role: "owner" }): Promise<string> {
+  const existing = (await listMembers(workspaceId)).find((member) => member.role !== "owner");
+  if (existing) return existing.userId;
+  const email = `member-${crypto.randomUUID()}@example.test`;
+  const { token } = await createInvitation(workspaceId, owner, { email, role: "member" });
+  const user = await signUpUser({ name: "Fuzz Member", email, password: PASSWORD });
+  await acceptInvitation({ userId: user.userId, email }, token);
+  return user.userId;
 }
 
 /** The store columns that record imports and connection tests, not the merchant's settings. */
@@ -159,7 +199,7 @@ async function snapshotOf(workspaceId: string | null, options: { recordsAttempts
     const count = async (table: "User" | "workspaces" | "memberships" | "stores") => Number((await db.read.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
     return { users: await count("User"), workspaces: await count("workspaces"), memberships: await count("memberships"), stores: await count("stores") };
   }
-  const rowsOf = (table: "orders" | "stores" | "ship_from_locations" | "rate_cards" | "api_keys" | "import_runs" | "usps_zone_charts" | "workspaces" | "memberships") =>
+  const rowsOf = (table: "orders" | "stores" | "ship_from_locations" | "rate_cards" | "api_keys" | "import_runs" | "usps_zone_charts" | "workspaces" | "memberships" | "csv_mappings" | "workspace_invitations") =>
     db.read.selectFrom(table).selectAll().where(table === "workspaces" ? "id" : ("workspace_id" as never), "=", workspaceId as never).orderBy((table === "memberships" ? "user_id" : table === "usps_zone_charts" ? "origin_zip3" : "id") as never).execute();
   const ofOrders = (table: "order_items" | "order_events") => db.read.selectFrom(table).innerJoin("orders", "orders.id", `${table}.order_id`).selectAll(table).where("orders.workspace_id", "=", workspaceId).orderBy(`${table}.id`).execute();
   const stores = (await rowsOf("stores")).map((store) => (options.recordsAttempts ? Object.fromEntries(Object.entries(store).filter(([column]) => !STORE_RECORD_COLUMNS.includes(column))) : store));
@@ -167,6 +207,8 @@ async function snapshotOf(workspaceId: string | null, options: { recordsAttempts
     orders: await rowsOf("orders"), items: await ofOrders("order_items"), events: await ofOrders("order_events"), stores,
     locations: await rowsOf("ship_from_locations"), rateCards: await rowsOf("rate_cards"), apiKeys: await rowsOf("api_keys"), zoneCharts: await rowsOf("usps_zone_charts"),
     workspace: await rowsOf("workspaces"), memberships: await rowsOf("memberships"),
+    csvMappings: await rowsOf("csv_mappings"), invitations: await rowsOf("workspace_invitations"),
+    users: await db.read.selectFrom("User").innerJoin("memberships", "memberships.user_id", "User.id").selectAll("User").where("memberships.workspace_id", "=", workspaceId).orderBy("User.id").execute(),
     importRuns: options.recordsAttempts ? null : await rowsOf("import_runs"),
   };
 }
@@ -268,6 +310,12 @@ async function unreadableRowsOf(workspaceId: string): Promise<string[]> {
   });
   await read("api keys", () => listApiKeys(workspaceId));
   await read("api time zone", () => getApiTimeZone(workspaceId));
+  await read("csv mappings", () => listCsvMappings(workspaceId));
+  await read("members", () => listMembers(workspaceId));
+  await read("invitations", () => listInvitations(workspaceId));
+  await read("profiles", async () => {
+    for (const member of await listMembers(workspaceId)) await getProfile(member.userId);
+  });
   return unreadable;
 }
 
@@ -286,7 +334,11 @@ function mutateArgument(value: unknown, random: Random, ids: number[]): unknown 
  */
 function malformedCall(entry: Fuzzed, ours: Fixtures, theirs: Fixtures, i: number, random: Random): { args: unknown[]; form: FormData | null; control: boolean } {
   // The caller's ids first, then another workspace's.
-  const ids = [ours, theirs].flatMap((fixtures) => [fixtures.orderId, fixtures.manualStoreId, fixtures.storeId, fixtures.locationId, fixtures.rateCardId, fixtures.apiKeyId]);
+  const idsOf = (fixtures: Fixtures) => [fixtures.orderId, fixtures.manualStoreId, fixtures.storeId, fixtures.locationId, fixtures.rateCardId, fixtures.apiKeyId, fixtures.mappingId, fixtures.invitationId];
+  const ids = [...idsOf(ours), ...idsOf(theirs)];
+  const oursIds = idsOf(ours).map(String);
+  // Users are named by id: the caller, their member, and another workspace's.
+  const userIds = [ours.userId, ours.memberUserId, theirs.userId, theirs.memberUserId];
   const bound = entry.bound?.(ours) ?? [];
   let form = entry.form?.(ours, i) ?? null;
   const control = !form && random() < 0.2;
@@ -298,10 +350,12 @@ function malformedCall(entry: Fuzzed, ours: Fixtures, theirs: Fixtures, i: numbe
       bound[at] = mutateArgument(bound[at], random, ids);
     }
   }
-  if (form && (!mutateBound || random() < 0.3)) form = mutateForm(form, random, [...NASTY_FORM_VALUES, ...ids.map(String)]);
+  if (form && (!mutateBound || random() < 0.3)) form = mutateForm(form, random, [...NASTY_FORM_VALUES, ...ids.map(String), ...userIds]);
   // A form's id field (a key's, a card's, an order's) is given another real one: the lookup, not the schema, must refuse it.
-  const idFields = form?.filter(([, value]) => typeof value === "string" && ids.slice(0, 6).map(String).includes(value)) ?? [];
+  const idFields = form?.filter(([, value]) => typeof value === "string" && oursIds.includes(value)) ?? [];
   if (idFields.length && random() < 0.3) pick(random, idFields)[1] = String(pick(random, ids));
+  const userFields = form?.filter(([, value]) => typeof value === "string" && value === ours.memberUserId) ?? [];
+  if (userFields.length && random() < 0.3) pick(random, userFields)[1] = pick(random, userIds);
   const data = form ? toFormData(form) : null;
   const args = data ? [...bound, ...(entry.formOnly ? [] : [{}]), data] : bound;
   return { args, form: data, control };
@@ -374,7 +428,7 @@ describe("server action forms: a refusal that names the field, never a crash, no
           const stored = await itemCount(ours.workspaceId, orderId);
           if (stored !== itemRowsOf(form)) halfWritten.push(`${call}: order ${orderId} has ${stored} items for ${itemRowsOf(form)} posted`);
         }
-        if (!entry.signedOut && (result.outcome === "ok" || result.outcome === "redirected")) ours = { ...ours, ...(await createTargets(ours.workspaceId, ours.manualStoreId, entry)) };
+        if (!entry.signedOut && (result.outcome === "ok" || result.outcome === "redirected")) ours = { ...ours, ...(await createTargets(ours.workspaceId, ours.userId, ours.manualStoreId, entry)) };
       }
       if (!entry.signedOut) for (const orderId of await ordersWithoutItems(ours.workspaceId)) halfWritten.push(`${name}: order ${orderId} has no items`);
     }

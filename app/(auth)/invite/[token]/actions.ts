@@ -27,7 +27,8 @@ export const acceptInvitationAction = signedInAction(
   },
 );
 
-/** Signs out the wrong account and comes back to the invitation through sign-in (or sign-up). */
+/** Signs out the wrong account and comes back to the invitation through sign-in (or sign-up); a token no link has just signs out. */
 export async function signOutForInvitationAction(token: string) {
-  await signOut({ redirectTo: `/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}` });
+  const link = acceptInvitationSchema.safeParse({ token });
+  await signOut({ redirectTo: link.success ? `/sign-in?callbackUrl=${encodeURIComponent(`/invite/${link.data.token}`)}` : "/sign-in" });
 }
