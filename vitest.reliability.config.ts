@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 import base from "./vitest.config";
 
-/** `npm run test:reliability`: the malformed-input, fault and concurrency suites (RELIABILITY.md). */
+/** `npm run test:reliability`: the malformed-input, fault, concurrency and killed-process suites (RELIABILITY.md). */
 export default defineConfig({
   ...base,
   test: {

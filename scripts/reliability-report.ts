@@ -12,7 +12,10 @@ const END = "<!-- figures:end -->";
 const results = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, "utf8")) as Record<string, Record<string, unknown>>) : {};
 const cell = (value: unknown) => (value === undefined ? "—" : typeof value === "object" ? Object.entries(value as object).map(([key, count]) => `${key}: ${count}`).join(", ") : String(value));
 const lost = (figures: Record<string, unknown>) =>
-  ["server_errors", "half_written", "unreadable_after", "crashes", "thrown", "errors_without_row", "refusals_unnamed", "lost", "duplicated", "stale", "cursor_skipped"].reduce((sum, key) => sum + (Number(figures[key]) || 0), 0);
+  [
+    "server_errors", "half_written", "unreadable_after", "crashes", "thrown", "errors_without_row", "refusals_unnamed",
+    "lost", "duplicated", "stale", "cursor_skipped", "orphans", "differences", "integrity_failures",
+  ].reduce((sum, key) => sum + (Number(figures[key]) || 0), 0);
 
 const rows = Object.entries(results).map(([surface, figures]) => {
   const { tried, at, scale, ...rest } = figures;

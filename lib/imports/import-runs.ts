@@ -21,6 +21,25 @@ export async function finishImportRun(workspaceId: string, runId: number, outcom
     .execute();
 }
 
+/** What a run whose process died before it finished says in the store's history. */
+export const INTERRUPTED_RUN_ERROR = "This import stopped before it finished (Shipdeck was stopped or restarted). The next import carried on from where it had got to.";
+
+/**
+ * Ends, as failed, the store's runs still "running" from imports that hold its lease (not a
+ * webhook's): called by the import that holds the lease now, whose predecessors' processes died.
+ */
+export async function closeInterruptedRuns(workspaceId: string, storeId: number, now = Date.now()) {
+  await db.write
+    .updateTable("import_runs")
+    .set({ status: "failed", finished_at: now, error: INTERRUPTED_RUN_ERROR })
+    .where("workspace_id", "=", workspaceId)
+    .where("store_id", "=", storeId)
+    .where("kind", "=", "store")
+    .where("trigger", "!=", "webhook")
+    .where("status", "=", "running")
+    .execute();
+}
+
 /** A store's import history, newest first. */
 export async function listImportRuns(workspaceId: string, storeId: number, limit = 20) {
   return db.read

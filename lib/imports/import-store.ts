@@ -1,22 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "kysely";
 import { db } from "@/db/database";
+import type { StoreRow } from "@/db/schema";
 import { ConnectorError, type Connector, type PullOptions } from "@/lib/connectors/types";
 import { notFound } from "@/lib/errors";
 import { importOrders } from "@/lib/orders/import-orders";
 import { credentialBinding, decryptCredentials } from "@/lib/stores/credentials";
-import { finishImportRun, startImportRun, type RunTrigger } from "./import-runs";
+import { closeInterruptedRuns, finishImportRun, startImportRun, type RunTrigger } from "./import-runs";
 import { isImportable } from "./importable";
 import { readAhead } from "./read-ahead";
 import { SWEEP_WINDOW_MS } from "./schedule";
+import { claimStore, keepLeases, LEASE_MS } from "./store-lease";
 import { scheduleAfterImport } from "./store-schedule";
 
 /** Re-read this much before the cursor: clocks differ, and platforms commit late writes. */
 export const CURSOR_OVERLAP_MS = 10 * 60_000;
 /** A store's first import reaches this far back. */
 export const FIRST_IMPORT_DAYS = 30;
-/** How long a claimed import may run before another may take the store over; each committed page renews it. */
-export const LEASE_MS = 15 * 60_000;
 
 export interface StoreImportSummary {
   storeId: number;
@@ -64,8 +63,20 @@ export async function importStore(workspaceId: string, storeId: number, options:
 
   const leaseOwner = options.leaseOwner ?? randomUUID();
   if (!options.leaseOwner && !(await claimStore(store.id, leaseOwner, now()))) return { ...summary, status: "busy" };
+  // A tick that handed its lease over keeps it alive itself.
+  const stopKeepingLease = options.leaseOwner ? () => undefined : keepLeases(leaseOwner, now);
+  try {
+    return await importClaimedStore(workspaceId, store, leaseOwner, summary, options);
+  } finally {
+    stopKeepingLease();
+  }
+}
 
+async function importClaimedStore(workspaceId: string, store: StoreRow, leaseOwner: string, summary: StoreImportSummary, options: ImportStoreOptions): Promise<StoreImportSummary> {
+  const now = options.now ?? Date.now;
   const startedAt = now();
+  // Holding the store's lease, any run of it still "running" is one whose process died.
+  await closeInterruptedRuns(workspaceId, store.id, startedAt);
   const cursorBefore = store.cursor;
   let cursor = store.cursor ? Number(store.cursor) : null;
   const runId = await startImportRun(workspaceId, store.id, "store", options.trigger, cursorBefore, startedAt);
@@ -143,12 +154,4 @@ export async function importStore(workspaceId: string, storeId: number, options:
       .execute();
     return { ...summary, status: "failed", error: message };
   }
-}
-
-/** One conditional UPDATE: the store is ours only if no other import holds an unexpired lease. */
-async function claimStore(storeId: number, owner: string, now: number): Promise<boolean> {
-  const result = await sql`
-    UPDATE stores SET lease_owner = ${owner}, lease_until = ${now + LEASE_MS}
-    WHERE id = ${storeId} AND (lease_until IS NULL OR lease_until < ${now})`.execute(db.write);
-  return Number(result.numAffectedRows ?? 0) === 1;
 }

@@ -7,8 +7,9 @@ import { connectorFor as platformConnector } from "@/lib/connectors/registry";
 import type { Connector, PullOptions } from "@/lib/connectors/types";
 import type { ConnectablePlatform } from "@/lib/stores/platforms";
 import { importableStores } from "./importable";
-import { importStore, LEASE_MS } from "./import-store";
+import { importStore } from "./import-store";
 import { isSweepDue, orderDueStores, SWEEP_WINDOW_MS, type DueStore } from "./schedule";
+import { keepLeases, LEASE_MS } from "./store-lease";
 import { historyOf } from "./store-schedule";
 
 /**
@@ -124,6 +125,8 @@ export async function runImportTick(options: TickOptions): Promise<TickSummary> 
     return queue.shift();
   };
 
+  // Stores claimed and waiting their turn are held as long as the ones importing.
+  const stopKeepingLeases = keepLeases(owner, now);
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       for (let store = await nextStore(); store; store = await nextStore()) {
@@ -140,7 +143,7 @@ export async function runImportTick(options: TickOptions): Promise<TickSummary> 
         else summary.imported++;
       }
     }),
-  );
+  ).finally(stopKeepingLeases);
   if (release.length) {
     await db.write.updateTable("stores").set({ lease_owner: null, lease_until: null }).where("id", "in", release).where("lease_owner", "=", owner).execute();
   }

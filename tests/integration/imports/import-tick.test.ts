@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/database";
-import { LEASE_MS } from "@/lib/imports/import-store";
+import { LEASE_MS } from "@/lib/imports/store-lease";
 import { claimDueStores, runImportTick } from "@/lib/imports/import-tick";
 import { startImportTicker, stopImportTicker } from "@/lib/imports/import-ticker";
 import { reasonOf } from "@/lib/imports/store-schedule";
