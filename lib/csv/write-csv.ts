@@ -1,3 +1,5 @@
+import type { Localizable } from "@/lib/i18n/message";
+
 /**
  * Every CSV Shipdeck writes goes through `toCsv`: RFC 4180 quoting, CRLF line ends, and cells a
  * spreadsheet would run as a formula defused (CSV injection). Runs in the browser and in Node.
@@ -36,12 +38,12 @@ export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
   return out;
 }
 
-export interface CsvRowError {
+/** `message` in English (the API, the error report); `key` and `params` for the page to show it in the merchant's language. */
+export interface CsvRowError extends Localizable {
   /** The row's number in the spreadsheet (the header is row 1). */
   row: number;
   /** The header of the column at fault, or null when the error is about the whole row. */
   column: string | null;
-  message: string;
 }
 
 /**

@@ -6,6 +6,7 @@ import { getWorkspaceSession } from "@/lib/auth/session";
 import { AppError, parseWith, type ErrorCode } from "@/lib/errors";
 import { getI18n, getTimeZone } from "@/lib/i18n/server";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import { localize, renderMessage } from "@/lib/i18n/message";
 
 /** What any form action can answer besides its own success: every action's state extends it. */
 export interface FormState {
@@ -132,7 +133,7 @@ function failure(error: AppError, options: Pick<ActionOptions<unknown[], z.ZodTy
       Object.entries(error.fieldErrors).map(([field, messages]) => {
         if (error.code !== "invalid_input") return [field, [message]];
         const key = options.fieldErrors?.[field];
-        return [field, key ? [t(key)] : messages];
+        return [field, key ? [t(key)] : (error.fieldMessages?.[field] ?? messages).map((said) => localize(said, t))];
       }),
     );
   }
@@ -140,7 +141,12 @@ function failure(error: AppError, options: Pick<ActionOptions<unknown[], z.ZodTy
   return state;
 }
 
+/** What lib said in the merchant's language: its message key when it gave one, else its words (translated when they are a catalog's). */
+export function saidOf(error: AppError, t: Translate): string {
+  return error.key ? renderMessage({ key: error.key, params: error.params }, t) : localize(error.message, t);
+}
+
 function messageOf(error: AppError, message: ErrorMessage | undefined, t: Translate): string {
-  if (message === undefined) return error.message;
+  if (message === undefined) return saidOf(error, t);
   return typeof message === "function" ? message(error, t) : t(message);
 }

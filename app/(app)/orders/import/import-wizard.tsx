@@ -18,7 +18,7 @@ import { PreviewStep } from "./preview-step";
 import { ResultStep } from "./result-step";
 import { applyChunks, finishChunks, previewChunks, serverRowErrors, type Tally } from "./run-import";
 import { StepList, type StepName } from "./step-list";
-import { csvTranslator, type CsvLabels, type CsvT } from "./translator";
+import { csvTranslator, describe, type CsvLabels, type CsvT } from "./translator";
 import type { ImportOptions, ImportPlan, Mapping, ParsedFile } from "./worker-protocol";
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -121,7 +121,7 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
     try {
       const parsed = await worker.current!.parse(chosen);
       if (parsed.headers.length === 0 || parsed.rowCount === 0) {
-        setError(parsed.issues[0]?.message ?? t("noRows"));
+        setError(parsed.issues[0] ? describe(t, parsed.issues[0]) : t("noRows"));
         return;
       }
       setFile(parsed);
