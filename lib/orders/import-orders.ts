@@ -132,7 +132,7 @@ export function numberCheckedOrder(checked: CheckedOrders, index: number, { orde
  */
 export async function importOrders(workspaceId: string, storeId: number, orders: NormalizedOrder[] | CheckedOrders, options: ImportOptions): Promise<ImportResult[]> {
   const store = await (options.tx?.db ?? db.read).selectFrom("stores").select("id").where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
-  if (!store) throw notFound("Store not found");
+  if (!store) throw notFound(message("storeErrors.storeNotFound"));
 
   const checked = Array.isArray(orders) ? checkOrders(orders, options.receivedDigests) : orders;
   const results: ImportResult[] = new Array(checked.count);

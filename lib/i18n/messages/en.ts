@@ -1072,6 +1072,9 @@ export const en = {
     amazonBadClient: "Amazon did not accept the LWA client ID or client secret. Copy them again from your SP-API app in Seller Central.",
     amazonBadEndpoint: "The store's SP-API endpoint is not a valid URL (expected e.g. https://sellingpartnerapi-na.amazon.com).",
     checkFields: "Check the highlighted fields",
+    storeNotFound: "Store not found",
+    testFailedOnOurSide: "Something went wrong on Shipdeck's side while testing the connection. Please try again.",
+    testTimedOut: "{platform} did not answer within {seconds} s. Check the address, or try again if the store is slow.",
   },
   /** Why a request got no answer (lib/connectors/network-errors.ts), inside `storeErrors.unreachable`. */
   networkErrors: {

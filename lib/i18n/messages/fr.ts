@@ -1067,6 +1067,9 @@ export const fr: Messages = {
     amazonBadClient: "Amazon n’a pas accepté l’identifiant ou le secret client LWA. Copiez-les à nouveau depuis votre application SP-API dans Seller Central.",
     amazonBadEndpoint: "Le point d’accès SP-API de la boutique n’est pas une URL valide (attendu par ex. https://sellingpartnerapi-na.amazon.com).",
     checkFields: "Vérifiez les champs signalés",
+    storeNotFound: "Boutique introuvable",
+    testFailedOnOurSide: "Un problème est survenu du côté de Shipdeck pendant le test de la connexion. Veuillez réessayer.",
+    testTimedOut: "{platform} n’a pas répondu en {seconds} s. Vérifiez l’adresse, ou réessayez si la boutique est lente.",
   },
   networkErrors: {
     nameNotFound: "le nom {hostname} est introuvable (DNS) : vérifiez l’adresse",
@@ -1082,8 +1085,8 @@ export const fr: Messages = {
     theAddress: "l’adresse",
   },
   ratingErrors: {
-    noZoneChart: "Pas encore de grille de zones USPS pour l’origine {origin}",
-    zoneChart: "grille de zones USPS pour {origin}, en vigueur le {date}",
+    noZoneChart: "Pas encore de grille des zones USPS pour l’origine {origin}",
+    zoneChart: "grille des zones USPS pour {origin}, en vigueur le {date}",
     zoneChartUploaded: "{chart} (importée)",
     zoneChartFetched: "{chart} (récupérée auprès d’USPS)",
     noZoneForZip: "La {source} n’a pas de zone pour le code postal {zip}",
