@@ -73,7 +73,7 @@ export async function createStore(workspaceId: string, input: StoreInput, now = 
 /** A connectable store of this workspace; another workspace's, Manual Orders and a deleted store are not found. */
 async function loadStore(workspaceId: string, storeId: number) {
   const store = await db.read.selectFrom("stores").selectAll().where("id", "=", storeId).where("workspace_id", "=", workspaceId).where("deleted_at", "is", null).executeTakeFirst();
-  if (!store || store.platform === "manual") throw notFound("Store not found");
+  if (!store || store.platform === "manual") throw notFound(message("storeErrors.storeNotFound"));
   return store;
 }
 

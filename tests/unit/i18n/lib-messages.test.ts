@@ -156,7 +156,7 @@ const NOT_YET_TRANSLATED: Record<string, number> = {
   "lib/rating/carriers/http.ts": 6, "lib/auth/schemas.ts": 5, "lib/connectors/amazon/client.ts": 5,
   "lib/connectors/shopify/index.ts": 5, "lib/connectors/woocommerce/client.ts": 5, "lib/rating/zone-charts.ts": 5, "lib/connectors/amazon/auth.ts": 4,
   "lib/connectors/custom-store/map-order.ts": 4, "lib/connectors/woocommerce/index.ts": 4, "lib/imports/import-all-stores.ts": 4,
-  "lib/rating/rate-cards.ts": 4, "lib/rating/ship-from-locations.ts": 4, "lib/stores/manage-stores.ts": 4, "lib/auth/sign-up.ts": 3,
+  "lib/rating/rate-cards.ts": 4, "lib/rating/ship-from-locations.ts": 4, "lib/stores/manage-stores.ts": 3, "lib/auth/sign-up.ts": 3,
   "lib/csv/csv-mappings.ts": 3, "lib/csv/mapping-schema.ts": 3, "lib/connectors/bigcommerce/client.ts": 2, "lib/connectors/bigcommerce/payload.ts": 2,
   "lib/connectors/woocommerce/map-order.ts": 2, "lib/http/action-client.ts": 2, "lib/imports/import-progress.ts": 2, "lib/imports/import-store.ts": 2,
   "lib/imports/store-activity.ts": 2, "lib/rating/carrier-query.ts": 2, "lib/rating/carriers/index.ts": 2, "lib/rating/order-parcel.ts": 2,

@@ -192,7 +192,8 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
 
   const downloadReport = async () => {
     if (!file || !outcome) return;
-    const csv = await worker.current!.report(outcome.errors);
+    // The report speaks the merchant's language, as the page did.
+    const csv = await worker.current!.report(outcome.errors.map((error) => ({ ...error, message: describe(t, error) })), t("reportErrorColumn"));
     const url = URL.createObjectURL(new Blob(["\uFEFF", csv], { type: "text/csv;charset=utf-8" }));
     const link = document.createElement("a");
     link.href = url;
