@@ -1,20 +1,35 @@
 import type { ZodType } from "zod";
+import { inEnglish, type Localizable, type Message, type MessageParams } from "@/lib/i18n/message";
+import type { MessageKey } from "@/lib/i18n/translate";
 
 export type ErrorCode = "not_found" | "conflict" | "invalid_input" | "rate_limited" | "unauthorized" | "forbidden" | "payload_too_large" | "unsupported_media_type";
 
-/** A failure the caller can act on; route wrappers and actions map `code` to HTTP or form errors. */
+/**
+ * A failure the caller can act on; route wrappers and actions map `code` to HTTP or form errors.
+ * Built from a `Message`, it carries its key and params for pages to translate, and its English
+ * words as `message` for the API and logs; built from a string, those words are all it has.
+ */
 export class AppError extends Error {
+  readonly key?: MessageKey;
+  readonly params?: MessageParams;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    said: string | Message,
     readonly fieldErrors?: Record<string, string[]>,
+    /** `fieldErrors` with the keys their messages came from, where a schema kept them (the order form's). */
+    readonly fieldMessages?: Record<string, Localizable[]>,
   ) {
-    super(message);
+    super(typeof said === "string" ? said : inEnglish(said));
     this.name = "AppError";
+    if (typeof said !== "string") {
+      this.key = said.key;
+      this.params = said.params;
+    }
   }
 }
 
-export function notFound(what = "Not found"): AppError {
+export function notFound(what: string | Message = "Not found"): AppError {
   return new AppError("not_found", what);
 }
 
@@ -25,13 +40,25 @@ export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; m
   return fieldErrors;
 }
 
+/** Zod issues as `fieldErrorsOf` groups them, each with the message (key and values) a schema put in its `params.said`. */
+function fieldMessagesOf(issues: readonly { path: readonly PropertyKey[]; message: string; params?: Record<string, unknown> }[], fallback: string): Record<string, Localizable[]> {
+  const fieldMessages: Record<string, Localizable[]> = {};
+  for (const issue of issues) {
+    const said = issue.params?.said as Localizable | undefined;
+    (fieldMessages[issue.path.map(String).join(".") || fallback] ??= []).push(said ?? { message: issue.message });
+  }
+  return fieldMessages;
+}
+
 /** Parses with the entity's schema; the errors name each field by its path. */
 export function parseWith<T>(schema: ZodType<T>, value: unknown, what = "request"): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error.issues, what);
     const summary = Object.entries(fieldErrors).map(([field, messages]) => `${field}: ${messages[0]}`).join("; ");
-    throw new AppError("invalid_input", `Invalid ${what}. ${summary}`, fieldErrors);
+    const issues = parsed.error.issues as readonly (typeof parsed.error.issues[number] & { params?: Record<string, unknown> })[];
+    const fieldMessages = issues.some((issue) => issue.params?.said) ? fieldMessagesOf(issues, what) : undefined;
+    throw new AppError("invalid_input", `Invalid ${what}. ${summary}`, fieldErrors, fieldMessages);
   }
   return parsed.data;
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { db } from "@/db/database";
 import { AppError, notFound, parseWith } from "@/lib/errors";
+import { message } from "@/lib/i18n/message";
+import { en } from "@/lib/i18n/messages/en";
 import { hashPassword, verifyPassword } from "./passwords";
 import { signUpSchema } from "./schemas";
 import { clearSignInFailures, recordSignInFailure, signInLockedUntil, throttleKeys } from "./throttle";
@@ -11,17 +13,17 @@ export type UpdateProfileInput = z.input<typeof updateProfileSchema>;
 /** The new password follows sign-up's rules; the current one is checked like a sign-in. */
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password").max(200),
+    currentPassword: z.string().min(1, en.profile.errors.enterCurrentPassword).max(200),
     newPassword: signUpSchema.shape.password,
     confirmPassword: z.string().max(200),
   })
-  .refine((input) => input.newPassword === input.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ" });
+  .refine((input) => input.newPassword === input.confirmPassword, { path: ["confirmPassword"], message: en.profile.errors.confirmPassword });
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 /** Too many wrong passwords for this account (from this address): the same lock as sign-in's. */
 export class PasswordLocked extends AppError {
   constructor(readonly minutes: number) {
-    super("rate_limited", `Too many wrong passwords. Try again in ${minutes} minutes.`);
+    super("rate_limited", message("profile.errors.locked", { minutes }));
   }
 }
 
@@ -39,7 +41,7 @@ export async function getProfile(userId: string): Promise<Profile> {
     .select(["User.name", "User.email", "credentials.user_id as credentialed"])
     .where("User.id", "=", userId)
     .executeTakeFirst();
-  if (!row) throw notFound("User not found");
+  if (!row) throw notFound(message("profile.errors.userNotFound"));
   return { name: row.name, email: row.email, hasPassword: row.credentialed !== null };
 }
 
@@ -62,14 +64,14 @@ export async function changePassword(userId: string, input: ChangePasswordInput,
     .select(["User.email", "credentials.password_hash"])
     .where("User.id", "=", userId)
     .executeTakeFirst();
-  if (!found) throw notFound("User not found");
-  if (!found.password_hash) throw new AppError("conflict", "Your account signs in with GitHub or Google: it has no password to change.");
+  if (!found) throw notFound(message("profile.errors.userNotFound"));
+  if (!found.password_hash) throw new AppError("conflict", message("profile.errors.noPassword"));
   const keys = throttleKeys(found.email, address);
   const lockedUntil = await signInLockedUntil(keys, now);
   if (lockedUntil) throw new PasswordLocked(Math.max(1, Math.ceil((lockedUntil - now) / 60_000)));
   if (!(await verifyPassword(currentPassword, found.password_hash))) {
     await recordSignInFailure(keys, now);
-    throw new AppError("invalid_input", "The current password is not right.", { currentPassword: ["The current password is not right."] });
+    throw new AppError("invalid_input", message("profile.errors.currentPassword"), { currentPassword: [en.profile.errors.currentPassword] });
   }
   await clearSignInFailures(keys);
   await db.write.updateTable("credentials").set({ password_hash: await hashPassword(newPassword), updated_at: now }).where("user_id", "=", userId).execute();

@@ -1,3 +1,4 @@
+import { message } from "@/lib/i18n/message";
 import { assertPublicUrl } from "./public-address";
 import { networkFailureOf } from "./network-errors";
 import { ConnectorError, defaultSleep } from "./types";
@@ -42,7 +43,7 @@ export async function requestJson<T>(url: string, init: RequestInit, options: Re
   try {
     return { body: JSON.parse(text) as T, response };
   } catch {
-    throw new ConnectorError(`The address answered, but not like ${options.platformName}'s API (the answer is not JSON). Check the store's address.`, "bad_response");
+    throw new ConnectorError(message("storeErrors.notJson", { platform: options.platformName }), "bad_response");
   }
 }
 
@@ -66,36 +67,36 @@ export async function requestText(url: string, init: RequestInit, options: Reque
       text = await response.text();
     } catch (error) {
       if (error instanceof ConnectorError) throw error;
-      if (options.signal?.aborted) throw new ConnectorError(`${options.platformName} did not answer in time (the request timed out).`, "unavailable");
+      if (options.signal?.aborted) throw new ConnectorError(message("storeErrors.timedOut", { platform: options.platformName }), "unavailable");
       // Not tried again: a store that held one request this long holds the next, and the scheduler retries the run.
-      if (timeout.aborted) throw new ConnectorError(`${options.platformName} did not answer within ${Math.ceil(timeoutMs / 1000)} s (the request timed out).`, "unavailable");
+      if (timeout.aborted) throw new ConnectorError(message("storeErrors.timedOutAfter", { platform: options.platformName, seconds: Math.ceil(timeoutMs / 1000) }), "unavailable");
       // A name that does not exist or a closed port will not answer in a few seconds: say so at once.
       const failure = networkFailureOf(error, url);
-      if (attempt >= retries || !failure.transient) throw new ConnectorError(`${options.platformName} could not be reached: ${failure.words}.`, "unavailable");
+      if (attempt >= retries || !failure.transient) throw new ConnectorError(message("storeErrors.unreachable", { platform: options.platformName, reason: failure.said }), "unavailable");
       await sleep(backoff(attempt));
       continue;
     }
     if (response.status === 429) {
       const waitMs = options.retryAfterMs?.(response) ?? retryAfterHeaderMs(response) ?? backoff(attempt);
       if (attempt >= retries || waitMs > LONGEST_WAIT_MS) {
-        throw new ConnectorError(`${options.platformName} is rate limiting requests; try again in ${Math.ceil(waitMs / 1000)} s.`, "rate_limited", waitMs);
+        throw new ConnectorError(message("storeErrors.rateLimited", { platform: options.platformName, seconds: Math.ceil(waitMs / 1000) }), "rate_limited", waitMs);
       }
       await sleep(waitMs);
       continue;
     }
     if (response.status >= 500) {
-      if (attempt >= retries) throw new ConnectorError(`${options.platformName} answered ${response.status} (server error).`, "unavailable");
+      if (attempt >= retries) throw new ConnectorError(message("storeErrors.serverError", { platform: options.platformName, status: response.status }), "unavailable");
       await sleep(backoff(attempt));
       continue;
     }
     if (response.status === 401 || response.status === 403) {
-      throw new ConnectorError(`${options.platformName} refused the credentials (${response.status}). Check them in the store's settings.`, "auth");
+      throw new ConnectorError(message("storeErrors.credentialsRefused", { platform: options.platformName, status: response.status }), "auth");
     }
     if (response.status === 404) {
-      throw new ConnectorError(`${options.platformName} answered 404 for ${new URL(url).pathname}. Check the store's address.`, "not_found");
+      throw new ConnectorError(message("storeErrors.notFound", { platform: options.platformName, path: new URL(url).pathname }), "not_found");
     }
     // The body stays out of the message (a foreign body is never shown); a connector that knows its platform's error shape reads `answer`.
-    if (!response.ok) throw new ConnectorError(`${options.platformName} answered ${response.status}.`, "bad_response", undefined, { status: response.status, text });
+    if (!response.ok) throw new ConnectorError(message("storeErrors.answered", { platform: options.platformName, status: response.status }), "bad_response", undefined, { status: response.status, text });
     return { text, response };
   }
 }
@@ -117,8 +118,8 @@ async function fetchPublic(url: string, init: RequestInit, platformName: string,
     if (!REDIRECTS.has(response.status)) return response;
     await discardBody(response);
     const location = response.headers.get("location");
-    if (!location) throw new ConnectorError(`${platformName} answered ${response.status} (a redirect) without saying where to.`, "bad_response");
-    if (hop >= MAX_REDIRECTS) throw new ConnectorError(`${platformName} redirected more than ${MAX_REDIRECTS} times. Check the store's address.`, "not_found");
+    if (!location) throw new ConnectorError(message("storeErrors.redirectNowhere", { platform: platformName, status: response.status }), "bad_response");
+    if (hop >= MAX_REDIRECTS) throw new ConnectorError(message("storeErrors.tooManyRedirects", { platform: platformName, max: MAX_REDIRECTS }), "not_found");
     const next = new URL(location, current);
     const method = (request.method ?? "GET").toUpperCase();
     const toGet = response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST");

@@ -1,8 +1,14 @@
+import { inEnglish, message, type Message } from "@/lib/i18n/message";
+import type { Messages } from "@/lib/i18n/messages/en";
+
 /**
  * Why a request got no answer, in words a merchant can act on, from the error `fetch` throws
  * ("fetch failed") and its cause's code (Node's DNS, socket and TLS codes, undici's own).
  */
 export interface NetworkFailure {
+  /** The reason, for pages to word in the merchant's language (a message in `networkErrors.*`, or the error's own text). */
+  said: Message | string;
+  /** The same in English. */
   words: string;
   /** Worth trying again in a moment (a reset, a timeout, a DNS hiccup); a missing name or a closed port is not. */
   transient: boolean;
@@ -19,40 +25,46 @@ const TLS_CODES = new Set([
 ]);
 
 export function networkFailureOf(error: unknown, url: string): NetworkFailure {
+  const { said, transient } = reasonOf(error, url);
+  return { said, words: typeof said === "string" ? said : inEnglish(said), transient };
+}
+
+function reasonOf(error: unknown, url: string): { said: Message | string; transient: boolean } {
+  const failure = (key: keyof Messages["networkErrors"], transient: boolean) => ({ said: message(`networkErrors.${key}`, { host, hostname, code: code ?? "" }), transient });
   const { host, hostname } = safeUrl(url);
   const code = codeOf(error);
   switch (code) {
     case "ENOTFOUND":
     case "EAI_NONAME":
-      return { words: `the name ${hostname} was not found (DNS): check the address`, transient: false };
+      return failure("nameNotFound", false);
     case "EAI_AGAIN":
-      return { words: `the name ${hostname} could not be looked up just now (DNS)`, transient: true };
+      return failure("nameLookupFailed", true);
     case "ECONNREFUSED":
-      return { words: `connection refused by ${host}: nothing answers at that address and port`, transient: false };
+      return failure("refused", false);
     case "EHOSTUNREACH":
     case "ENETUNREACH":
-      return { words: `${hostname} cannot be reached from this server (no route)`, transient: false };
+      return failure("noRoute", false);
     case "ETIMEDOUT":
     case "UND_ERR_CONNECT_TIMEOUT":
-      return { words: `connecting to ${host} timed out`, transient: true };
+      return failure("connectTimeout", true);
     case "UND_ERR_HEADERS_TIMEOUT":
     case "UND_ERR_BODY_TIMEOUT":
-      return { words: `${host} accepted the connection but did not answer in time`, transient: true };
+      return failure("answerTimeout", true);
     case "ECONNRESET":
     case "EPIPE":
     case "UND_ERR_SOCKET":
-      return { words: `${host} closed the connection before answering`, transient: true };
+      return failure("closed", true);
     case "EPROTO":
     case "ERR_SSL_WRONG_VERSION_NUMBER":
     case "ERR_SSL_PACKET_LENGTH_TOO_LONG":
-      return { words: `${host} does not speak HTTPS on that port: check http:// or https:// in the address`, transient: false };
+      return failure("notHttps", false);
   }
-  if (code && TLS_CODES.has(code)) return { words: `the HTTPS certificate of ${hostname} is not valid (${code})`, transient: false };
+  if (code && TLS_CODES.has(code)) return failure("badCertificate", false);
   const cause = (error as { cause?: { message?: unknown } })?.cause;
   // fetch refuses the ports browsers block (SMTP's 25, 9, 6000…) before connecting.
-  if (cause?.message === "bad port") return { words: `${host} uses a port that web requests may not use: check the address`, transient: false };
+  if (cause?.message === "bad port") return failure("badPort", false);
   const detail = typeof cause?.message === "string" && cause.message ? cause.message : error instanceof Error ? error.message : String(error);
-  return { words: detail, transient: true };
+  return { said: detail, transient: true };
 }
 
 /** The code of the error or of its causes (undici wraps the socket's error; a DNS error may be wrapped twice). */
@@ -72,6 +84,7 @@ function safeUrl(url: string): { host: string; hostname: string } {
     const parsed = new URL(url);
     return { host: parsed.host, hostname: parsed.hostname };
   } catch {
-    return { host: "the address", hostname: "the address" };
+    const unknown = inEnglish(message("networkErrors.theAddress"));
+    return { host: unknown, hostname: unknown };
   }
 }

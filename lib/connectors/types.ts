@@ -1,3 +1,4 @@
+import { inEnglish, type Message } from "@/lib/i18n/message";
 import type { Platform } from "@/db/schema";
 import type { NormalizedOrder } from "@/lib/orders/schema";
 
@@ -50,15 +51,16 @@ export interface Connector {
 }
 
 /** A platform's answer the import cannot go past; `retryAfterMs` when the platform said when to come back. */
+/** Built from a `Message` (`storeErrors.*`), its `message` is the English the API and the stored last error keep; pages read it back in the merchant's language. */
 export class ConnectorError extends Error {
   constructor(
-    message: string,
+    said: string | Message,
     readonly kind: "auth" | "rate_limited" | "unavailable" | "bad_response" | "not_found",
     readonly retryAfterMs?: number,
     /** The platform's answer to a refused request, for connectors that read their platform's error shape; never shown as is. */
     readonly answer?: { status: number; text: string },
   ) {
-    super(message);
+    super(typeof said === "string" ? said : inEnglish(said));
     this.name = "ConnectorError";
   }
 }

@@ -3,15 +3,17 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { db } from "@/db/database";
 import { AppError, notFound, parseWith } from "@/lib/errors";
+import { message } from "@/lib/i18n/message";
+import { en } from "@/lib/i18n/messages/en";
 import { savedCsvOptionsSchema, type SavedCsvOptions } from "./import-protocol";
 import { columnMappingSchema, type ColumnMappingInput } from "./mapping-schema";
 
-const mappingNameSchema = z.string().trim().min(1, "Name the mapping.").max(100, "Use at most 100 characters.");
+const mappingNameSchema = z.string().trim().min(1, en.csvMappings.errors.name).max(100, en.csvMappings.errors.name);
 
 const csvMappingInputSchema = z.object({
   name: mappingNameSchema,
   /** `headersSignature(headers)` from lib/csv/suggest-mapping.ts. */
-  headersSignature: z.string().trim().min(1, "The headers' signature is required.").max(200),
+  headersSignature: z.string().trim().min(1, en.csvMappings.errors.signature).max(200),
   mapping: columnMappingSchema,
   options: savedCsvOptionsSchema.nullish(),
   /** The file's header row, so Settings can name each column; optional for clients that don't send it. */
@@ -112,7 +114,7 @@ export async function renameCsvMapping(workspaceId: string, input: RenameCsvMapp
     .where("name", "=", name)
     .where("id", "!=", mappingId)
     .executeTakeFirst();
-  if (taken) throw new AppError("conflict", "Another saved mapping has this name.", { name: ["Another saved mapping has this name."] });
+  if (taken) throw new AppError("conflict", message("csvMappings.errors.nameTaken"), { name: [en.csvMappings.errors.nameTaken] });
   const renamed = await db.write
     .updateTable("csv_mappings")
     .set({ name })
@@ -122,10 +124,10 @@ export async function renameCsvMapping(workspaceId: string, input: RenameCsvMapp
     .executeTakeFirst()
     .catch((error: unknown) => {
       // The same name saved between the check and the update.
-      if (String(error).includes("UNIQUE")) throw new AppError("conflict", "Another saved mapping has this name.", { name: ["Another saved mapping has this name."] });
+      if (String(error).includes("UNIQUE")) throw new AppError("conflict", message("csvMappings.errors.nameTaken"), { name: [en.csvMappings.errors.nameTaken] });
       throw error;
     });
-  if (!renamed) throw notFound("Saved mapping not found");
+  if (!renamed) throw notFound(message("csvMappings.errors.notFound"));
 }
 
 /**
@@ -134,5 +136,5 @@ export async function renameCsvMapping(workspaceId: string, input: RenameCsvMapp
  */
 export async function deleteCsvMapping(workspaceId: string, mappingId: number): Promise<void> {
   const deleted = await db.write.deleteFrom("csv_mappings").where("id", "=", mappingId).where("workspace_id", "=", workspaceId).returning("id").executeTakeFirst();
-  if (!deleted) throw notFound("Saved mapping not found");
+  if (!deleted) throw notFound(message("csvMappings.errors.notFound"));
 }

@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { inEnglish, localizable, message, type Localizable } from "@/lib/i18n/message";
 
 type CsvDelimiter = "," | "\t" | ";";
 const CSV_DELIMITERS: readonly CsvDelimiter[] = [",", "\t", ";"];
@@ -15,10 +16,9 @@ type CsvIssueCode =
  * A problem found while reading the file. `row` is the row a spreadsheet shows: the header is row 1
  * (blank lines count, a quoted value spanning several lines is one row).
  */
-export interface CsvIssue {
+export interface CsvIssue extends Localizable {
   row: number;
   code: CsvIssueCode;
-  message: string;
 }
 
 export interface ParsedCsv {
@@ -51,14 +51,14 @@ export function parseCsvText(text: string, options: { delimiter?: string } = {})
     const row = error.row + 1;
     errors.push(
       error.code === "MissingQuotes"
-        ? { row, code: "unclosed_quote", message: `Row ${row}: a quoted value is never closed, so the rest of the file was read as that one value.` }
-        : { row, code: "malformed_quote", message: `Row ${row}: a quote inside a quoted value is not doubled ("").` },
+        ? { row, code: "unclosed_quote", ...localizable(message("csvErrors.unclosedQuote", { row })) }
+        : { row, code: "malformed_quote", ...localizable(message("csvErrors.malformedQuote", { row })) },
     );
   }
 
   const headerIndex = records.findIndex((record) => !isBlank(record));
   if (headerIndex === -1) {
-    return { headers: [], rows: [], rowNumbers: [], delimiter, errors: [{ row: 1, code: "empty_file", message: "The file is empty: it has no header row." }] };
+    return { headers: [], rows: [], rowNumbers: [], delimiter, errors: [{ row: 1, code: "empty_file", ...localizable(message("csvErrors.emptyFile")) }] };
   }
   const headerRow = headerIndex + 1;
   const headers = uniqueHeaders(records[headerIndex], headerRow, errors);
@@ -96,7 +96,7 @@ function isBlank(record: string[]): boolean {
 }
 
 function uniqueHeaders(record: string[], row: number, errors: CsvIssue[]): string[] {
-  const named = record.map((cell, index) => cell.trim() || `Column ${index + 1}`);
+  const named = record.map((cell, index) => cell.trim() || inEnglish(message("csvErrors.columnNumber", { number: index + 1 })));
   const taken = new Set(named.map((header) => header.toLowerCase()));
   const firstSeen = new Map<string, number>();
   return named.map((header, index) => {
@@ -113,7 +113,7 @@ function uniqueHeaders(record: string[], row: number, errors: CsvIssue[]): strin
     errors.push({
       row,
       code: "duplicate_header",
-      message: `Columns ${first + 1} and ${index + 1} are both called "${header}"; column ${index + 1} is shown as "${renamed}".`,
+      ...localizable(message("csvErrors.duplicateHeader", { first: first + 1, second: index + 1, header, renamed })),
     });
     return renamed;
   });
@@ -124,13 +124,13 @@ function fitToHeader(record: string[], width: number, named: boolean[], row: num
   if (record.length < width) {
     // Missing cells under columns without a header (a trailing comma on the header line) are not worth a word.
     if (named.slice(record.length).some(Boolean)) {
-      errors.push({ row, code: "short_row", message: `Row ${row} has ${record.length} of the ${width} columns; the missing ones are read as empty.` });
+      errors.push({ row, code: "short_row", ...localizable(message("csvErrors.shortRow", { row, count: record.length, width })) });
     }
     return record.concat(Array<string>(width - record.length).fill(""));
   }
   const extra = record.slice(width);
   if (!isBlank(extra)) {
-    errors.push({ row, code: "long_row", message: `Row ${row} has ${record.length} values but the header has ${width} columns; the last ${extra.length} are ignored.` });
+    errors.push({ row, code: "long_row", ...localizable(message("csvErrors.longRow", { row, count: record.length, width, extra: extra.length })) });
   }
   return record.slice(0, width);
 }

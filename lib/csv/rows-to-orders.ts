@@ -11,6 +11,7 @@ import {
 } from "./values";
 import { ROW_DIGEST_VERSION, RowDigest } from "./row-digest";
 import { readCsvCell, type CsvRowError } from "./write-csv";
+import { inEnglish, keyOfEnglish, localizable, message, type Localizable, type Message } from "@/lib/i18n/message";
 
 export interface RowsToOrdersOptions {
   /** The zone the file's dates and times are in, unless a cell names its own offset. */
@@ -137,7 +138,7 @@ export function groupCsvRows(
     const number = reader.firstText(index, numberColumns);
     if (!number) {
       if (!row.every((cell) => !cell?.trim())) {
-        errors.push(reader.error({ index, col: numberColumns[0] }, "The order number is missing; enter one, or AUTO for a new number"));
+        errors.push(reader.error({ index, col: numberColumns[0] }, message("csvErrors.orderNumberMissing")));
       }
       return;
     }
@@ -220,7 +221,8 @@ function mappedColumns(mapping: Readonly<Record<number, FieldKey | null>>): Map<
   }
   for (const list of columns.values()) list.sort((a, b) => a - b);
   if (!columns.has("orderNumber")) {
-    throw new AppError("invalid_input", "Choose the column that holds the order number.", { mapping: ["Choose the column that holds the order number."] });
+    const said = message("csvErrors.chooseOrderNumberColumn");
+    throw new AppError("invalid_input", said, { mapping: [inEnglish(said)] });
   }
   return columns;
 }
@@ -345,11 +347,13 @@ class RowReader {
 
   columnName(col: number | null): string | null {
     if (col === null) return null;
-    return this.options.headers?.[col]?.trim() || `Column ${columnLetter(col)}`;
+    return this.options.headers?.[col]?.trim() || inEnglish(message("csvErrors.columnLetter", { letter: columnLetter(col) }));
   }
 
-  error(at: CellAt, message: string): CsvRowError {
-    return { row: this.rowNumber(at.index), column: this.columnName(at.col), message };
+  /** A row error from lib's message, or from a reader's result that already carries one. */
+  error(at: CellAt, said: Message | Localizable): CsvRowError {
+    const { message: words, key, params } = "message" in said ? said : localizable(said);
+    return { row: this.rowNumber(at.index), column: this.columnName(at.col), message: words, ...(key ? { key } : {}), ...(params ? { params } : {}) };
   }
 
   private makePlan(): ReadingPlan {
@@ -450,7 +454,7 @@ class OrderBuilder {
     }
 
     const orderDate = this.agreed("orderDate", plan.orderDate, "date");
-    if (orderDate === BLANK) this.errors.push(reader.error({ index: this.rows[0], col: plan.orderDate[0] ?? null }, "The order date is missing; every order needs one"));
+    if (orderDate === BLANK) this.errors.push(reader.error({ index: this.rows[0], col: plan.orderDate[0] ?? null }, message("csvErrors.orderDateMissing")));
     else if (orderDate !== INVALID) order.orderDate = orderDate;
 
     const status = this.agreed("status", plan.status, "status");
@@ -500,7 +504,7 @@ class OrderBuilder {
     if (text) {
       const parsed = parseWeightUnit(text);
       if (parsed.ok) unit = parsed.value;
-      else this.errors.push(this.reader.error({ index, col: this.reader.firstFilled(index, this.plan.weightUnit) }, parsed.message));
+      else this.errors.push(this.reader.error({ index, col: this.reader.firstFilled(index, this.plan.weightUnit) }, parsed));
     }
     (this.units ??= new Map()).set(index, unit);
     return unit;
@@ -559,7 +563,7 @@ class OrderBuilder {
       const result = this.parse(kind, text, index);
       if (!result.ok) {
         this.sawInvalid = true;
-        this.errors.push(this.reader.error({ index, col }, result.message));
+        this.errors.push(this.reader.error({ index, col }, result));
         return;
       }
       value = result.value;
@@ -581,10 +585,12 @@ class OrderBuilder {
     return this.firstValue;
   }
 
-  private disagreement(index: number, col: number, text: string): string {
+  private disagreement(index: number, col: number, text: string): Message {
     const { reader, firstIndex } = this;
-    const where = firstIndex === index ? `in ${reader.columnName(this.firstCol)} on this row` : `on row ${reader.rowNumber(firstIndex)}`;
-    return `"${text}" disagrees with "${this.firstText}" ${where}; all rows of order ${this.number} must have the same order details (or leave them blank)`;
+    const said = { value: text, first: this.firstText, order: this.number ?? "" };
+    return firstIndex === index
+      ? message("csvErrors.disagreesOnThisRow", { ...said, column: reader.columnName(this.firstCol) ?? "" })
+      : message("csvErrors.disagreesWithRow", { ...said, row: reader.rowNumber(firstIndex) });
   }
 
   private setField(field: FieldPlan) {
@@ -633,7 +639,7 @@ class OrderBuilder {
         if (!text) continue;
         const parsed = this.parse(field.kind, text, index);
         if (!parsed.ok) {
-          this.errors.push(reader.error({ index, col: reader.firstFilled(index, field.columns) }, parsed.message));
+          this.errors.push(reader.error({ index, col: reader.firstFilled(index, field.columns) }, parsed));
           continue;
         }
         item[field.path] = parsed.value;
@@ -667,10 +673,10 @@ class OrderBuilder {
     if (this.number === null) return;
     const failing = new Set(this.errors.map((error) => error.row));
     const list = [...failing].sort((a, b) => a - b);
-    const where = list.length === 1 ? `row ${list[0]}` : `rows ${list.join(", ")}`;
+    const notImported = localizable(message(list.length === 1 ? "csvErrors.notImportedRow" : "csvErrors.notImportedRows", { order: this.number, rows: list.join(", ") }));
     for (const index of this.rows) {
       const row = this.reader.rowNumber(index);
-      if (!failing.has(row)) this.errors.push({ row, column: null, message: `Order ${this.number} was not imported: fix ${where}` });
+      if (!failing.has(row)) this.errors.push({ row, column: null, ...notImported });
     }
   }
 }
@@ -687,13 +693,15 @@ function fieldKeyOfPath(path: string[]): FieldKey | undefined {
   return FIELD_OF_TARGET.get(head === "items" ? `items.${third}` : head === "shipTo" || head === "billTo" ? `${head}.${second}` : head);
 }
 
-/** Zod's messages in words a merchant acts on; the schema's own custom messages are kept. */
-function issueMessage(issue: z.core.$ZodIssue): string {
+/** Zod's messages in words a merchant acts on; the schema's own custom messages (`orderErrors.*`) are kept, found again by their words. */
+function issueMessage(issue: z.core.$ZodIssue): Message | Localizable {
   if (issue.code === "too_big") {
-    if (issue.origin === "string") return `Use at most ${issue.maximum} characters`;
-    if (issue.origin === "array") return `Use at most ${issue.maximum} entries`;
-    return `Use a value up to ${issue.maximum}`;
+    const max = Number(issue.maximum);
+    if (issue.origin === "string") return message("csvErrors.atMostCharacters", { max });
+    if (issue.origin === "array") return message("csvErrors.atMostEntries", { max });
+    return message("csvErrors.valueUpTo", { max });
   }
-  if (issue.code === "too_small" && issue.origin !== "string") return `Use a value of at least ${issue.minimum}`;
-  return issue.message;
+  if (issue.code === "too_small" && issue.origin !== "string") return message("csvErrors.valueAtLeast", { min: Number(issue.minimum) });
+  const key = keyOfEnglish(issue.message);
+  return key ? message(key) : { message: issue.message };
 }

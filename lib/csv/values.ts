@@ -4,17 +4,21 @@ import { parseMoneyToCents, plainAmountToCents } from "@/lib/money";
 import { ISO_COUNTRY_CODES, MAX_AMOUNT_CENTS, MAX_QUANTITY, MAX_WEIGHT_OZ, EMAIL_PATTERN, ORDER_MESSAGES } from "@/lib/orders/limits";
 import { ORDER_STATUSES } from "@/lib/orders/status";
 import { toOunces, type WeightUnit } from "@/lib/weights";
+import { localizable, message, type Localizable, type MessageParams } from "@/lib/i18n/message";
+import type { MessageKey } from "@/lib/i18n/translate";
 
 /**
  * Readers for the values of one CSV cell. Each takes the cell's text (the caller decides what a
  * blank cell means) and answers a value or a message the merchant can act on, quoting what the
  * cell said. Pure and free of Node APIs: the import page runs them in the browser for its preview.
  */
-export type ValueResult<T> = { ok: true; value: T } | { ok: false; message: string };
+export type ValueResult<T> = { ok: true; value: T } | ({ ok: false } & Localizable);
 
 const ok = <T>(value: T): ValueResult<T> => ({ ok: true, value });
-const fail = (message: string): ValueResult<never> => ({ ok: false, message });
-const quoted = (text: string) => `"${text.trim()}"`;
+const fail = (key: MessageKey, params?: MessageParams): ValueResult<never> => ({ ok: false, ...localizable(message(key, params)) });
+/** The cell's text quoted, refused for a reason the order schema gives (`orderErrors.*`). */
+const refused = (text: string, reason: keyof typeof ORDER_MESSAGES) => fail("csvErrors.refused", { value: text.trim(), reason: message(`orderErrors.${reason}`) });
+const bad = (key: MessageKey, text: string) => fail(key, { value: text.trim() });
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
@@ -68,25 +72,25 @@ const CURRENCY_SYMBOLS = /(?:US|CA|AU|NZ|HK|SG|MX|[ACRS])?\$|[€£¥₹]/g;
  */
 export function parseMoney(text: string, options: { decimalComma?: boolean } = {}): ValueResult<number> {
   const raw = text.trim();
-  if (!raw) return fail("Enter an amount");
+  if (!raw) return fail("csvErrors.enterAmount");
   const plain = plainAmountToCents(raw, options.decimalComma ? "," : ".");
-  if (plain !== null) return Math.abs(plain) > MAX_AMOUNT_CENTS ? fail(`${quoted(raw)}: ${ORDER_MESSAGES.amountTooLarge}`) : ok(plain);
+  if (plain !== null) return Math.abs(plain) > MAX_AMOUNT_CENTS ? refused(raw, "amountTooLarge") : ok(plain);
   let body = raw.replace(LEADING_CODE, "").replace(TRAILING_CODE, "$1").replace(CURRENCY_SYMBOLS, "").trim();
   if (options.decimalComma) {
     body = body.replace(/[.\s\u00a0\u202f](?=\d{3}(?!\d))/g, "");
-    if (body.includes(".")) return fail(`${quoted(raw)} is not an amount; with decimal commas, write it like 1.234,50`);
+    if (body.includes(".")) return bad("csvErrors.notAmountDecimalComma", raw);
     body = body.replace(",", ".");
   }
   const cents = parseMoneyToCents(body);
-  if (cents === null && /^[+-]?\d{13,}(\.\d*)?$/.test(body.replace(/[,\s]/g, ""))) return fail(`${quoted(raw)}: ${ORDER_MESSAGES.amountTooLarge}`);
+  if (cents === null && /^[+-]?\d{13,}(\.\d*)?$/.test(body.replace(/[,\s]/g, ""))) return refused(raw, "amountTooLarge");
   if (cents === null) {
     if (!options.decimalComma && /\d,\d{1,2}$/.test(body)) {
-      return fail(`${quoted(raw)} is not an amount; if the file writes decimals with a comma (19,99), choose decimal commas`);
+      return bad("csvErrors.notAmountChooseDecimalComma", raw);
     }
-    return fail(`${quoted(raw)} is not an amount; write it like 1234.50 or $1,234.50`);
+    return bad("csvErrors.notAmount", raw);
   }
   // The order schema's bound, in its words: the form and the API refuse the same amount alike.
-  if (Math.abs(cents) > MAX_AMOUNT_CENTS) return fail(`${quoted(raw)}: ${ORDER_MESSAGES.amountTooLarge}`);
+  if (Math.abs(cents) > MAX_AMOUNT_CENTS) return refused(raw, "amountTooLarge");
   return ok(cents);
 }
 
@@ -168,7 +172,7 @@ const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
 /** A weight unit as a file names it ("oz", "lbs", "Grams", "KG"…). */
 export function parseWeightUnit(text: string): ValueResult<WeightUnit> {
   const unit = UNIT_WORDS.get(text.trim().toLowerCase().replace(/\.$/, ""));
-  return unit ? ok(unit) : fail(`${quoted(text)} is not a weight unit; use oz, lb, g or kg`);
+  return unit ? ok(unit) : bad("csvErrors.notWeightUnit", text);
 }
 
 function readDecimal(text: string, decimalComma: boolean | undefined): number | null {
@@ -183,31 +187,31 @@ function readDecimal(text: string, decimalComma: boolean | undefined): number | 
  */
 export function parseWeight(text: string, defaultUnit: WeightUnit, options: { decimalComma?: boolean } = {}): ValueResult<number> {
   const raw = text.trim();
-  if (!raw) return fail("Enter a weight");
+  if (!raw) return fail("csvErrors.enterWeight");
   // A bare number, as most cells are. With decimal commas a dot may separate thousands, so only whole numbers.
   if (PLAIN_DECIMAL.test(raw) && !(options.decimalComma && raw.includes("."))) {
     const ounces = toOunces(Number(raw), defaultUnit);
     if (ounces <= MAX_WEIGHT_OZ) return ok(Math.round(ounces * 1000) / 1000);
   }
-  const hint = `${quoted(raw)} is not a weight; write a number with an optional unit: 12 oz, 1.5 lb, 500 g or 2 kg`;
-  if (/^-\s*[\d.,]/.test(raw)) return fail(`${quoted(raw)}: ${ORDER_MESSAGES.weightNegative}`);
+  const hint = () => bad("csvErrors.notWeight", raw);
+  if (/^-\s*[\d.,]/.test(raw)) return refused(raw, "weightNegative");
   const value = raw.toLowerCase();
   const compound = /^([\d.,]+)\s*(?:lbs?|pounds?)\.?\s*,?\s*([\d.,]+)\s*(?:oz|ounces?)\.?$/.exec(value);
   let ounces: number;
   if (compound) {
     const pounds = readDecimal(compound[1], options.decimalComma);
     const extra = readDecimal(compound[2], options.decimalComma);
-    if (pounds === null || extra === null) return fail(hint);
+    if (pounds === null || extra === null) return hint();
     ounces = toOunces(pounds, "pounds") + toOunces(extra, "ounces");
   } else {
     const match = /^([\d.,]+)\s*([a-z]+\.?)?$/.exec(value);
-    if (!match) return fail(hint);
+    if (!match) return hint();
     const amount = readDecimal(match[1], options.decimalComma);
     const unit = match[2] === undefined ? defaultUnit : UNIT_WORDS.get(match[2].replace(/\.$/, ""));
-    if (amount === null || unit === undefined) return fail(hint);
+    if (amount === null || unit === undefined) return hint();
     ounces = toOunces(amount, unit);
   }
-  if (ounces > MAX_WEIGHT_OZ) return fail(`${quoted(raw)}: ${ORDER_MESSAGES.weightTooHeavy}`);
+  if (ounces > MAX_WEIGHT_OZ) return refused(raw, "weightTooHeavy");
   return ok(Math.round(ounces * 1000) / 1000);
 }
 
@@ -322,7 +326,7 @@ export function parseCountry(text: string): ValueResult<string> {
   }
   const code = COUNTRY_BY_KEY.get(lookupKey(raw));
   if (code) return ok(code);
-  return fail(`${quoted(raw)}: ${ORDER_MESSAGES.country}`);
+  return refused(raw, "country");
 }
 
 // ─── State / province ───────────────────────────────────────────────────────────────────────────
@@ -384,10 +388,10 @@ export function parseState(text: string, country: string | null | undefined): Va
   if (country === "US" ? US_CODES.has(raw) : country === "CA" && CA_CODES.has(raw)) return ok(raw);
   const key = lookupKey(raw);
   if (country === "US") {
-    return US_BY_KEY.has(key) ? ok(US_BY_KEY.get(key)!) : fail(`${quoted(raw)} is not a US state; use its two-letter code (CA, NY, TX…)`);
+    return US_BY_KEY.has(key) ? ok(US_BY_KEY.get(key)!) : bad("csvErrors.notUsState", raw);
   }
   if (country === "CA") {
-    return CA_BY_KEY.has(key) ? ok(CA_BY_KEY.get(key)!) : fail(`${quoted(raw)} is not a Canadian province or territory; use its two-letter code (ON, QC, BC…)`);
+    return CA_BY_KEY.has(key) ? ok(CA_BY_KEY.get(key)!) : bad("csvErrors.notCanadianProvince", raw);
   }
   if (!country) return ok(US_BY_KEY.get(key) ?? CA_BY_KEY.get(key) ?? raw);
   return ok(raw);
@@ -501,9 +505,8 @@ export function parseDate(text: string, options: { timeZone: string; dateOrder: 
   const raw = text.trim().replace(/\s+/g, " ");
   const instant = isoInstant(raw);
   if (instant !== null) return ok(instant);
-  const example = options.dateOrder === "MDY" ? "2026-11-05, 11/05/2026 or Nov 5, 2026" : "2026-11-05, 05/11/2026 or 5 Nov 2026";
-  const notADate = fail(`${quoted(raw)} is not a date; write it like ${example}`);
-  if (!raw) return fail("Enter a date");
+  const notADate = bad(options.dateOrder === "MDY" ? "csvErrors.notDateMonthFirst" : "csvErrors.notDateDayFirst", raw);
+  if (!raw) return fail("csvErrors.enterDate");
 
   const { datePart, time } = splitDateTime(raw);
   let hour = 0, minute = 0, second = 0, fraction = "", offset = "";
@@ -515,7 +518,7 @@ export function parseDate(text: string, options: { timeZone: string; dateOrder: 
     fraction = frac.slice(0, 7);
     if (meridiem) {
       const pm = meridiem.toLowerCase() === "p";
-      if (hour === 0 || hour > 23 || (!pm && hour > 12)) return fail(`${quoted(raw)} has no such time`);
+      if (hour === 0 || hour > 23 || (!pm && hour > 12)) return bad("csvErrors.noSuchTime", raw);
       // "21:56 PM" is read as 21:56, as spreadsheets do.
       if (hour <= 12) hour = (hour % 12) + (pm ? 12 : 0);
     }
@@ -533,8 +536,8 @@ export function parseDate(text: string, options: { timeZone: string; dateOrder: 
     [month, day] = options.dateOrder === "MDY" ? [a, b] : [b, a];
     if (!isCalendarDay(year, month, day) && isCalendarDay(year, day, month)) {
       return options.dateOrder === "MDY"
-        ? fail(`${quoted(raw)} is not a month-first date (MM/DD/YYYY); if the file writes the day first, choose day-first dates`)
-        : fail(`${quoted(raw)} is not a day-first date (DD/MM/YYYY); if the file writes the month first, choose month-first dates`);
+        ? bad("csvErrors.notMonthFirst", raw)
+        : bad("csvErrors.notDayFirst", raw);
     }
   } else if ((match = MONTH_NAME_FIRST.exec(datePartNoWeekday))) {
     const named = monthOfName(match[1]);
@@ -548,13 +551,13 @@ export function parseDate(text: string, options: { timeZone: string; dateOrder: 
     return notADate;
   }
 
-  if (year < 1970) return fail(`${quoted(raw)} is before 1970; use a later date`);
-  if (!isCalendarDay(year, month, day)) return fail(`${quoted(raw)} is not a day on the calendar`);
-  if (hour > 23 || minute > 59 || second > 59) return fail(`${quoted(raw)} has no such time`);
+  if (year < 1970) return bad("csvErrors.before1970", raw);
+  if (!isCalendarDay(year, month, day)) return bad("csvErrors.notCalendarDay", raw);
+  if (hour > 23 || minute > 59 || second > 59) return bad("csvErrors.noSuchTime", raw);
   const millisecond = Number(fraction.padEnd(3, "0").slice(0, 3));
   if (!offset) return ok(instantOfWallClock(year, month, day, hour, minute, second, options.timeZone) + millisecond);
   const offsetMinutes = offsetMinutesOf(offset);
-  if (Number.isNaN(offsetMinutes) || Math.abs(offsetMinutes) > 18 * 60) return fail(`${quoted(raw)} has an offset that does not exist`);
+  if (Number.isNaN(offsetMinutes) || Math.abs(offsetMinutes) > 18 * 60) return bad("csvErrors.noSuchOffset", raw);
   return ok(Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offsetMinutes * 60_000);
 }
 
@@ -609,7 +612,7 @@ export function parseBoolean(text: string): ValueResult<boolean> {
   const word = text.trim().toLowerCase();
   if (TRUE_WORDS.has(word)) return ok(true);
   if (FALSE_WORDS.has(word)) return ok(false);
-  return fail(`${quoted(text)} is not yes or no; write yes, no, true, false, 1 or 0`);
+  return bad("csvErrors.notBoolean", text);
 }
 
 
@@ -624,24 +627,24 @@ export function parseQuantity(text: string): ValueResult<number> {
     const plain = digitsAt(raw, 0, raw.length);
     if (plain !== -1 && plain <= MAX_QUANTITY) return ok(plain);
   }
-  if (/^-\s*\d/.test(raw)) return fail(`${quoted(raw)}: ${ORDER_MESSAGES.quantity}`);
+  if (/^-\s*\d/.test(raw)) return refused(raw, "quantity");
   const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.0*)?$/.exec(raw);
-  if (!match) return fail(/^\d*\.\d+$/.test(raw) ? `${quoted(raw)}: ${ORDER_MESSAGES.quantity}` : `${quoted(raw)} is not a quantity; write a whole number such as 1 or 12`);
+  if (!match) return (/^\d*\.\d+$/.test(raw) ? refused(raw, "quantity") : bad("csvErrors.notQuantity", raw));
   const quantity = Number(match[1].replace(/,/g, ""));
-  if (quantity > MAX_QUANTITY) return fail(`${quoted(raw)}: ${ORDER_MESSAGES.quantity}`);
+  if (quantity > MAX_QUANTITY) return refused(raw, "quantity");
   return ok(quantity);
 }
 
 /** A three-letter ISO 4217 code, any case. */
 export function parseCurrency(text: string): ValueResult<string> {
   const code = text.trim().toUpperCase();
-  return /^[A-Z]{3}$/.test(code) ? ok(code) : fail(`${quoted(text)} is not a currency code; use three letters such as USD, CAD or EUR`);
+  return /^[A-Z]{3}$/.test(code) ? ok(code) : bad("csvErrors.notCurrency", text);
 }
 
 /** An email address, loosely: something@something, no spaces. */
 export function parseEmail(text: string): ValueResult<string> {
   const email = text.trim();
-  return EMAIL_PATTERN.test(email) ? ok(email) : fail(`${quoted(email)}: ${ORDER_MESSAGES.email}`);
+  return EMAIL_PATTERN.test(email) ? ok(email) : refused(email, "email");
 }
 
 // ─── Status ─────────────────────────────────────────────────────────────────────────────────────
@@ -691,7 +694,7 @@ export function parseStatus(text: string): ValueResult<OrderStatus> {
   if (!text.trim()) return ok("awaiting_shipment");
   const status = STATUS_WORDS.get(lookupKey(text));
   if (status) return ok(status);
-  return fail(`${quoted(text)} is not an order status; use ${Object.values(STATUS_LABELS).join(", ")}`);
+  return fail("csvErrors.notStatus", { value: text.trim(), statuses: Object.values(STATUS_LABELS).join(", ") });
 }
 
 export type PaymentState = "paid" | "unpaid" | "void";
@@ -706,7 +709,7 @@ const PAYMENT_WORDS = new Map<string, PaymentState>(Object.entries({
 /** A payment status as shops export it (Shopify's Financial Status: paid, pending, authorized, refunded, voided…). */
 export function parsePaymentStatus(text: string): ValueResult<PaymentState> {
   const state = PAYMENT_WORDS.get(lookupKey(text));
-  return state ? ok(state) : fail(`${quoted(text)} is not a payment status; use paid, pending, authorized, refunded or voided`);
+  return state ? ok(state) : bad("csvErrors.notPaymentStatus", text);
 }
 
 /**

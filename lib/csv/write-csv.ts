@@ -1,3 +1,5 @@
+import type { Localizable } from "@/lib/i18n/message";
+
 /**
  * Every CSV Shipdeck writes goes through `toCsv`: RFC 4180 quoting, CRLF line ends, and cells a
  * spreadsheet would run as a formula defused (CSV injection). Runs in the browser and in Node.
@@ -36,12 +38,12 @@ export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
   return out;
 }
 
-export interface CsvRowError {
+/** `message` in English (the API, the error report); `key` and `params` for the page to show it in the merchant's language. */
+export interface CsvRowError extends Localizable {
   /** The row's number in the spreadsheet (the header is row 1). */
   row: number;
   /** The header of the column at fault, or null when the error is about the whole row. */
   column: string | null;
-  message: string;
 }
 
 /**
@@ -49,13 +51,14 @@ export interface CsvRowError {
  * error, as it was in the file, with its messages (prefixed by their column). A merchant fixes
  * the rows in place and imports the report itself: the extra column is simply left unmapped.
  * `rows` are the data rows: `rows[i]` is spreadsheet row `rowNumbers[i]` when given (parseCsvText's),
- * else `firstDataRowNumber + i` (default 2: one header row).
+ * else `firstDataRowNumber + i` (default 2: one header row). `errorColumn` names the extra column in the
+ * merchant's language; each error's `message` is written as given (the page hands them translated).
  */
 export function errorReport(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
   errors: readonly CsvRowError[],
-  options: { firstDataRowNumber?: number; rowNumbers?: readonly number[] } = {},
+  options: { firstDataRowNumber?: number; rowNumbers?: readonly number[]; errorColumn?: string } = {},
 ): string {
   const firstDataRowNumber = options.firstDataRowNumber ?? 2;
   const indexByRow = options.rowNumbers ? new Map(options.rowNumbers.map((row, index) => [row, index])) : null;
@@ -74,7 +77,7 @@ export function errorReport(
     });
   // A row longer than the header keeps its extra cells; the Error column comes after the longest.
   const width = reported.reduce((widest, { row }) => Math.max(widest, row.length), headers.length);
-  const out: CsvCell[][] = [[...headers.map(readCsvCell), ...Array<string>(width - headers.length).fill(""), "Error"]];
+  const out: CsvCell[][] = [[...headers.map(readCsvCell), ...Array<string>(width - headers.length).fill(""), options.errorColumn ?? "Error"]];
   for (const { row, message } of reported) {
     // Cells go back as the import read them (our guard undone), so toCsv guards each exactly once.
     out.push([...Array.from({ length: width }, (_, index) => readCsvCell(row[index] ?? "")), message]);

@@ -6,6 +6,7 @@ import { getSignedInUser, getWorkspaceSession } from "@/lib/auth/session";
 import { AppError, parseWith, type ErrorCode } from "@/lib/errors";
 import { getI18n, getTimeZone } from "@/lib/i18n/server";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import { localize, message, renderMessage } from "@/lib/i18n/message";
 
 /** What any form action can answer besides its own success: every action's state extends it. */
 export interface FormState {
@@ -77,8 +78,8 @@ export function workspaceAction<Args extends unknown[], Schema extends z.ZodType
     const values = valuesOf(options, args);
     return settle(options, t, values, async () => {
       // No session and a user in no workspace alike: there is no workspace to act in.
-      if (!session) throw new AppError("unauthorized", "Sign in to continue.");
-      if (options.allow && !options.allow(session.role)) throw new AppError("forbidden", "Your role does not allow this.");
+      if (!session) throw new AppError("unauthorized", message("actions.signIn"));
+      if (options.allow && !options.allow(session.role)) throw new AppError("forbidden", message("actions.forbidden"));
       const input = await parseInput(options, args);
       return handler({ workspaceId: session.workspaceId, userId: session.userId, role: session.role, input, values, t });
     });
@@ -97,7 +98,7 @@ export function signedInAction<Args extends unknown[], Schema extends z.ZodType,
     const [user, { t }] = await Promise.all([getSignedInUser(), getI18n()]);
     const values = valuesOf(options, args);
     return settle(options, t, values, async () => {
-      if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+      if (!user) throw new AppError("unauthorized", message("actions.signIn"));
       return handler({ userId: user.userId, email: user.email, input: await parseInput(options, args), values, t });
     });
   };
@@ -150,7 +151,7 @@ function failure(error: AppError, options: Pick<ActionOptions<unknown[], z.ZodTy
       Object.entries(error.fieldErrors).map(([field, messages]) => {
         if (error.code !== "invalid_input") return [field, [message]];
         const key = options.fieldErrors?.[field];
-        return [field, key ? [t(key)] : messages];
+        return [field, key ? [t(key)] : (error.fieldMessages?.[field] ?? messages).map((said) => localize(said, t))];
       }),
     );
   }
@@ -158,7 +159,12 @@ function failure(error: AppError, options: Pick<ActionOptions<unknown[], z.ZodTy
   return state;
 }
 
+/** What lib said in the merchant's language: its message key when it gave one, else its words (translated when they are a catalog's). */
+export function saidOf(error: AppError, t: Translate): string {
+  return error.key ? renderMessage({ key: error.key, params: error.params }, t) : localize(error.message, t);
+}
+
 function messageOf(error: AppError, message: ErrorMessage | undefined, t: Translate): string {
-  if (message === undefined) return error.message;
+  if (message === undefined) return saidOf(error, t);
   return typeof message === "function" ? message(error, t) : t(message);
 }

@@ -1,9 +1,10 @@
 import "server-only";
+import type { Metadata } from "next";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { isTimeZone } from "@/lib/dates";
 import { createFormatter } from "./format";
-import { createTranslator, isLocale, localeFromAcceptLanguage, type Locale } from "./translate";
+import { createTranslator, isLocale, localeFromAcceptLanguage, type Locale, type MessageKey } from "./translate";
 
 export const LOCALE_COOKIE = "locale";
 export const TIME_ZONE_COOKIE = "tz";
@@ -26,3 +27,9 @@ export const getI18n = cache(async () => {
   const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
   return { locale, t: createTranslator(locale), format: createFormatter(locale, timeZone) };
 });
+
+/** A page's `generateMetadata`: its browser-tab title in the merchant's language. */
+export async function titleMetadata(key: MessageKey): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t(key) };
+}

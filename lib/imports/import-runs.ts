@@ -1,4 +1,5 @@
 import { db, type WriteTransaction } from "@/db/database";
+import { inEnglish, message } from "@/lib/i18n/message";
 
 export type RunTrigger = "manual" | "schedule" | "webhook" | "api";
 
@@ -22,7 +23,7 @@ export async function finishImportRun(workspaceId: string, runId: number, outcom
 }
 
 /** What a run whose process died before it finished says in the store's history. */
-export const INTERRUPTED_RUN_ERROR = "This import stopped before it finished (Shipdeck was stopped or restarted). The next import carried on from where it had got to.";
+export const INTERRUPTED_RUN_ERROR = inEnglish(message("storeErrors.interrupted"));
 
 /**
  * Ends, as failed, the store's runs still "running" from imports that hold its lease (not a

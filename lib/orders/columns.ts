@@ -3,10 +3,11 @@ import type { Address, NormalizedOrder, OrderItem, ParsedOrder } from "./schema"
 import { orderWeightOf } from "./weight";
 
 /** The order columns a source may set; everything else (ids, workspace, timestamps, flags) the write path owns. */
-export type ChannelColumns = Omit<
-  NewOrderRow,
-  "id" | "workspace_id" | "store_id" | "order_key" | "active" | "created_at" | "modified_at" | "reactivated_in_channel_at" | "replaced_by_order_id" | "deleted_at" | "order_digest" | "api_digest" | "csv_fingerprint" | "csv_auto_row"
->;
+/** Order columns that are bookkeeping, not the channel's data: a change set never names them. */
+export const BOOKKEEPING_COLUMNS = [
+  "id", "workspace_id", "store_id", "order_key", "active", "created_at", "modified_at", "reactivated_in_channel_at", "replaced_by_order_id", "deleted_at", "order_digest", "api_digest", "csv_fingerprint", "csv_auto_row",
+] as const;
+export type ChannelColumns = Omit<NewOrderRow, (typeof BOOKKEEPING_COLUMNS)[number]>;
 export type ItemColumns = Omit<OrderItemRow, "id" | "order_id">;
 
 const ADDRESS_FIELDS = [

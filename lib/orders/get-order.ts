@@ -6,6 +6,7 @@ import { toOrderFormValues, type OrderFormValues } from "./order-form";
 import type { Address } from "./schema";
 import { lockedReason, type LockedReason } from "./status";
 import { orderWeightOf } from "./weight";
+import { message } from "@/lib/i18n/message";
 
 /** An address as the page prints it: its lines, top to bottom, and whether it is residential when known. */
 export interface AddressView {
@@ -100,7 +101,7 @@ export interface OrderView {
 }
 
 async function loadOrder(workspaceId: string, orderId: number) {
-  if (!Number.isSafeInteger(orderId) || orderId <= 0) throw notFound("Order not found");
+  if (!Number.isSafeInteger(orderId) || orderId <= 0) throw notFound(message("orderErrors.notFound"));
   const { read } = db;
   const order = await read
     .selectFrom("orders")
@@ -110,7 +111,7 @@ async function loadOrder(workspaceId: string, orderId: number) {
     .where("orders.id", "=", orderId)
     .where("orders.workspace_id", "=", workspaceId)
     .executeTakeFirst();
-  if (!order) throw notFound("Order not found");
+  if (!order) throw notFound(message("orderErrors.notFound"));
   const [items, events, replaces] = await Promise.all([
     read.selectFrom("order_items").selectAll().where("order_id", "=", orderId).orderBy("position").execute(),
     read.selectFrom("order_events").selectAll().where("order_id", "=", orderId).where("workspace_id", "=", workspaceId).orderBy("at", "desc").orderBy("id", "desc").execute(),

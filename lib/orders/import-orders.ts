@@ -5,6 +5,8 @@ import { insertRowsStatements, placeholdersFor } from "@/db/bulk-sql";
 import { db, type StatementRunner, type WriteTransaction } from "@/db/database";
 import type { OrderRow, OrderStatus } from "@/db/schema";
 import { fieldErrorsOf, notFound } from "@/lib/errors";
+import { inEnglish, message } from "@/lib/i18n/message";
+import type { MessageKey } from "@/lib/i18n/translate";
 import { computeOrderTotal, searchTextOf, toItemColumns, toOrderColumns, type ChannelColumns, type ItemColumns } from "./columns";
 import { DIGEST_COLUMNS, STORED_DIGEST_COLUMNS, decideMerge, matchesLastImport, type ChangeSet, type DigestKind, type ExistingOrder, type MergeDecision, type OrderDigest, type StoredDigests } from "./merge";
 import { EVENT_COLUMNS, ITEM_COLUMNS, ORDER_COLUMNS } from "./order-columns";
@@ -50,11 +52,18 @@ export interface ImportOptions {
   tx?: WriteTransaction;
 }
 
+export const LOCKED_REASON_KEYS = {
+  cancelled: "orderErrors.lockedCancelled",
+  shipped: "orderErrors.lockedShipped",
+  deleted: "orderErrors.lockedDeleted",
+} as const satisfies Record<string, MessageKey>;
+
+/** In English, as an import result's `reason` (the API's words); pages find the key again by them. */
 export const LOCKED_REASONS = {
-  cancelled: "This order is cancelled and can no longer be changed.",
-  shipped: "This order has shipped and can no longer be changed.",
-  deleted: "This order was deleted and can no longer be changed.",
-} as const;
+  cancelled: inEnglish(message(LOCKED_REASON_KEYS.cancelled)),
+  shipped: inEnglish(message(LOCKED_REASON_KEYS.shipped)),
+  deleted: inEnglish(message(LOCKED_REASON_KEYS.deleted)),
+};
 
 /** How far "replaced by" links are followed; a chain longer than this is not a real history. */
 const MAX_REPLACEMENT_HOPS = 10;
@@ -123,7 +132,7 @@ export function numberCheckedOrder(checked: CheckedOrders, index: number, { orde
  */
 export async function importOrders(workspaceId: string, storeId: number, orders: NormalizedOrder[] | CheckedOrders, options: ImportOptions): Promise<ImportResult[]> {
   const store = await (options.tx?.db ?? db.read).selectFrom("stores").select("id").where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
-  if (!store) throw notFound("Store not found");
+  if (!store) throw notFound(message("storeErrors.storeNotFound"));
 
   const checked = Array.isArray(orders) ? checkOrders(orders, options.receivedDigests) : orders;
   const results: ImportResult[] = new Array(checked.count);

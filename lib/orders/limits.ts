@@ -1,3 +1,5 @@
+import { en } from "@/lib/i18n/messages/en";
+
 /**
  * The bounds an order's values must keep, and the words that refuse one, shared by the order
  * schema (which every source's orders pass through), the API's schema, the order form and the CSV
@@ -18,23 +20,11 @@ export const MAX_WEIGHT_OZ = 24_000;
 /** A loose email address: something@something.something-ish, no spaces and one @. */
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export const ORDER_MESSAGES = {
-  amountTooLarge: "Use an amount of at most $10,000,000.00",
-  amountNegative: "Use an amount of 0 or more",
-  /** A negative unit price is a discount, which ShipStation sends as an adjustment line. */
-  unitPriceNegative: "Use an amount of 0 or more (a discount is an adjustment line)",
-  quantity: "Use a whole number from 1 to 1,000,000",
-  lineTooLarge: "This line (quantity × unit price) comes to more than $10,000,000.00",
-  totalTooLarge: "The order's total (items, tax and shipping) comes to more than $10,000,000.00",
-  weightTooHeavy: "Use a weight of at most 1,500 lb (24,000 oz): past that it is freight, not a parcel",
-  weightNegative: "Use a weight of 0 or more",
-  email: "Enter an email address like name@example.com",
-  country: "Not a country Shipdeck knows; use its two-letter ISO code (US, CA, GB, DE…)",
-  shipToRequired: "Enter the recipient's name and address: an order awaiting shipment needs them",
-  holdInPast: "Choose a hold date in the future: the order is held until then",
-  shipDateAhead: "Choose a ship date no later than tomorrow",
-  carrierRequired: "Enter the carrier that shipped it (usps, ups, fedex…)",
-} as const;
+/**
+ * The refusals in English, as zod schemas carry them (a zod message is a string): the catalog's
+ * `orderErrors`, so pages find each one's key again (`keyOfEnglish`) and show it in the merchant's language.
+ */
+export const ORDER_MESSAGES = en.orderErrors;
 
 /**
  * How far ahead a ship date may be: a day, so a label bought today in a zone ahead of the

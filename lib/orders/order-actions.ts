@@ -5,7 +5,8 @@ import { AppError, notFound } from "@/lib/errors";
 import { reserveOrderNumbers } from "@/lib/workspaces/next-order-number";
 import { MAX_SHIP_DATE_AHEAD_MS, ORDER_MESSAGES } from "./limits";
 import { fromOrderRow } from "./columns";
-import { importOrders, LOCKED_REASONS, type ImportResult } from "./import-orders";
+import { importOrders, LOCKED_REASON_KEYS, type ImportResult } from "./import-orders";
+import { localizable, message } from "@/lib/i18n/message";
 import type { FormOrder } from "./order-form";
 import type { NormalizedOrder } from "./schema";
 import { isOpenStatus, lockedReason } from "./status";
@@ -18,19 +19,19 @@ export interface Actor {
 
 async function loadOrder(workspaceId: string, orderId: number) {
   const row = await db.read.selectFrom("orders").selectAll().where("id", "=", orderId).where("workspace_id", "=", workspaceId).executeTakeFirst();
-  if (!row || row.deleted_at != null) throw notFound("Order not found");
+  if (!row || row.deleted_at != null) throw notFound(message("orderErrors.notFound"));
   const items = await db.read.selectFrom("order_items").selectAll().where("order_id", "=", orderId).orderBy("position").execute();
   return { row, items };
 }
 
 function assertChangeable(row: OrderRow) {
   const locked = lockedReason({ status: row.status, active: row.active === 1, deleted: row.deleted_at != null });
-  if (locked) throw new AppError("conflict", LOCKED_REASONS[locked]);
+  if (locked) throw new AppError("conflict", message(LOCKED_REASON_KEYS[locked]));
 }
 
 function orThrow(result: ImportResult): ImportResult {
-  if (result.outcome === "failed") throw new AppError("invalid_input", result.reason ?? "Invalid order", result.fieldErrors);
-  if (result.outcome === "skipped") throw new AppError("conflict", result.reason ?? "This order can no longer be changed.");
+  if (result.outcome === "failed") throw new AppError("invalid_input", result.reason ?? message("orderErrors.invalidOrder"), result.fieldErrors);
+  if (result.outcome === "skipped") throw new AppError("conflict", result.reason ?? message("orderErrors.locked"));
   return result;
 }
 
@@ -73,22 +74,22 @@ export function cancelOrder(workspaceId: string, orderId: number, by: Actor) {
 }
 
 /** A refusal naming the field by its API name (the form's actions say it in the merchant's language). */
-function invalidField(field: string, message: string): AppError {
-  return new AppError("invalid_input", message, { [field]: [message] });
+function invalidField(field: string, key: keyof typeof ORDER_MESSAGES): AppError {
+  return new AppError("invalid_input", message(`orderErrors.${key}`), { [field]: [ORDER_MESSAGES[key]] });
 }
 
 /** Hold until a moment to come: the order page and the API alike refuse one that has passed. */
 export function holdOrderUntil(workspaceId: string, orderId: number, holdUntilDate: number, by: Actor, now = Date.now()) {
   // Checked once the order is found and open: a missing or locked order says so first.
   return changeOrder(workspaceId, orderId, by, "held", (order) => {
-    if (holdUntilDate <= now) throw invalidField("holdUntilDate", ORDER_MESSAGES.holdInPast);
+    if (holdUntilDate <= now) throw invalidField("holdUntilDate", "holdInPast");
     return { ...order, status: "on_hold", holdUntilDate };
   });
 }
 
 export async function restoreOrderFromHold(workspaceId: string, orderId: number, by: Actor) {
   const { row } = await loadOrder(workspaceId, orderId);
-  if (row.status !== "on_hold") throw new AppError("conflict", "Only an order on hold can be restored.");
+  if (row.status !== "on_hold") throw new AppError("conflict", message("orderErrors.restoreNotOnHold"));
   return changeOrder(workspaceId, orderId, by, "restored", (order) => ({ ...order, status: "awaiting_shipment", holdUntilDate: null }));
 }
 
@@ -106,8 +107,8 @@ export function markOrderShipped(
 ) {
   return changeOrder(workspaceId, orderId, by, "shipped", (order) => {
     const carrierCode = shipment.carrierCode?.trim() || order.carrierCode?.trim();
-    if (!carrierCode) throw invalidField("carrierCode", ORDER_MESSAGES.carrierRequired);
-    if (shipment.shipDate > now + MAX_SHIP_DATE_AHEAD_MS) throw invalidField("shipDate", ORDER_MESSAGES.shipDateAhead);
+    if (!carrierCode) throw invalidField("carrierCode", "carrierRequired");
+    if (shipment.shipDate > now + MAX_SHIP_DATE_AHEAD_MS) throw invalidField("shipDate", "shipDateAhead");
     return { ...order, status: "shipped" as OrderStatus, shipDate: shipment.shipDate, carrierCode, trackingNumber: shipment.trackingNumber ?? null };
   });
 }
@@ -168,8 +169,9 @@ async function assertOrderNumberFree(workspaceId: string, storeId: number, order
     .where("deleted_at", "is", null)
     .executeTakeFirst();
   if (!existing) return;
-  const message = `Order ${orderNumber} already exists in this store; use another number, or leave it blank for the next one`;
-  throw new AppError("invalid_input", message, { orderNumber: [message], [EXISTING_ORDER_FIELD]: [String(existing.id)] });
+  const said = message("orderErrors.numberTaken", { number: orderNumber });
+  const taken = localizable(said);
+  throw new AppError("invalid_input", said, { orderNumber: [taken.message], [EXISTING_ORDER_FIELD]: [String(existing.id)] }, { orderNumber: [taken] });
 }
 
 /**
@@ -178,8 +180,8 @@ async function assertOrderNumberFree(workspaceId: string, storeId: number, order
  */
 export async function createReplacementOrder(workspaceId: string, orderId: number, by: Actor) {
   const { row } = await loadOrder(workspaceId, orderId);
-  if (row.reactivated_in_channel_at == null) throw new AppError("conflict", "Only an order the channel reopened can be replaced.");
-  if (row.replaced_by_order_id != null) throw new AppError("conflict", "A new order was already created for this one.");
+  if (row.reactivated_in_channel_at == null) throw new AppError("conflict", message("orderErrors.replaceNotReopened"));
+  if (row.replaced_by_order_id != null) throw new AppError("conflict", message("orderErrors.alreadyReplaced"));
   const notice = await db.read
     .selectFrom("order_events")
     .select("change_set")
@@ -189,7 +191,7 @@ export async function createReplacementOrder(workspaceId: string, orderId: numbe
     .orderBy("id", "desc")
     .executeTakeFirst();
   const channelOrder = notice?.change_set ? (JSON.parse(notice.change_set) as { channelOrder?: NormalizedOrder }).channelOrder : undefined;
-  if (!channelOrder || !isOpenStatus(channelOrder.status)) throw new AppError("conflict", "The channel's reopened order is not available.");
+  if (!channelOrder || !isOpenStatus(channelOrder.status)) throw new AppError("conflict", message("orderErrors.reopenedUnavailable"));
   const [result] = await importOrders(workspaceId, row.store_id, [{ ...channelOrder, orderKey: await freeReplacementKey(row) }], {
     ...by,
     replacesOrderId: row.id,

@@ -6,7 +6,8 @@ import { centsToDecimalString } from "@/lib/money";
 import { safeText } from "@/lib/text";
 import { WEIGHT_UNITS, type WeightUnit } from "@/lib/weights";
 import type { BulkOrderChange } from "./bulk-order-actions";
-import { ORDER_MESSAGES } from "./limits";
+import { en } from "@/lib/i18n/messages/en";
+import { inEnglish, keyOfEnglish, localizable, message, type Localizable, type Message } from "@/lib/i18n/message";
 import { normalizedOrderSchema, type NormalizedOrder } from "./schema";
 
 /** The order form's fields, flat as a form posts them: `shipTo.name`, `items.0.sku`… */
@@ -16,7 +17,8 @@ export type FormOrder = Omit<NormalizedOrder, "orderKey" | "orderNumber"> & { or
 
 export type OrderFormResult =
   | { ok: true; order: FormOrder; storeId: number }
-  | { ok: false; fieldErrors: Record<string, string[]> };
+  /** `fieldErrors` in English, `fieldMessages` the same with the keys pages translate them by. */
+  | { ok: false; fieldErrors: Record<string, string[]>; fieldMessages: Record<string, Localizable[]> };
 
 const ADDRESS_KEYS = ["name", "company", "street1", "street2", "street3", "city", "state", "postalCode", "country", "phone"] as const;
 
@@ -28,15 +30,15 @@ const ADDRESS_KEYS = ["name", "company", "street1", "street2", "street3", "city"
  * schema's paths that differ (`weightOz`, `items.0.weightOz`, `orderTotal`) are mapped to them.
  */
 export function parseOrderForm(values: OrderFormValues, timeZone: string): OrderFormResult {
-  const errors: Record<string, string[]> = {};
-  const fail = (field: string, message: string) => (errors[field] ??= []).push(message);
+  const errors: Record<string, Localizable[]> = {};
+  const fail = (field: string, said: Localizable | Message) => (errors[field] ??= []).push("message" in said ? said : localizable(said));
   const text = (field: string) => values[field]?.trim() || null;
   const read = <T>(field: string, reader: (raw: string) => ValueResult<T>): T | null => {
     const raw = text(field);
     if (raw === null) return null;
     const result = reader(raw);
     if (!result.ok) {
-      fail(field, result.message);
+      fail(field, result);
       return null;
     }
     return result.value;
@@ -46,7 +48,7 @@ export function parseOrderForm(values: OrderFormValues, timeZone: string): Order
     const raw = text(field);
     if (raw === null) return null;
     const value = Number(raw);
-    if (!Number.isFinite(value) || value < 0) fail(field, "Enter a number of zero or more");
+    if (!Number.isFinite(value) || value < 0) fail(field, message("formErrors.numberZeroOrMore"));
     return value;
   };
   const dateTime = (field: string) => {
@@ -54,7 +56,7 @@ export function parseOrderForm(values: OrderFormValues, timeZone: string): Order
     if (raw === null) return null;
     const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(raw);
     if (!match) {
-      fail(field, "Enter a date");
+      fail(field, message("formErrors.enterDate"));
       return null;
     }
     const [, y, m, d, hh = "0", mm = "0"] = match;
@@ -70,9 +72,9 @@ export function parseOrderForm(values: OrderFormValues, timeZone: string): Order
   };
 
   const storeId = Number(values.storeId);
-  if (!Number.isSafeInteger(storeId) || storeId <= 0) fail("storeId", "Choose a store");
+  if (!Number.isSafeInteger(storeId) || storeId <= 0) fail("storeId", message("formErrors.chooseStore"));
   const orderDate = dateTime("orderDate");
-  if (orderDate === null && !errors.orderDate) fail("orderDate", "Enter the order date");
+  if (orderDate === null && !errors.orderDate) fail("orderDate", message("formErrors.enterOrderDate"));
   const weightUnit = (WEIGHT_UNITS as readonly string[]).includes(values.weightUnit) ? (values.weightUnit as WeightUnit) : "ounces";
   const weight = (field: string) => read(field, (raw) => parseWeight(raw, weightUnit));
 
@@ -117,9 +119,9 @@ export function parseOrderForm(values: OrderFormValues, timeZone: string): Order
   };
   // An order to ship needs someone and somewhere to ship it to, as the CSV import's required columns say.
   if (order.status === "awaiting_shipment") {
-    for (const part of SHIP_TO_REQUIRED) if (shipTo[part] == null && !errors[`shipTo.${part}`]) fail(`shipTo.${part}`, ORDER_MESSAGES.shipToRequired);
+    for (const part of SHIP_TO_REQUIRED) if (shipTo[part] == null && !errors[`shipTo.${part}`]) fail(`shipTo.${part}`, message("orderErrors.shipToRequired"));
   }
-  if (itemRows.length === 0) fail("items", "Add at least one item");
+  if (itemRows.length === 0) fail("items", message("formErrors.addItem"));
 
   // The shared schema has the last word; a placeholder key and number stand in for those the write path assigns.
   const checked = normalizedOrderSchema.safeParse({ ...order, orderKey: "form", orderNumber: order.orderNumber ?? "AUTO" });
@@ -127,10 +129,13 @@ export function parseOrderForm(values: OrderFormValues, timeZone: string): Order
     for (const issue of checked.error.issues) {
       const field = formFieldOf(issue.path, itemRows, sameAddress);
       // A cell already refused as it was read keeps that message alone; so does a field's first fault.
-      if (!errors[field]) fail(field, issue.message);
+      if (!errors[field]) fail(field, saidOfIssue(issue.message));
     }
   }
-  if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+  if (Object.keys(errors).length) {
+    const fieldErrors = Object.fromEntries(Object.entries(errors).map(([field, said]) => [field, said.map((entry) => entry.message)]));
+    return { ok: false, fieldErrors, fieldMessages: errors };
+  }
   return { ok: true, order: order as FormOrder, storeId };
 }
 
@@ -237,17 +242,27 @@ export function newOrderFormValues(stores: { id: number; platform: string }[], t
   };
 }
 
+/** A schema's English message with its key found again, so the form shows it in the merchant's language. */
+function saidOfIssue(text: string): Localizable {
+  const key = keyOfEnglish(text);
+  return key ? localizable(message(key)) : { message: text };
+}
+
+/** The form's refusals in English, as its zod schemas carry them (`keyOfEnglish` finds each key again). */
+const ORDER_FORM_MESSAGES = en.formErrors;
+
 // The actions' input schemas: what the order form and the order page's buttons post, parsed for lib.
 
 const orderId = z.number().int().positive();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a day");
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ORDER_FORM_MESSAGES.chooseDay);
 
 /** The form's values as `{ storeId, order }`; its errors name the form's own fields (`shipTo.postalCode`, `items.0.name`). */
 function formOrder(timeZone: string, values: OrderFormValues, ctx: z.RefinementCtx) {
   const parsed = parseOrderForm(values, timeZone);
   if (parsed.ok) return { storeId: parsed.storeId, order: parsed.order };
-  for (const [field, messages] of Object.entries(parsed.fieldErrors)) {
-    for (const message of messages) ctx.addIssue({ code: "custom", path: field.split("."), message });
+  // Each issue keeps its message's key and values, for the action to show it in the merchant's language.
+  for (const [field, said] of Object.entries(parsed.fieldMessages)) {
+    for (const entry of said) ctx.addIssue({ code: "custom", path: field.split("."), message: entry.message, params: { said: entry } });
   }
   return z.NEVER;
 }
@@ -298,7 +313,7 @@ export function bulkOrderActionSchema(timeZone: string, now = Date.now) {
   return z
     .object({
       action: z.enum(["cancel", "hold", "ship"]),
-      orderIds: z.array(orderId).min(1, "Select at least one order").max(MAX_BULK_ORDERS, `Select at most ${MAX_BULK_ORDERS} orders`),
+      orderIds: z.array(orderId).min(1, ORDER_FORM_MESSAGES.selectOrders).max(MAX_BULK_ORDERS, inEnglish(message("formErrors.selectAtMost", { max: MAX_BULK_ORDERS }))),
       holdUntil: text,
       shipDate: text,
       carrierCode: text,

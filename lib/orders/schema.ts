@@ -11,9 +11,9 @@ const optionalText = (max: number) => text(max).nullish();
  */
 // Not zod's int(), which answers a stored total past 2^53 with "expected int to be <=9007199254740991".
 const wholeCents = (amount: number) => Number.isInteger(amount);
-const cents = z.number().min(0, ORDER_MESSAGES.amountNegative).max(MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge).refine(wholeCents, "Use whole cents");
+const cents = z.number().min(0, ORDER_MESSAGES.amountNegative).max(MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge).refine(wholeCents, ORDER_MESSAGES.wholeCents);
 /** A unit price: negative only on an adjustment line (a discount), which the item's own check allows. */
-const signedCents = z.number().min(-MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge).max(MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge).refine(wholeCents, "Use whole cents");
+const signedCents = z.number().min(-MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge).max(MAX_AMOUNT_CENTS, ORDER_MESSAGES.amountTooLarge).refine(wholeCents, ORDER_MESSAGES.wholeCents);
 const weightOz = z.number().min(0, ORDER_MESSAGES.weightNegative).max(MAX_WEIGHT_OZ, ORDER_MESSAGES.weightTooHeavy);
 /** An ISO 3166-1 alpha-2 code; a source that reads names (the CSV, the form) turns them into codes first (parseCountry). */
 const countryCode = z.string().refine((code) => ISO_COUNTRY_CODES.has(code), ORDER_MESSAGES.country);
@@ -49,7 +49,7 @@ export const orderItemSchema = z
   .object({
   lineItemKey: optionalText(200),
   sku: optionalText(200),
-  name: text(500).min(1, "Item name is required"),
+  name: text(500).min(1, ORDER_MESSAGES.itemNameRequired),
   imageUrl: optionalText(2000),
   /** Weight of one unit, in ounces. */
   weightOz: weightOz.nullish(),
@@ -78,8 +78,8 @@ export type OrderItem = z.infer<typeof orderItemSchema>;
  * "this source does not say" (the stored value is kept); `null` clears it.
  */
 export const normalizedOrderSchema = z.object({
-  orderKey: text(200).min(1, "Order key is required"),
-  orderNumber: text(200).min(1, "Order number is required"),
+  orderKey: text(200).min(1, ORDER_MESSAGES.orderKeyRequired),
+  orderNumber: text(200).min(1, ORDER_MESSAGES.orderNumberRequired),
   status: z.enum(ORDER_STATUSES),
   orderDate: instant,
   paymentDate: instant.nullish(),
@@ -95,7 +95,7 @@ export const normalizedOrderSchema = z.object({
   amountPaid: cents.nullish(),
   taxAmount: cents.nullish(),
   shippingAmount: cents.nullish(),
-  currency: z.string().regex(/^[A-Z]{3}$/, "Use a three-letter ISO currency code").default("USD"),
+  currency: z.string().regex(/^[A-Z]{3}$/, ORDER_MESSAGES.currencyCode).default("USD"),
   weightOz: weightOz.nullish(),
   dimensions: z
     .object({ length: z.number().min(0), width: z.number().min(0), height: z.number().min(0), units: z.enum(["inches", "centimeters"]) })

@@ -2,7 +2,8 @@ import { billableWeight, measureSides } from "./dim-weight";
 import type { FuelBasis, RateCard } from "./rate-card";
 import { toRatingCarrierCode } from "./carrier-codes";
 import type { Parcel, RateBreakdown, RateProblem, RateQuote, RateResult } from "./types";
-import { describeZoneChart, lookupUspsZone, type UspsZoneChartSet } from "./usps-zone-chart";
+import { lookupUspsZone, zoneChartOrigin, type UspsZoneChartSet } from "./usps-zone-chart";
+import { inEnglish, localizable, message, type Message } from "@/lib/i18n/message";
 
 /**
  * A rate card made ready to quote in well under a millisecond: every lookup a quote needs is an
@@ -121,7 +122,7 @@ function inRanges({ from, to, maxTo }: Ranges, value: number): number {
 
 const zipNumber = (zip: string) => (/^\d{5}$/.test(zip) ? Number(zip) : -1);
 
-type ZoneAnswer = { zone: number; source: string } | { problem: string } | null;
+type ZoneAnswer = { zone: number; source: string } | { problem: Message } | null;
 
 /** The card's zone for the parcel's lane; null when the card does not serve it at all. */
 function findZone(prepared: PreparedRateCard, parcel: Parcel, zoneCharts: UspsZoneChartSet): ZoneAnswer {
@@ -131,17 +132,19 @@ function findZone(prepared: PreparedRateCard, parcel: Parcel, zoneCharts: UspsZo
   if (card.zoneSource === "usps") {
     if (!domestic || card.originCountry !== "US") return null;
     const entry = zoneCharts.chartFor(parcel.fromPostalCode, parcel.shipDate);
-    if (!entry) return { problem: `No USPS zone chart for origin ${parcel.fromPostalCode.slice(0, 3)} yet` };
+    if (!entry) return { problem: message("ratingErrors.noZoneChart", { origin: parcel.fromPostalCode.slice(0, 3) }) };
     const found = lookupUspsZone(entry.chart, parcel.toPostalCode, card.uspsService ?? "priority", parcel.weightOz);
-    const source = `${describeZoneChart(entry.chart)} (${entry.source === "upload" ? "uploaded" : "fetched from USPS"})`;
-    if (!found) return { problem: `The ${source} has no zone for ZIP ${parcel.toPostalCode}` };
+    const chart = message("ratingErrors.zoneChart", { origin: zoneChartOrigin(entry.chart), date: entry.chart.effectiveDate });
+    const sourceSaid = message(entry.source === "upload" ? "ratingErrors.zoneChartUploaded" : "ratingErrors.zoneChartFetched", { chart });
+    const source = inEnglish(sourceSaid);
+    if (!found) return { problem: message("ratingErrors.noZoneForZip", { source: sourceSaid, zip: parcel.toPostalCode }) };
     const zone = prepared.zoneIndex.get(found.zone);
-    if (zone === undefined) return { problem: `This rate card has no prices for USPS zone ${found.zone}` };
+    if (zone === undefined) return { problem: message("ratingErrors.noPricesForZone", { zone: found.zone }) };
     return { zone, source };
   }
   if (!domestic) {
     const zone = prepared.countryZone.get(parcel.toCountry) ?? prepared.countryZone.get("*");
-    return zone === undefined || zone === NO_ZONE ? null : { zone, source: "Rate card zone chart (countries)" };
+    return zone === undefined || zone === NO_ZONE ? null : { zone, source: inEnglish(message("ratingErrors.cardZoneChartCountries")) };
   }
   const origin = zipNumber(parcel.fromPostalCode);
   const dest = zipNumber(parcel.toPostalCode);
@@ -150,12 +153,12 @@ function findZone(prepared: PreparedRateCard, parcel: Parcel, zoneCharts: UspsZo
   for (const exceptions of prepared.zip5Exceptions) {
     if (origin3 < exceptions.originFrom || origin3 > exceptions.originTo) continue;
     const index = inRanges(exceptions, dest);
-    if (index >= 0) return { zone: exceptions.zone[index], source: "Rate card zone chart (5-digit exception)" };
+    if (index >= 0) return { zone: exceptions.zone[index], source: inEnglish(message("ratingErrors.cardZoneChartException")) };
   }
   const group = prepared.originGroup[origin3];
   if (group === NO_ZONE) return null;
   const zone = prepared.destZones[group][Math.floor(dest / 100)];
-  return zone === NO_ZONE ? null : { zone, source: "Rate card zone chart" };
+  return zone === NO_ZONE ? null : { zone, source: inEnglish(message("ratingErrors.cardZoneChart")) };
 }
 
 /** Half up, once, on an amount that is an exact number of hundredths of a cent. */
@@ -164,9 +167,9 @@ function percentOf(cents: number, percent: number): number {
   return Math.floor((cents * hundredths + 5000) / 10000);
 }
 
-function problemOf(prepared: PreparedRateCard, message: string): RateProblem {
+function problemOf(prepared: PreparedRateCard, said: Message): RateProblem {
   const card = prepared.card;
-  return { carrierCode: card.carrierCode, carrierName: card.carrierName, serviceCode: card.serviceCode, message };
+  return { carrierCode: card.carrierCode, carrierName: card.carrierName, serviceCode: card.serviceCode, ...localizable(said) };
 }
 
 const pounds = (oz: number) => `${Math.round((oz / 16) * 100) / 100} lb`;
@@ -183,11 +186,11 @@ export function quoteCard(prepared: PreparedRateCard, zoneCharts: UspsZoneChartS
   if (found === null) return null;
   if ("problem" in found) return problemOf(prepared, found.problem);
 
-  if (parcel.weightOz > prepared.maxWeightOz) return problemOf(prepared, `${card.serviceName} takes parcels up to ${pounds(prepared.maxWeightOz)}; this one weighs ${pounds(parcel.weightOz)}.`);
+  if (parcel.weightOz > prepared.maxWeightOz) return problemOf(prepared, message("ratingErrors.tooHeavy", { service: card.serviceName, max: pounds(prepared.maxWeightOz), weight: pounds(parcel.weightOz) }));
   const weight = billableWeight(parcel.weightOz, parcel.dimensions, card.weightRounding, card.dim);
   const breakIndex = firstAtLeast(prepared.breaks, weight.billableWeightOz - 1e-9);
   if (breakIndex >= prepared.breaks.length || weight.billableWeightOz > prepared.maxWeightOz) {
-    return problemOf(prepared, `${card.serviceName} takes parcels up to ${pounds(prepared.maxWeightOz)}; this one rates at ${pounds(weight.billableWeightOz)}${weight.dimWeightUsed ? " (dimensional weight)" : ""}.`);
+    return problemOf(prepared, message(weight.dimWeightUsed ? "ratingErrors.ratesTooHeavyDim" : "ratingErrors.ratesTooHeavy", { service: card.serviceName, max: pounds(prepared.maxWeightOz), weight: pounds(weight.billableWeightOz) }));
   }
 
   const surcharges = card.surcharges;

@@ -127,5 +127,7 @@ export async function quoteApiRates(workspaceId: string, body: unknown, today: s
   const parcel = parseParcel(body, today, false);
   const carrierCode = parcel.carrierCode ? await resolveCarrier(workspaceId, parcel.carrierCode, today) : null;
   const result = await quoteRates(workspaceId, { ...parcel, carrierCode });
-  return { quotes: result.quotes.map(toApiRateQuote), problems: result.problems };
+  // The API answers the English words alone, as it always has.
+  const problems = result.problems.map(({ carrierCode, carrierName, serviceCode, message }) => ({ carrierCode, carrierName, serviceCode, message }));
+  return { quotes: result.quotes.map(toApiRateQuote), problems };
 }

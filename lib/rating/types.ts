@@ -1,3 +1,4 @@
+import type { Localizable } from "@/lib/i18n/message";
 /**
  * Rating's shared shapes. A parcel is always in ounces and inches here: every boundary (API,
  * calculator, order) converts once with `lib/rating/parcel-schema.ts`.
@@ -69,11 +70,11 @@ export interface RateQuote {
 }
 
 /** A carrier (or a card) that could not quote: shown beside the other quotes, never instead of them. */
-export interface RateProblem {
+/** `message` in English (the API's words); `key` and `params` for pages to say it in the merchant's language. */
+export interface RateProblem extends Localizable {
   carrierCode: string;
   carrierName: string;
   serviceCode: string | null;
-  message: string;
 }
 
 export interface RateResult {

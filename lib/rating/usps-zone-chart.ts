@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { inEnglish, message } from "@/lib/i18n/message";
 
 /**
  * USPS domestic zone charts (postcalc.usps.com's Domestic Zone Chart service), read and looked up.
@@ -245,8 +246,13 @@ export function indexZoneCharts(entries: UspsZoneChartEntry[]): UspsZoneChartSet
 
 export const NO_ZONE_CHARTS: UspsZoneChartSet = { chartFor: () => null };
 
+/** "902xx", "900xx–902xx": the origins a chart serves. */
+export function zoneChartOrigin(chart: UspsZoneChart): string {
+  return chart.originZip3From === chart.originZip3To ? `${chart.originZip3From}xx` : `${chart.originZip3From}xx–${chart.originZip3To}xx`;
+}
+
 /** Where a zone came from, in the words the calculator and the settings page show. */
 export function describeZoneChart(chart: UspsZoneChart): string {
-  const origin = chart.originZip3From === chart.originZip3To ? `${chart.originZip3From}xx` : `${chart.originZip3From}xx–${chart.originZip3To}xx`;
-  return `USPS zone chart for ${origin}, effective ${chart.effectiveDate}`;
+  const origin = zoneChartOrigin(chart);
+  return inEnglish(message("ratingErrors.zoneChart", { origin, date: chart.effectiveDate }));
 }

@@ -1,6 +1,7 @@
 // Not marked server-only: the self-hosted ticker (instrumentation.ts) refreshes zone charts, outside React Server Components.
 import { AppError } from "@/lib/errors";
 import { parseUspsZoneChartJson, type UspsZoneChart } from "./usps-zone-chart";
+import { message, type Message } from "@/lib/i18n/message";
 
 export const DEFAULT_USPS_ZONE_CHART_URL = "https://postcalc.usps.com";
 export const DEFAULT_USPS_ZONE_CHART_TIMEOUT_MS = 10_000;
@@ -28,9 +29,9 @@ export function uspsZoneChartUrl(originZip3: string, shippingDate: string): stri
   return `${uspsZoneChartBaseUrl()}/DomesticZoneChart/GetZoneChart?${query}`;
 }
 
-function unavailable(message: string): AppError {
+function unavailable(said: Message): AppError {
   // Not the merchant's input that is wrong, but the form shows it as a reason like any other.
-  return new AppError("invalid_input", message);
+  return new AppError("invalid_input", said);
 }
 
 /**
@@ -41,7 +42,7 @@ export async function fetchUspsZoneChartFromService(originZip3: string, shipping
   if (!/^\d{3}$/.test(originZip3)) throw new AppError("invalid_input", `Origin ZIP3 "${originZip3}" is not 3 digits.`);
   const sourceUrl = uspsZoneChartUrl(originZip3, shippingDate);
   const timeoutMs = uspsZoneChartTimeoutMs();
-  const timedOut = () => unavailable(`USPS zone service did not answer in ${timeoutMs / 1000} s`);
+  const timedOut = () => unavailable(message("ratingErrors.serviceTimedOut", { seconds: timeoutMs / 1000 }));
   let response: Response;
   try {
     response = await fetch(sourceUrl, {
@@ -52,33 +53,33 @@ export async function fetchUspsZoneChartFromService(originZip3: string, shipping
   } catch (error) {
     const name = (error as Error).name;
     if (name === "TimeoutError" || name === "AbortError") throw timedOut();
-    throw unavailable("USPS zone service could not be reached");
+    throw unavailable(message("ratingErrors.serviceUnreachable"));
   }
   if (response.status === 404) {
     await response.body?.cancel();
-    throw unavailable(`USPS zone service has no chart for ${originZip3} (it answered 404)`);
+    throw unavailable(message("ratingErrors.serviceNoChart404", { origin: originZip3 }));
   }
   if (!response.ok) {
     await response.body?.cancel();
-    throw unavailable(`USPS zone service answered ${response.status}`);
+    throw unavailable(message("ratingErrors.serviceAnswered", { status: response.status }));
   }
   const contentType = response.headers.get("content-type") ?? "";
   if (!/json/i.test(contentType)) {
     await response.body?.cancel();
-    throw unavailable(`USPS zone service answered ${contentType.split(";")[0] || "no content type"}, not JSON`);
+    throw unavailable(contentType ? message("ratingErrors.serviceNotJson", { type: contentType.split(";")[0] }) : message("ratingErrors.serviceNoContentType"));
   }
   let json: unknown;
   try {
     json = await response.json();
   } catch (error) {
     if ((error as Error).name === "TimeoutError") throw timedOut();
-    throw unavailable("USPS zone service answered malformed JSON");
+    throw unavailable(message("ratingErrors.serviceMalformedJson"));
   }
-  if (!json || (typeof json === "object" && Object.keys(json).length === 0)) throw unavailable(`USPS zone service has no chart for ${originZip3}`);
+  if (!json || (typeof json === "object" && Object.keys(json).length === 0)) throw unavailable(message("ratingErrors.serviceNoChart", { origin: originZip3 }));
   try {
     return { chart: parseUspsZoneChartJson(json, { originZip3 }), sourceUrl };
   } catch (error) {
-    if (error instanceof AppError) throw unavailable(`USPS zone service's answer for ${originZip3}: ${error.message}`);
+    if (error instanceof AppError) throw unavailable(message("ratingErrors.serviceBadChart", { origin: originZip3, reason: error.key ? { key: error.key, params: error.params } : error.message }));
     throw error;
   }
 }

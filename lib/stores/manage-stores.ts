@@ -1,3 +1,4 @@
+import { message } from "@/lib/i18n/message";
 import { z } from "zod";
 import { db } from "@/db/database";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
@@ -24,7 +25,7 @@ const inSentence = (label: string) => (/^[A-Z][A-Z]/.test(label) || /^\w+ API\b/
 /** Checks the platform's required fields; on edit, a blank secret means "keep the stored one". */
 function validate(input: StoreInput, existing: Record<string, string> | null) {
   const parsed = storeInputSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid_input", "Check the highlighted fields", fieldErrorsOf(parsed.error.issues));
+  if (!parsed.success) throw new AppError("invalid_input", message("storeErrors.checkFields"), fieldErrorsOf(parsed.error.issues));
   const spec = PLATFORMS[parsed.data.platform];
   const credentials: Record<string, string> = {};
   const fieldErrors: Record<string, string[]> = {};
@@ -36,7 +37,7 @@ function validate(input: StoreInput, existing: Record<string, string> | null) {
   if (spec.statusMapping && !STATUS_MAPPING_KEYS.some((key) => parsed.data.statusMapping?.[key])) {
     fieldErrors["statusMapping.paid"] = ["List at least one of your statuses"];
   }
-  if (Object.keys(fieldErrors).length) throw new AppError("invalid_input", "Check the highlighted fields", fieldErrors);
+  if (Object.keys(fieldErrors).length) throw new AppError("invalid_input", message("storeErrors.checkFields"), fieldErrors);
   return { ...parsed.data, credentials };
 }
 
@@ -72,7 +73,7 @@ export async function createStore(workspaceId: string, input: StoreInput, now = 
 /** A connectable store of this workspace; another workspace's, Manual Orders and a deleted store are not found. */
 async function loadStore(workspaceId: string, storeId: number) {
   const store = await db.read.selectFrom("stores").selectAll().where("id", "=", storeId).where("workspace_id", "=", workspaceId).where("deleted_at", "is", null).executeTakeFirst();
-  if (!store || store.platform === "manual") throw notFound("Store not found");
+  if (!store || store.platform === "manual") throw notFound(message("storeErrors.storeNotFound"));
   return store;
 }
 

@@ -3,6 +3,7 @@ import { connectorFor } from "@/lib/connectors/registry";
 import type { ConnectionCheck, StoreConnection } from "@/lib/connectors/types";
 import { connectionFromInput, recordConnectionTest, sameConnection, storedConnection, storeInputSchema, type StoreInput } from "./manage-stores";
 import { findPlatformSpec, PLATFORMS, STATUS_MAPPING_KEYS, type ConnectablePlatform } from "./platforms";
+import { inEnglish, message } from "@/lib/i18n/message";
 
 /**
  * The connect/edit form, posted flat (`name`, `baseUrl`, `credentials.accessToken`,
@@ -83,11 +84,11 @@ async function checkConnection(connection: StoreConnection & { platform: Connect
     if (signal.aborted) return timedOut(label, timeoutMs);
     // Connectors turn what a store answers into words; anything else is ours, logged and never shown as is.
     console.error(error);
-    return { ok: false, message: "Something went wrong on Shipdeck's side while testing the connection. Please try again." };
+    return { ok: false, message: inEnglish(message("storeErrors.testFailedOnOurSide")) };
   }
 }
 
 function timedOut(platform: string, timeoutMs: number): ConnectionCheck {
-  return { ok: false, message: `${platform} did not answer within ${Math.round(timeoutMs / 1000)} s. Check the address, or try again if the store is slow.` };
+  return { ok: false, message: inEnglish(message("storeErrors.testTimedOut", { platform, seconds: Math.round(timeoutMs / 1000) })) };
 }
 

@@ -4,6 +4,8 @@ import { db } from "@/db/database";
 import type { Role } from "@/db/schema";
 import { emailSchema } from "@/lib/auth/schemas";
 import { AppError, notFound, parseWith } from "@/lib/errors";
+import { message } from "@/lib/i18n/message";
+import { en } from "@/lib/i18n/messages/en";
 import { canManageMembers, OwnerOnly, roleSchema, type Actor } from "./members";
 
 /** How long an invitation link works. */
@@ -17,7 +19,7 @@ export type CreateInvitationInput = z.input<typeof createInvitationSchema>;
 export const revokeInvitationSchema = z.object({ invitationId: z.coerce.number().int().positive() });
 
 /** The accept form: the link's token, as its page posts it. */
-export const acceptInvitationSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "This invitation link is not valid.") });
+export const acceptInvitationSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, en.invitation.notFound) });
 
 export interface CreatedInvitation {
   id: number;
@@ -56,7 +58,7 @@ export interface InvitationPreview {
  */
 export async function createInvitation(workspaceId: string, actor: Actor, input: CreateInvitationInput, now = Date.now()): Promise<CreatedInvitation> {
   const { email, role } = parseWith(createInvitationSchema, input, "invitation");
-  if (!canManageMembers(actor.role)) throw new AppError("forbidden", "Your role does not allow this.");
+  if (!canManageMembers(actor.role)) throw new AppError("forbidden", message("members.errors.forbidden"));
   if (role === "owner" && actor.role !== "owner") throw new OwnerOnly();
   const token = randomBytes(TOKEN_BYTES).toString("base64url");
   const expiresAt = now + INVITATION_LIFETIME_MS;
@@ -68,7 +70,7 @@ export async function createInvitation(workspaceId: string, actor: Actor, input:
       .where("memberships.workspace_id", "=", workspaceId)
       .where("User.email", "=", email)
       .executeTakeFirst();
-    if (member) throw new AlreadyMember({ email: ["This person is already a member."] });
+    if (member) throw new AlreadyMember({ email: [en.members.errors.alreadyMember] });
     await tx.db
       .updateTable("workspace_invitations")
       .set({ revoked_at: now })
@@ -114,7 +116,7 @@ export async function revokeInvitation(workspaceId: string, invitationId: number
     .where("revoked_at", "is", null)
     .returning("id")
     .executeTakeFirst();
-  if (!revoked) throw notFound("Invitation not found");
+  if (!revoked) throw notFound(message("members.errors.invitationNotFound"));
 }
 
 /** The invitation a link's token opens, for its page; null for a token that opens none. */
@@ -152,7 +154,7 @@ export async function acceptInvitation(user: { userId: string; email: string }, 
       .select(["id", "workspace_id", "email", "role", "expires_at", "accepted_at", "revoked_at"])
       .where("token_hash", "=", hashToken(token))
       .executeTakeFirst();
-    if (!invitation) throw notFound("Invitation not found");
+    if (!invitation) throw notFound(message("members.errors.invitationNotFound"));
     const state = stateOf(invitation, now);
     if (state !== "pending") throw new InvitationUnusable(state);
     if (invitation.email !== user.email.trim().toLowerCase()) {
@@ -174,30 +176,25 @@ export async function acceptInvitation(user: { userId: string; email: string }, 
   });
 }
 
-const STATE_MESSAGES: Record<Exclude<InvitationState, "pending">, string> = {
-  expired: "This invitation has expired. Ask for a new one.",
-  accepted: "This invitation has already been used.",
-  revoked: "This invitation was withdrawn. Ask for a new one.",
-};
 
 /** The signed-in user is not the one invited: the invitation's email is theirs to sign in with. */
 export class WrongInvitee extends AppError {
   constructor(readonly invitedEmail: string) {
-    super("forbidden", `This invitation is for ${invitedEmail}. Sign in with that email to accept it.`);
+    super("forbidden", message("invitation.wrongEmail", { email: invitedEmail }));
   }
 }
 
 /** The invited person (or the one accepting) is in the workspace already. */
 export class AlreadyMember extends AppError {
   constructor(fieldErrors?: Record<string, string[]>) {
-    super("conflict", "Already a member of this workspace.", fieldErrors);
+    super("conflict", message("invitation.alreadyMember"), fieldErrors);
   }
 }
 
 /** A link that no longer works, and why, so the page can say it in the merchant's language. */
 export class InvitationUnusable extends AppError {
   constructor(readonly state: Exclude<InvitationState, "pending">) {
-    super("conflict", STATE_MESSAGES[state]);
+    super("conflict", message(`invitation.states.${state}`));
   }
 }
 

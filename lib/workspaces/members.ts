@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { db } from "@/db/database";
 import type { Database, Role } from "@/db/schema";
 import { AppError, notFound, parseWith } from "@/lib/errors";
+import { message } from "@/lib/i18n/message";
 
 export const ROLES = ["owner", "admin", "member"] as const satisfies readonly Role[];
 export const roleSchema = z.enum(ROLES);
@@ -31,14 +32,14 @@ export const removeMemberSchema = z.object({ userId: z.string().trim().min(1).ma
 /** An admin's attempt at an owner's business: making, changing or removing an owner. */
 export class OwnerOnly extends AppError {
   constructor() {
-    super("forbidden", "Only an owner can make an owner, or change or remove one.");
+    super("forbidden", message("members.errors.ownerOnly"));
   }
 }
 
 /** A change that would leave the workspace without an owner. */
 export class LastOwner extends AppError {
   constructor() {
-    super("conflict", "A workspace needs an owner: make someone else an owner first.");
+    super("conflict", message("members.errors.lastOwner"));
   }
 }
 
@@ -69,7 +70,7 @@ export async function listMembers(workspaceId: string): Promise<MemberSummary[]>
 /** Changes a member's role; the last owner stays an owner. Another workspace's user is not found. */
 export async function changeMemberRole(workspaceId: string, actor: Actor, input: ChangeMemberRoleInput): Promise<void> {
   const { userId, role } = parseWith(changeMemberRoleSchema, input, "member");
-  if (!canManageMembers(actor.role)) throw new AppError("forbidden", "Your role does not allow this.");
+  if (!canManageMembers(actor.role)) throw new AppError("forbidden", message("members.errors.forbidden"));
   await db.transaction(async (tx) => {
     const current = await roleOf(tx.db, workspaceId, userId);
     if (current === role) return;
@@ -81,7 +82,7 @@ export async function changeMemberRole(workspaceId: string, actor: Actor, input:
 
 /** Removes a member (oneself included: leaving); the last owner can't be removed. Another workspace's user is not found. */
 export async function removeMember(workspaceId: string, actor: Actor, userId: string): Promise<void> {
-  if (!canManageMembers(actor.role)) throw new AppError("forbidden", "Your role does not allow this.");
+  if (!canManageMembers(actor.role)) throw new AppError("forbidden", message("members.errors.forbidden"));
   await db.transaction(async (tx) => {
     const current = await roleOf(tx.db, workspaceId, userId);
     if (current === "owner") {
@@ -94,7 +95,7 @@ export async function removeMember(workspaceId: string, actor: Actor, userId: st
 
 async function roleOf(trx: Kysely<Database>, workspaceId: string, userId: string): Promise<Role> {
   const membership = await trx.selectFrom("memberships").select("role").where("workspace_id", "=", workspaceId).where("user_id", "=", userId).executeTakeFirst();
-  if (!membership) throw notFound("Member not found");
+  if (!membership) throw notFound(message("members.errors.notFound"));
   return membership.role;
 }
 

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { formValues, workspaceAction, type ErrorMessage, type FormState } from "@/lib/http/action-client";
+import { formValues, saidOf, workspaceAction, type ErrorMessage, type FormState } from "@/lib/http/action-client";
 import { AppError } from "@/lib/errors";
 import {
   cancelOrder, createOrder, createReplacementOrder, editOrder, EXISTING_ORDER_FIELD, holdOrderUntil, markOrderShipped, restoreOrderFromHold, type Actor,
@@ -17,6 +17,8 @@ export interface OrderActionState extends FormState {
 
 const merchant = (userId: string): Actor => ({ actor: userId, source: "manual" });
 
+const fieldOf = (path: string) => (path === EXISTING_ORDER_FIELD ? path : formFieldOf(path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part))));
+
 /**
  * The write path's refusals name the order schema's paths (`weightOz`, `orderTotal`); the form's
  * inputs have their own names (lib/orders/order-form.ts): each refusal goes to its input.
@@ -28,10 +30,10 @@ async function onFormInputs<T>(write: () => Promise<T>): Promise<T> {
     if (!(error instanceof AppError) || error.code !== "invalid_input" || !error.fieldErrors) throw error;
     const fieldErrors: Record<string, string[]> = {};
     for (const [path, messages] of Object.entries(error.fieldErrors)) {
-      const field = path === EXISTING_ORDER_FIELD ? path : formFieldOf(path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)));
-      (fieldErrors[field] ??= []).push(...messages);
+      (fieldErrors[fieldOf(path)] ??= []).push(...messages);
     }
-    throw new AppError(error.code, error.message, fieldErrors);
+    const fieldMessages = error.fieldMessages && Object.fromEntries(Object.entries(error.fieldMessages).map(([path, said]) => [fieldOf(path), said]));
+    throw new AppError(error.code, error.key ? { key: error.key, params: error.params } : error.message, fieldErrors, fieldMessages);
   }
 }
 
@@ -54,7 +56,7 @@ export const updateOrderAction = workspaceAction(
 );
 
 // The order page's buttons have no fields to highlight: what lib says is the message.
-const asSaid: ErrorMessage = (error) => error.message;
+const asSaid: ErrorMessage = saidOf;
 
 async function done(orderId: number): Promise<OrderActionState> {
   revalidatePath(`/orders/${orderId}`);
@@ -75,7 +77,7 @@ export const holdOrderAction = workspaceAction(
     schema: ({ timeZone }) => holdOrderSchema(timeZone),
     errors: {
       invalid_input: (error, t) =>
-        error.fieldErrors?.holdUntil ? t("orderActions.holdUntil") : error.fieldErrors?.holdUntilDate ? t("orderActions.holdInPast") : error.message,
+        error.fieldErrors?.holdUntil ? t("orderActions.holdUntil") : error.fieldErrors?.holdUntilDate ? t("orderActions.holdInPast") : saidOf(error, t),
     },
   },
   async ({ workspaceId, userId, input }): Promise<OrderActionState> => {
@@ -103,7 +105,7 @@ export const markShippedAction = workspaceAction(
     schema: ({ timeZone }) => markShippedSchema(timeZone),
     errors: {
       invalid_input: (error, t) =>
-        error.fieldErrors?.carrierCode ? t("orderActions.carrierRequired") : error.fieldErrors?.shipDate ? t("orderActions.shipDateAhead") : error.message,
+        error.fieldErrors?.carrierCode ? t("orderActions.carrierRequired") : error.fieldErrors?.shipDate ? t("orderActions.shipDateAhead") : saidOf(error, t),
     },
   },
   async ({ workspaceId, userId, input }): Promise<OrderActionState> => {

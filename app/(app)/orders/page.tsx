@@ -1,7 +1,6 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
-import { getI18n, getTimeZone } from "@/lib/i18n/server";
+import { getI18n, getTimeZone, titleMetadata } from "@/lib/i18n/server";
 import { getOrdersPage } from "@/lib/orders/get-orders-page";
 import { orderListSearch, parseOrderListQuery } from "@/lib/orders/list-query";
 import { catalogOf } from "@/lib/i18n/translate";
@@ -18,7 +17,7 @@ import { StoreAlerts } from "./store-alerts";
 import { importAllStoresAction } from "../stores/actions";
 import { ImportButton } from "../stores/import-button";
 
-export const metadata: Metadata = { title: "Orders" };
+export const generateMetadata = () => titleMetadata("meta.orders");
 
 const secondaryButton = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50";
 

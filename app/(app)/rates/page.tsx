@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n, titleMetadata } from "@/lib/i18n/server";
 import { catalogOf } from "@/lib/i18n/translate";
 import { listRatingCarriers } from "@/lib/rating/list-carriers";
 import { listShipFromLocations } from "@/lib/rating/ship-from-locations";
@@ -9,7 +8,7 @@ import { FirstLocation } from "./first-location";
 import { quoteRatesAction } from "./actions";
 import { RateCalculator } from "./rate-calculator";
 
-export const metadata: Metadata = { title: "Rates" };
+export const generateMetadata = () => titleMetadata("meta.rates");
 
 export default async function RatesPage() {
   const [session, { t, locale, format }] = await Promise.all([requireWorkspaceSession(), getI18n()]);
@@ -34,7 +33,7 @@ export default async function RatesPage() {
             summary: [location.city, [location.state, location.postalCode].filter(Boolean).join(" "), location.country].filter(Boolean).join(", "),
           }))}
           packageCodes={packageCodes}
-          messages={catalogOf(locale).rates}
+          messages={{ ...catalogOf(locale).rates, ratingErrors: catalogOf(locale).ratingErrors }}
           locale={locale}
         />
       )}

@@ -4,7 +4,7 @@ import { Fragment, useMemo, useState } from "react";
 import { createFormatter } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/translate";
 import type { RateQuote, RateResult } from "@/lib/rating/types";
-import { ratesTranslator, type RatesMessages } from "./rates-i18n";
+import { describeRating, ratesTranslator, type RatesMessages } from "./rates-i18n";
 
 type Sort = "price" | "speed";
 
@@ -73,7 +73,7 @@ export function RateTable({
                 {problem.carrierName}
                 {problem.serviceCode ? ` (${problem.serviceCode})` : ""}
                 {colon}
-                {problem.message}
+                {describeRating(t, problem)}
               </li>
             ))}
           </ul>
@@ -199,7 +199,7 @@ function Breakdown({ quote, t, money, weight, colon }: { colon: string; quote: R
         <div data-testid="dim-weight">{dim}</div>
         <div>
           <dt className="inline text-slate-500">{t("zone")}{colon}</dt>
-          <dd className="inline" data-testid="rate-zone">{quote.zone ?? "—"}{quote.zoneSource ? ` (${quote.zoneSource})` : ""}</dd>
+          <dd className="inline" data-testid="rate-zone">{quote.zone ?? "—"}{quote.zoneSource ? ` (${describeRating(t, quote.zoneSource)})` : ""}</dd>
         </div>
         {quote.source === "live" && <div>{t("live")}</div>}
         {quote.samplePrices && <div className="text-amber-900">{t("sampleBadge")}</div>}

@@ -1,7 +1,10 @@
 import { compile, type Compiled, type Vars } from "@/lib/i18n/compile";
 import type { Messages } from "@/lib/i18n/messages/en";
+import { localize, type Localizable } from "@/lib/i18n/message";
+import type { Translate } from "@/lib/i18n/translate";
 
-export type RatesMessages = Messages["rates"];
+/** The Rates namespace, with what rating says (`ratingErrors`) for problems and zone sources. */
+export type RatesMessages = Messages["rates"] & Pick<Messages, "ratingErrors">;
 export type RatesT = (key: string, vars?: Vars) => string;
 
 /** The Rates namespace's translator for client components, from the templates the page hands them. */
@@ -19,4 +22,9 @@ export function ratesTranslator(locale: string, messages: RatesMessages): RatesT
     }
     return message(vars, plurals, numbers);
   };
+}
+
+/** A rate problem or zone source in the merchant's language (its English words when lib gave no key and they are no catalog's). */
+export function describeRating(t: RatesT, said: Localizable | string): string {
+  return localize(said, t as Translate);
 }

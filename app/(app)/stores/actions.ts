@@ -14,6 +14,7 @@ import { PLATFORMS, type ConnectablePlatform } from "@/lib/stores/platforms";
 import { storeActiveSchema, storeAutoImportSchema, storeFormInput, storeFormSchema, storeFormValues, storeDeleteSchema, storeRefSchema, testSavedStore, testStoreConnection } from "@/lib/stores/store-form";
 import { sweepDaysSchema, sweepStoreDays } from "@/lib/stores/store-sweeps";
 import { dayRangeWords, sweepCountsWords } from "@/lib/stores/sweep-words";
+import { localize } from "@/lib/i18n/message";
 
 export interface ImportState extends FormState {
   message?: string;
@@ -28,7 +29,7 @@ function describeImport(summaries: StoreImportSummary[], t: Translate): ImportSt
   if (summary.stores === 0) return { message: t("stores.noStores") };
   // When every store was already importing, this press imported nothing: say only that; the button then shows that import.
   const parts = summary.busy < summary.stores ? [t("stores.summary", { created: summary.created, updated: summary.updated, cancelled: summary.cancelled })] : [];
-  if (summary.failed.length) parts.push(t("stores.summaryFailed", { count: summary.failed.length, details: summary.failed.map((store) => `${store.storeName}: ${store.error}`).join("; ") }));
+  if (summary.failed.length) parts.push(t("stores.summaryFailed", { count: summary.failed.length, details: summary.failed.map((store) => `${store.storeName}: ${localize(store.error ?? "", t)}`).join("; ") }));
   if (summary.busy) parts.push(t("stores.summaryBusy", { count: summary.busy }));
   const busyStoreIds = summaries.filter((store) => store.status === "busy").map((store) => store.storeId);
   return { message: parts.join(" · "), failed: summary.failed.length > 0, ...(busyStoreIds.length ? { busyStoreIds } : {}) };
@@ -82,7 +83,7 @@ export const saveStoreAction = workspaceAction(
         revalidatePath(`/stores/${storeId}`);
         revalidatePath("/stores");
       }
-      return check.ok ? { message: t("stores.connectionOk"), values } : { error: t("stores.connectionFailed", { message: check.message }), values };
+      return check.ok ? { message: t("stores.connectionOk"), values } : { error: t("stores.connectionFailed", { message: localize(check.message, t) }), values };
     }
     if (storeId) {
       await updateStore(workspaceId, storeId, store);
@@ -155,7 +156,7 @@ export const sweepStoreRangeAction = workspaceAction(
     const { summary, firstDay, lastDay } = await sweepStoreDays(workspaceId, input);
     if (summary.status === "busy") return { message: t("stores.sweeps.busy"), busy: true, values };
     revalidatePath(`/stores/${input.storeId}`);
-    if (summary.status === "failed") return { error: t("stores.sweeps.failed", { error: summary.error ?? "" }), values };
+    if (summary.status === "failed") return { error: t("stores.sweeps.failed", { error: localize(summary.error ?? "", t) }), values };
     if (summary.status === "inactive") return { error: t("stores.sweeps.inactive"), values };
     const { format } = await getI18n();
     const range = dayRangeWords(firstDay, lastDay, { t, format, now: Date.now() });

@@ -1,7 +1,6 @@
 import Link from "next/link";
-import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n, titleMetadata } from "@/lib/i18n/server";
 import { catalogOf, type Translate } from "@/lib/i18n/translate";
 import { listStoresWithHealth } from "@/lib/stores/manage-stores";
 import { platformKeys, type ConnectablePlatform } from "@/lib/stores/platforms";
@@ -9,7 +8,7 @@ import { importAllStoresAction } from "./actions";
 import { ImportButton } from "./import-button";
 import { AttentionDetails, ConnectionState, NextImport, QuietFailure } from "./store-health-text";
 
-export const metadata: Metadata = { title: "Stores" };
+export const generateMetadata = () => titleMetadata("meta.stores");
 
 /** Names this many stores under the Import button, then counts the rest. */
 const NAMED_STORES = 5;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { reasonWords, whenWords, type WordsContext } from "@/lib/imports/reason-words";
 import type { StoreHealth } from "@/lib/stores/store-health";
+import { localize } from "@/lib/i18n/message";
 
 export type HealthContext = WordsContext;
 
@@ -51,7 +52,7 @@ export function AttentionDetails({ storeId, platform, health, context }: { store
         )}
       </span>
       <span className="block">{retryWords(health, context)}</span>
-      {health.lastError && <span className="block text-xs opacity-80">{t("stores.health.details", { message: health.lastError })}</span>}
+      {health.lastError && <span className="block text-xs opacity-80">{t("stores.health.details", { message: localize(health.lastError, t) })}</span>}
     </span>
   );
 }
@@ -62,7 +63,7 @@ export function QuietFailure({ platform, health, context }: { platform: string; 
   if (!health.advice) return null;
   const next = health.autoImport && health.nextImportAt !== null ? ` ${t("stores.health.nextTry", { when: whenWords(health.nextImportAt, context) })}` : "";
   return (
-    <span className="block text-xs text-slate-500" data-testid="last-failure" title={health.lastError ?? undefined}>
+    <span className="block text-xs text-slate-500" data-testid="last-failure" title={health.lastError ? localize(health.lastError, t) : undefined}>
       {t("stores.health.lastFailed", { problem: t(health.advice.problem, { platform }) })}
       {next}
     </span>
@@ -81,7 +82,7 @@ export function ConnectionState({ health, context }: { health: StoreHealth; cont
   if (health.connection === "ok") return null;
   return (
     <span className="mt-1 block text-xs" data-testid="store-connection">
-      {health.connection === "failed" ? t("stores.connection.failedHint", { message: health.connectionError ?? "" }) : t("stores.connection.untestedHint")}
+      {health.connection === "failed" ? t("stores.connection.failedHint", { message: localize(health.connectionError ?? "", t) }) : t("stores.connection.untestedHint")}
     </span>
   );
 }

@@ -1,12 +1,11 @@
 import Link from "next/link";
-import type { Metadata } from "next";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n, titleMetadata } from "@/lib/i18n/server";
 import { AuthForm } from "../auth-form";
 import { signInAction } from "../actions";
 import { OAuthButtons } from "../oauth-buttons";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const generateMetadata = () => titleMetadata("meta.signIn");
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { t } = await getI18n();

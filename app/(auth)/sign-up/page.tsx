@@ -1,12 +1,11 @@
 import Link from "next/link";
-import type { Metadata } from "next";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n, titleMetadata } from "@/lib/i18n/server";
 import { AuthForm } from "../auth-form";
 import { signUpAction } from "../actions";
 import { OAuthButtons } from "../oauth-buttons";
 
-export const metadata: Metadata = { title: "Sign up" };
+export const generateMetadata = () => titleMetadata("meta.signUp");
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { t } = await getI18n();

@@ -1,3 +1,4 @@
+import { message } from "@/lib/i18n/message";
 import { createHash } from "node:crypto";
 import { requestJson } from "../http";
 import { ConnectorError, type StoreConnection } from "../types";
@@ -91,7 +92,7 @@ export function forgetAccessToken(credentials: AmazonCredentials): void {
 function lwaError(error: unknown): unknown {
   if (!(error instanceof ConnectorError)) return error;
   if (error.kind === "auth") {
-    return new ConnectorError("Amazon did not accept the LWA client ID or client secret. Copy them again from your SP-API app in Seller Central.", "auth");
+    return new ConnectorError(message("storeErrors.amazonBadClient"), "auth");
   }
   if (error.kind !== "bad_response") return error;
   const code = /"error"\s*:\s*"([a-z_]+)"/.exec(error.answer?.text ?? "")?.[1];
@@ -102,7 +103,7 @@ function lwaError(error: unknown): unknown {
     );
   }
   if (code === "invalid_client" || code === "unauthorized_client") {
-    return new ConnectorError("Amazon did not accept the LWA client ID or client secret. Copy them again from your SP-API app in Seller Central.", "auth");
+    return new ConnectorError(message("storeErrors.amazonBadClient"), "auth");
   }
   if (code) return new ConnectorError(`Amazon's sign-in service refused the token request (${code}). Check the store's LWA credentials.`, "auth");
   return error;

@@ -1,3 +1,4 @@
+import { message } from "@/lib/i18n/message";
 import { requestJson } from "../http";
 import { ConnectorError, defaultSleep, type PullOptions, type StoreConnection } from "../types";
 import { amazonCredentials, forgetAccessToken, getAccessToken, type AmazonCredentials } from "./auth";
@@ -139,7 +140,7 @@ export function amazonApiBase(baseUrl: string): string {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new ConnectorError("The store's SP-API endpoint is not a valid URL (expected e.g. https://sellingpartnerapi-na.amazon.com).", "not_found");
+    throw new ConnectorError(message("storeErrors.amazonBadEndpoint"), "not_found");
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }

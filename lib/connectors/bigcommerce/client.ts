@@ -1,3 +1,4 @@
+import { message } from "@/lib/i18n/message";
 import { requestText, type RequestOptions } from "../http";
 import { ConnectorError, defaultSleep, type PullOptions, type StoreConnection } from "../types";
 import {
@@ -37,7 +38,7 @@ export function createBigCommerceClient(store: StoreConnection, options: Pick<Pu
   const storeHash = store.credentials.storeHash?.trim();
   const accessToken = store.credentials.accessToken?.trim();
   if (!storeHash || !accessToken) {
-    throw new ConnectorError("BigCommerce needs the store hash and an access token. Add them in the store's settings.", "auth");
+    throw new ConnectorError(message("storeErrors.bigcommerceNoCredentials"), "auth");
   }
   const apiBase = `${apiRoot(store.baseUrl)}/stores/${encodeURIComponent(storeHash)}/v2`;
   const sleep = options.sleep ?? defaultSleep;
@@ -124,7 +125,7 @@ function apiRoot(baseUrl: string): string {
     const url = new URL(trimmed);
     if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("not http");
   } catch {
-    throw new ConnectorError("The store's BigCommerce API address is not a web address. Usually it is https://api.bigcommerce.com.", "not_found");
+    throw new ConnectorError(message("storeErrors.bigcommerceBadAddress"), "not_found");
   }
   return trimmed;
 }

@@ -1,3 +1,4 @@
+import { message } from "@/lib/i18n/message";
 import type { PullOptions, StoreConnection } from "../types";
 import { ConnectorError } from "../types";
 import { formatCustomStoreDate } from "./dates";
@@ -23,10 +24,10 @@ export function buildExportUrl(baseUrl: string, request: ExportRequest): string 
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new ConnectorError(`The store's address "${baseUrl}" is not a web address.`, "not_found");
+    throw new ConnectorError(message("storeErrors.customStoreBadAddress", { address: baseUrl }), "not_found");
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ConnectorError(`The store's address must start with https:// (it starts with ${url.protocol}).`, "not_found");
+    throw new ConnectorError(message("storeErrors.customStoreNotHttps", { protocol: url.protocol }), "not_found");
   }
   url.searchParams.set("action", "export");
   url.searchParams.set("start_date", formatCustomStoreDate(request.start));
@@ -40,7 +41,7 @@ export function buildExportUrl(baseUrl: string, request: ExportRequest): string 
 export function basicAuthorization(credentials: Record<string, string>): string {
   const { username, password } = credentials;
   if (!username || password === undefined) {
-    throw new ConnectorError("The store's username and password are not set. Add them in the store's settings.", "auth");
+    throw new ConnectorError(message("storeErrors.customStoreNoCredentials"), "auth");
   }
   return `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`;
 }

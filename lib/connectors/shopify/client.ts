@@ -1,3 +1,4 @@
+import { message } from "@/lib/i18n/message";
 import { requestJson, type PlatformResponse } from "../http";
 import { ConnectorError, defaultSleep, type PullOptions, type StoreConnection } from "../types";
 
@@ -27,7 +28,7 @@ export interface ShopifyClient {
 export function createShopifyClient(store: StoreConnection, options: ShopifyClientOptions = {}): ShopifyClient {
   const apiBase = shopifyApiBase(store);
   const token = store.credentials.accessToken?.trim();
-  if (!token) throw new ConnectorError("The Shopify access token is missing. Add the Admin API access token in the store's settings.", "auth");
+  if (!token) throw new ConnectorError(message("storeErrors.shopifyTokenMissing"), "auth");
   const sleep = options.sleep ?? defaultSleep;
   let waitBeforeNextMs = 0;
 
@@ -56,7 +57,7 @@ export function shopifyApiBase(store: StoreConnection): string {
   try {
     base = new URL(store.baseUrl);
   } catch {
-    throw new ConnectorError("The store's Shopify address is not a valid URL (expected https://your-shop.myshopify.com).", "not_found");
+    throw new ConnectorError(message("storeErrors.shopifyBadAddress"), "not_found");
   }
   const version = store.credentials.apiVersion?.trim() || DEFAULT_SHOPIFY_API_VERSION;
   if (!/^(\d{4}-\d{2}|unstable)$/.test(version)) {

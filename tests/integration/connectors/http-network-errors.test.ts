@@ -18,12 +18,12 @@ describe("a request that gets no answer, in plain words", () => {
     ["ECONNRESET", "shop.example:8443 closed the connection before answering", true],
     ["CERT_HAS_EXPIRED", "the HTTPS certificate of shop.example is not valid (CERT_HAS_EXPIRED)", false],
   ])("%s", (code, words, transient) => {
-    expect(networkFailureOf(fetchFailed(code), "https://shop.example:8443/admin")).toEqual({ words, transient });
+    expect(networkFailureOf(fetchFailed(code), "https://shop.example:8443/admin")).toMatchObject({ words, transient });
   });
 
   it("a port fetch refuses to use (as browsers do)", () => {
     const error = Object.assign(new TypeError("fetch failed"), { cause: new Error("bad port") });
-    expect(networkFailureOf(error, "http://127.0.0.1:9/")).toEqual({ words: "127.0.0.1:9 uses a port that web requests may not use: check the address", transient: false });
+    expect(networkFailureOf(error, "http://127.0.0.1:9/")).toMatchObject({ words: "127.0.0.1:9 uses a port that web requests may not use: check the address", transient: false });
   });
 
   it("reads the first error of a connect that failed on every address (IPv6 and IPv4)", () => {

@@ -98,7 +98,7 @@ describe("rowsToOrders", () => {
     ]);
 
     expect(orders.map(({ order }) => order.orderNumber)).toEqual(["1002"]);
-    expect(errors).toEqual([
+    expect(errors).toMatchObject([
       { row: 2, column: null, message: "Order 1001 was not imported: fix row 4" },
       {
         row: 4,
@@ -163,7 +163,7 @@ describe("rowsToOrders", () => {
     ]);
 
     expect(orders).toEqual([]);
-    expect(errors).toEqual([
+    expect(errors).toMatchObject([
       { row: 2, column: "Paid", message: '"25 dollars" is not an amount; write it like 1234.50 or $1,234.50' },
       { row: 3, column: "Date", message: '"the 6th" is not a date; write it like 2026-11-05, 11/05/2026 or Nov 5, 2026' },
       { row: 4, column: "Country", message: '"Narnia": Not a country Shipdeck knows; use its two-letter ISO code (US, CA, GB, DE…)' },
@@ -191,17 +191,17 @@ describe("rowsToOrders", () => {
     const { orders, errors } = read([row(ADA), row({}), row({ ...GRACE, "Order #": "" })]);
 
     expect(orders).toHaveLength(1);
-    expect(errors).toEqual([{ row: 4, column: "Order #", message: "The order number is missing; enter one, or AUTO for a new number" }]);
+    expect(errors).toMatchObject([{ row: 4, column: "Order #", message: "The order number is missing; enter one, or AUTO for a new number" }]);
   });
 
   it("requires an order date", () => {
-    expect(read([row({ ...ADA, Date: "" })]).errors).toEqual([{ row: 2, column: "Date", message: "The order date is missing; every order needs one" }]);
+    expect(read([row({ ...ADA, Date: "" })]).errors).toMatchObject([{ row: 2, column: "Date", message: "The order date is missing; every order needs one" }]);
   });
 
   it("reports what the order schema refuses on the column it came from", () => {
     const { errors } = read([row(ADA), row({ "Order #": "1001", Item: "x".repeat(501) })]);
 
-    expect(errors).toEqual([
+    expect(errors).toMatchObject([
       { row: 2, column: null, message: "Order 1001 was not imported: fix row 3" },
       { row: 3, column: "Item", message: "Use at most 500 characters" },
     ]);
@@ -216,7 +216,7 @@ describe("rowsToOrders", () => {
     ]);
 
     expect(orders.map(({ order }) => order.orderNumber)).toEqual(["1002"]);
-    expect(errors).toEqual([
+    expect(errors).toMatchObject([
       { row: 3, column: "Street", message: "Use at most 200 characters" },
       { row: 4, column: "SKU", message: "Use at most 200 characters" },
       { row: 5, column: null, message: "Order 1001 was not imported: fix rows 3, 4" },
@@ -230,7 +230,7 @@ describe("rowsToOrders", () => {
       { timeZone: "UTC", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep", headers: ["#", "Date", "Weight", "Unit"] },
     );
 
-    expect(errors).toEqual([
+    expect(errors).toMatchObject([
       { row: 2, column: null, message: "Order 1001 was not imported: fix row 3" },
       { row: 3, column: "Weight", message: '"2" disagrees with "2" on row 2; all rows of order 1001 must have the same order details (or leave them blank)' },
     ]);
@@ -241,7 +241,7 @@ describe("rowsToOrders", () => {
     expect(canada.orders[0].order.shipTo?.state).toBe("ON");
 
     const wrong = read([row({ ...ADA, State: "Ontario", Country: "US" })]);
-    expect(wrong.errors).toEqual([{ row: 2, column: "State", message: '"Ontario" is not a US state; use its two-letter code (CA, NY, TX…)' }]);
+    expect(wrong.errors).toMatchObject([{ row: 2, column: "State", message: '"Ontario" is not a US state; use its two-letter code (CA, NY, TX…)' }]);
   });
 
   it("reads weights in the file's unit, a unit in the cell, or the row's Weight Unit column", () => {
@@ -284,7 +284,7 @@ describe("rowsToOrders", () => {
       timeZone: "UTC", dateOrder: "MDY", weightUnit: "ounces", blankCells: "keep", rowNumbers: [7],
     });
 
-    expect(errors).toEqual([{ row: 7, column: "Column B", message: expect.stringMatching(/"someday" is not a date/) }]);
+    expect(errors).toMatchObject([{ row: 7, column: "Column B", message: expect.stringMatching(/"someday" is not a date/) }]);
   });
 
   it("refuses a mapping without the order number, or a zone that does not exist", () => {

@@ -227,7 +227,7 @@ describe("quoteParcel: which cards answer", () => {
     const light = prepared(card({ serviceCode: "light", serviceName: "Light", maxWeightOz: 160 }), 2);
     const result = quoteParcel([ground, light], NO_ZONE_CHARTS, parcel({ weightOz: 11 * 16 }));
     expect(result.quotes.map((quote) => quote.serviceCode)).toEqual(["test_ground"]);
-    expect(result.problems).toEqual([{ carrierCode: "testco", carrierName: "Test Carrier", serviceCode: "light", message: "Light takes parcels up to 10 lb; this one weighs 11 lb." }]);
+    expect(result.problems).toMatchObject([{ carrierCode: "testco", carrierName: "Test Carrier", serviceCode: "light", message: "Light takes parcels up to 10 lb; this one weighs 11 lb." }]);
     expect(quoteParcel([ground], NO_ZONE_CHARTS, parcel({ weightOz: 21 * 16 })).problems[0].message).toBe("Test Ground takes parcels up to 20 lb; this one weighs 21 lb.");
   });
 
@@ -279,7 +279,7 @@ describe("quoteParcel: cards zoned by the workspace's USPS zone charts", () => {
   });
 
   it("says there is no chart for an origin yet, never guessing a zone", () => {
-    expect(quoteParcel([priority], charts, parcel({ fromPostalCode: "10001" }))).toEqual({
+    expect(quoteParcel([priority], charts, parcel({ fromPostalCode: "10001" }))).toMatchObject({
       quotes: [],
       problems: [{ carrierCode: "testco", carrierName: "Test Carrier", serviceCode: "test_ground", message: "No USPS zone chart for origin 100 yet" }],
     });

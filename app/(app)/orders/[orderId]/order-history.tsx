@@ -15,6 +15,8 @@ function describe(field: string, value: unknown, t: Translate, format: Formatter
   if (typeof value === "number" && MONEY_FIELDS.has(field)) return format.money(value, currency);
   if (typeof value === "number" && field === "weight_oz") return format.weight(value);
   if (field === "status" && typeof value === "string") return t(`orderStatus.${value}` as MessageKey);
+  if (field === "gift" || field.endsWith("_residential")) return t(value ? "history.yes" : "history.no");
+  if (field === "dim_units" && (value === "inches" || value === "centimeters")) return t(`history.${value}`);
   return String(value);
 }
 

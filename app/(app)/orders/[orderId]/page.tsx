@@ -1,8 +1,7 @@
 import Link from "next/link";
-import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n, titleMetadata } from "@/lib/i18n/server";
 import { en } from "@/lib/i18n/messages/en";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { getOrderOrThrow, type CancelledHow } from "@/lib/orders/get-order";
@@ -15,7 +14,7 @@ import { OrderHistory } from "./order-history";
 import { OrderActions } from "./order-actions";
 import { OrderRates } from "./order-rates";
 
-export const metadata: Metadata = { title: "Order" };
+export const generateMetadata = () => titleMetadata("meta.order");
 
 function orderActionLabels(t: Translate, orderNumber: string): Record<string, string> {
   const labels: Record<string, string> = {};
@@ -102,7 +101,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
               samplePrices: shippingChoice.samplePrices,
             }
           }
-          messages={catalogOf(locale).rates}
+          messages={{ ...catalogOf(locale).rates, ratingErrors: catalogOf(locale).ratingErrors }}
           locale={locale}
         />
       )}

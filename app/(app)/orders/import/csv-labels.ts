@@ -13,5 +13,8 @@ export function csvLabels(locale: Locale): CsvLabels {
   };
   visit(catalogOf(locale).csv, "");
   visit(catalogOf(locale).orderStatus, "orderStatus.");
+  // What the CSV readers say of a cell or row (lib/csv), in the merchant's language.
+  visit(catalogOf(locale).csvErrors, "csvErrors.");
+  visit(catalogOf(locale).orderErrors, "orderErrors.");
   return { locale, messages };
 }

@@ -12,7 +12,7 @@ export interface CsvWorker {
   fingerprints(mapping: Mapping, options: ImportOptions, part: FingerprintPart): Promise<Fingerprint[]>;
   /** Reads the orders not found unchanged and cuts the file into chunks. */
   plan(unchanged: string[]): Promise<ImportPlan>;
-  report(errors: CsvRowError[]): Promise<string>;
+  report(errors: CsvRowError[], errorColumn: string): Promise<string>;
   terminate(): void;
 }
 
@@ -46,7 +46,7 @@ export function startCsvWorker(): CsvWorker {
     parse: (file) => call<ParsedFile>({ type: "parse", file }),
     fingerprints: (mapping, options, part) => call<Fingerprint[]>({ type: "fingerprints", mapping, options, part }),
     plan: (unchanged) => call<ImportPlan>({ type: "plan", unchanged }),
-    report: (errors) => call<string>({ type: "report", errors }),
+    report: (errors, errorColumn) => call<string>({ type: "report", errors, errorColumn }),
     terminate: () => worker.terminate(),
   };
 }

@@ -49,7 +49,7 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       return plan(new Set(request.unchanged));
     case "report": {
       const parsed = current();
-      return errorReport(parsed.headers, parsed.rows, request.errors, { rowNumbers: parsed.rowNumbers });
+      return errorReport(parsed.headers, parsed.rows, request.errors, { rowNumbers: parsed.rowNumbers, errorColumn: request.errorColumn });
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { CsvT } from "./translator";
+import { describe, type CsvT } from "./translator";
 import type { ParsedFile } from "./worker-protocol";
 
 const MAX_ISSUES_SHOWN = 20;
@@ -25,7 +25,7 @@ export function FileSummary({ t, file, onChooseAnother }: { t: CsvT; file: Parse
           <summary className="cursor-pointer">{t("fileIssues")} ({file.issues.length})</summary>
           <ul className="mt-1 list-disc pl-5">
             {file.issues.slice(0, MAX_ISSUES_SHOWN).map((issue, index) => (
-              <li key={index}>{issue.message}</li>
+              <li key={index}>{describe(t, issue)}</li>
             ))}
           </ul>
         </details>

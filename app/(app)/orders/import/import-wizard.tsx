@@ -18,7 +18,7 @@ import { PreviewStep } from "./preview-step";
 import { ResultStep } from "./result-step";
 import { applyChunks, finishChunks, previewChunks, serverRowErrors, type Tally } from "./run-import";
 import { StepList, type StepName } from "./step-list";
-import { csvTranslator, type CsvLabels, type CsvT } from "./translator";
+import { csvTranslator, describe, type CsvLabels, type CsvT } from "./translator";
 import type { ImportOptions, ImportPlan, Mapping, ParsedFile } from "./worker-protocol";
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -123,7 +123,7 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
     try {
       const parsed = await worker.current!.parse(chosen);
       if (parsed.headers.length === 0 || parsed.rowCount === 0) {
-        setError(parsed.issues[0]?.message ?? t("noRows"));
+        setError(parsed.issues[0] ? describe(t, parsed.issues[0]) : t("noRows"));
         return;
       }
       setFile(parsed);
@@ -194,7 +194,8 @@ export function ImportWizard({ labels, stores, defaultStoreId, initialImportId }
 
   const downloadReport = async () => {
     if (!file || !outcome) return;
-    const csv = await worker.current!.report(outcome.errors);
+    // The report speaks the merchant's language, as the page did.
+    const csv = await worker.current!.report(outcome.errors.map((error) => ({ ...error, message: describe(t, error) })), t("reportErrorColumn"));
     const url = URL.createObjectURL(new Blob(["\uFEFF", csv], { type: "text/csv;charset=utf-8" }));
     const link = document.createElement("a");
     link.href = url;

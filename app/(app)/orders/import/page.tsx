@@ -1,12 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n, titleMetadata } from "@/lib/i18n/server";
 import { listStores } from "@/lib/stores/list-stores";
 import { csvLabels } from "./csv-labels";
 import { ImportWizard } from "./import-wizard";
 
-export const metadata: Metadata = { title: "Import orders" };
+export const generateMetadata = () => titleMetadata("meta.importOrders");
 
 export default async function ImportOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [session, params, { t, locale }] = await Promise.all([requireWorkspaceSession(), searchParams, getI18n()]);

@@ -1,5 +1,5 @@
 import type { CsvRowError } from "@/lib/csv/write-csv";
-import type { CsvT } from "./translator";
+import { describe, type CsvT } from "./translator";
 
 const SHOWN = 100;
 
@@ -26,7 +26,7 @@ export function RowErrors({ t, errors }: { t: CsvT; errors: CsvRowError[] }) {
             <tr key={index} data-testid="csv-row-error">
               <td className="py-1 pr-3 tabular-nums">{error.row}</td>
               <td className="py-1 pr-3">{error.column ?? "—"}</td>
-              <td className="py-1">{error.message}</td>
+              <td className="py-1">{describe(t, error)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@ import { CHUNKS_IN_FLIGHT, type CsvChunkEntry } from "@/lib/csv/plan-chunks";
 import type { CsvRowError } from "@/lib/csv/write-csv";
 import { ApiError, finishImport, previewOrders, putChunk } from "./import-api";
 import { ZERO_COUNTS, type CsvImportCounts, type CsvOrderResult } from "@/lib/csv/import-protocol";
+import { localizable, message } from "@/lib/i18n/message";
 
 /** A failed chunk is sent again up to this many times; the server applies a chunk once, so a repeat is safe. */
 export const MAX_RETRIES = 3;
@@ -83,5 +84,5 @@ async function withRetries<T>(send: () => Promise<T>, onRetry?: (attempt: number
 export function serverRowErrors(results: readonly CsvOrderResult[]): CsvRowError[] {
   return results
     .filter((result) => result.outcome === "failed")
-    .flatMap((result) => result.rowNumbers.map((row) => ({ row, column: null, message: result.reason ?? `Order ${result.orderNumber} was not imported` })));
+    .flatMap((result) => result.rowNumbers.map((row) => ({ row, column: null, ...(result.reason ? { message: result.reason } : localizable(message("csvErrors.orderNotImported", { order: result.orderNumber ?? "" }))) })));
 }

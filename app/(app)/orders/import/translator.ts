@@ -1,9 +1,14 @@
 import { compile, type Compiled, type Vars } from "@/lib/i18n/compile";
 import type { Messages } from "@/lib/i18n/messages/en";
-import type { Leaves } from "@/lib/i18n/translate";
+import type { Leaves, Translate } from "@/lib/i18n/translate";
+import { localize, type Localizable } from "@/lib/i18n/message";
 
 /** The import page's own messages, and the order statuses its preview shows. */
-export type CsvLabelKey = Leaves<Messages["csv"]> | `orderStatus.${keyof Messages["orderStatus"] & string}`;
+export type CsvLabelKey =
+  | Leaves<Messages["csv"]>
+  | `orderStatus.${keyof Messages["orderStatus"] & string}`
+  | `csvErrors.${keyof Messages["csvErrors"] & string}`
+  | `orderErrors.${keyof Messages["orderErrors"] & string}`;
 export interface CsvLabels {
   locale: string;
   messages: Record<string, string>;
@@ -32,4 +37,9 @@ export function csvTranslator({ locale, messages }: CsvLabels): CsvT {
     return message(shown, plurals, numbers);
   };
   return Object.assign(t, { number: (value: number) => numbers.format(value) });
+}
+
+/** A row error or file issue in the merchant's language, from the key lib gave it (its English words when it has none). */
+export function describe(t: CsvT, said: Localizable): string {
+  return localize(said, t as unknown as Translate);
 }

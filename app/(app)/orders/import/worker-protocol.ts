@@ -57,7 +57,7 @@ export type WorkerRequest = { id: number } & (
   | { type: "parse"; file: File }
   | { type: "fingerprints"; mapping: Mapping; options: ImportOptions; part: FingerprintPart }
   | { type: "plan"; unchanged: string[] }
-  | { type: "report"; errors: CsvRowError[] }
+  | { type: "report"; errors: CsvRowError[]; errorColumn: string }
 );
 
 export type WorkerReply = { id: number } & ({ ok: true; value: unknown } | { ok: false; message: string });

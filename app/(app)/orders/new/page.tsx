@@ -1,13 +1,12 @@
-import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
-import { getI18n, getTimeZone } from "@/lib/i18n/server";
+import { getI18n, getTimeZone, titleMetadata } from "@/lib/i18n/server";
 import { newOrderFormValues } from "@/lib/orders/order-form";
 import { listStores } from "@/lib/stores/list-stores";
 import { OrderForm } from "../order-form";
 import { createOrderAction } from "../actions";
 import { openStatusOptions, orderFormLabels } from "../form-labels";
 
-export const metadata: Metadata = { title: "New order" };
+export const generateMetadata = () => titleMetadata("meta.newOrder");
 
 export default async function NewOrderPage() {
   const [session, { t }, timeZone] = await Promise.all([requireWorkspaceSession(), getI18n(), getTimeZone()]);

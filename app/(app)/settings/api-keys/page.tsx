@@ -1,14 +1,13 @@
-import type { Metadata } from "next";
 import { canManageApiKeys, listApiKeys } from "@/lib/auth/api-keys";
 import { requireWorkspaceSession } from "@/lib/auth/session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n, titleMetadata } from "@/lib/i18n/server";
 import { CreateApiKeyForm } from "./create-api-key-form";
 import { RevokeApiKeyButton } from "./revoke-api-key-button";
 import { ApiTimeZoneForm } from "./api-time-zone-form";
 import { apiTimeZoneChoices, getApiTimeZone } from "@/lib/workspaces/api-time-zone";
 import { SettingsNav } from "../settings-nav";
 
-export const metadata: Metadata = { title: "API keys" };
+export const generateMetadata = () => titleMetadata("meta.apiKeys");
 
 export default async function ApiKeysPage() {
   const [session, { t, format }] = await Promise.all([requireWorkspaceSession(), getI18n()]);

@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n, titleMetadata } from "@/lib/i18n/server";
 import { listOriginZoneChartStatus, listShipFromLocations, type OriginZoneChartStatus, type ShipFromLocation } from "@/lib/rating/ship-from-locations";
 import { todayIn } from "@/lib/rating/today";
 import { SettingsNav } from "../settings-nav";
@@ -8,8 +7,9 @@ import { LocationForm } from "./location-form";
 import { locationFormLabels } from "./location-form-labels";
 import { LocationRowActions } from "./location-row-actions";
 import { ZoneChartActions } from "./zone-chart-actions";
+import { localize } from "@/lib/i18n/message";
 
-export const metadata: Metadata = { title: "Ship-from locations" };
+export const generateMetadata = () => titleMetadata("meta.locations");
 
 function formValuesOf(location: ShipFromLocation): Record<string, string> {
   return {
@@ -35,7 +35,7 @@ export default async function LocationsPage({ searchParams }: { searchParams: Pr
   const labels = locationFormLabels(t);
 
   const chartLine = (status: OriginZoneChartStatus) => {
-    if (!status.chart) return t("locations.noChart", { origin: status.originZip3, reason: status.error ?? t("locations.notFetched") });
+    if (!status.chart) return t("locations.noChart", { origin: status.originZip3, reason: status.error ? localize(status.error, t) : t("locations.notFetched") });
     const vars = { origin: status.originZip3, date: status.chart.effectiveDate, when: format.dateTime(status.chart.fetchedAt) };
     return status.chart.source === "upload" ? t("locations.chartUploaded", vars) : t("locations.chartFetched", vars);
   };

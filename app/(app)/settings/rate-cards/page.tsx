@@ -1,13 +1,12 @@
-import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n, titleMetadata } from "@/lib/i18n/server";
 import { canManageRateCards, listRateCards } from "@/lib/rating/rate-cards";
 import { SAMPLE_RATE_CARD_CSVS } from "@/lib/rating/sample-rate-card";
 import { SettingsNav } from "../settings-nav";
 import { RateCardRowActions } from "./rate-card-row-actions";
 import { UploadRateCardForm } from "./upload-rate-card-form";
 
-export const metadata: Metadata = { title: "Rate cards" };
+export const generateMetadata = () => titleMetadata("meta.rateCards");
 
 export default async function RateCardsPage() {
   const [session, { t }] = await Promise.all([requireWorkspaceSession(), getI18n()]);

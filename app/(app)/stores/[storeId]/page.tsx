@@ -1,9 +1,9 @@
 import { headers } from "next/headers";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n, titleMetadata } from "@/lib/i18n/server";
+import { localize } from "@/lib/i18n/message";
 import { catalogOf, type MessageKey } from "@/lib/i18n/translate";
 import { getStoreActivity } from "@/lib/imports/store-activity";
 import { getStoreOrThrow } from "@/lib/stores/get-store";
@@ -22,7 +22,7 @@ import { ActivityChart } from "./activity-chart";
 import { DeleteStoreForm } from "./delete-store-form";
 import { SweepForm } from "./sweep-form";
 
-export const metadata: Metadata = { title: "Store" };
+export const generateMetadata = () => titleMetadata("meta.store");
 
 /** This app's public address, as the browser reached it (behind a proxy: its forwarded host). */
 async function requestOrigin(): Promise<string> {
@@ -187,7 +187,7 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
                     </td>
                     <td className="px-3 py-2">
                       {t(`stores.runStatus.${run.status}` as MessageKey)}
-                      {run.error && <span className="block text-xs text-red-700">{run.error}</span>}
+                      {run.error && <span className="block text-xs text-red-700">{localize(run.error, t)}</span>}
                     </td>
                     <td className="px-3 py-2 text-xs">
                       {t("stores.counts", run.counts)}

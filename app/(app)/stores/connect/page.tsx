@@ -1,10 +1,9 @@
 import Link from "next/link";
-import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n, titleMetadata } from "@/lib/i18n/server";
 import { PLATFORMS, platformKeys } from "@/lib/stores/platforms";
 
-export const metadata: Metadata = { title: "Connect a store" };
+export const generateMetadata = () => titleMetadata("meta.connectStore");
 
 export default async function ConnectStorePage() {
   const [, { t }] = await Promise.all([requireWorkspaceSession(), getI18n()]);

@@ -1,9 +1,8 @@
-import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n, titleMetadata } from "@/lib/i18n/server";
 import { acceptsWebhooks, INTEGRATION_ROWS, PLATFORMS, platformKeys } from "@/lib/stores/platforms";
 
-export const metadata: Metadata = { title: "Integrations" };
+export const generateMetadata = () => titleMetadata("meta.integrations");
 
 export default async function IntegrationsPage() {
   const [, { t }] = await Promise.all([requireWorkspaceSession(), getI18n()]);

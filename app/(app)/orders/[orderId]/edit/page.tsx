@@ -1,14 +1,13 @@
 import Link from "next/link";
-import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
-import { getI18n, getTimeZone } from "@/lib/i18n/server";
+import { getI18n, getTimeZone, titleMetadata } from "@/lib/i18n/server";
 import { getOrderEditForm } from "@/lib/orders/get-order";
 import { OrderForm } from "../../order-form";
 import { updateOrderAction } from "../../actions";
 import { openStatusOptions, orderFormLabels } from "../../form-labels";
 
-export const metadata: Metadata = { title: "Edit order" };
+export const generateMetadata = () => titleMetadata("meta.editOrder");
 
 export default async function EditOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const [session, { orderId }, { t }, timeZone] = await Promise.all([requireWorkspaceSession(), params, getI18n(), getTimeZone()]);

@@ -1,14 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n, titleMetadata } from "@/lib/i18n/server";
 import { findPlatformSpec, platformKeys } from "@/lib/stores/platforms";
 import { saveStoreAction } from "../../actions";
 import { storeFormFields, storeFormLabels } from "../../form-fields";
 import { StoreForm } from "../../store-form";
 
-export const metadata: Metadata = { title: "Connect a store" };
+export const generateMetadata = () => titleMetadata("meta.connectStore");
 
 export default async function ConnectPlatformPage({ params }: { params: Promise<{ platform: string }> }) {
   const [, { platform }, { t }] = await Promise.all([requireWorkspaceSession(), params, getI18n()]);
