@@ -72,6 +72,8 @@ export interface OrderView {
   locked: LockedReason | null;
   storeId: number;
   storeName: string;
+  /** "manual" for the workspace's built-in store, whose name the page shows in the merchant's language. */
+  storePlatform: string;
   currency: string;
   items: OrderItemView[];
   /**
@@ -107,7 +109,7 @@ async function loadOrder(workspaceId: string, orderId: number) {
     .selectFrom("orders")
     .innerJoin("stores", "stores.id", "orders.store_id")
     .selectAll("orders")
-    .select(["stores.name as store_name"])
+    .select(["stores.name as store_name", "stores.platform as store_platform"])
     .where("orders.id", "=", orderId)
     .where("orders.workspace_id", "=", workspaceId)
     .executeTakeFirst();
@@ -153,6 +155,7 @@ export async function getOrderOrThrow(workspaceId: string, orderId: number): Pro
     locked: lockedReason({ status: order.status, active, deleted }),
     storeId: order.store_id,
     storeName: order.store_name,
+    storePlatform: order.store_platform,
     currency: order.currency,
     items: itemViews,
     amounts: {
@@ -190,7 +193,7 @@ export async function getOrderEditForm(workspaceId: string, orderId: number, tim
   if (locked) return { ...base, locked, initial: null, stores: [] };
   const initial: OrderFormValues = toOrderFormValues({ ...fromOrderRow(order, items), storeId: order.store_id }, timeZone);
   // The order stays in its store: the form offers that one only.
-  return { ...base, locked, initial, stores: [{ id: order.store_id, name: order.store_name }] };
+  return { ...base, locked, initial, stores: [{ id: order.store_id, name: order.store_name, platform: order.store_platform }] };
 }
 
 function addressView(address: Address | null | undefined): AddressView {

@@ -226,6 +226,8 @@ for (const variant of VARIANTS) {
           await page.getByRole("button", { name: t("orderForm.create") }).click();
           await expect(page).toHaveURL(/\/orders\/\d+$/);
           await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("order.title", { number: "PHONE-1" }));
+          // The built-in store is named in the merchant's language.
+          await expect(page.getByText(t("order.inStore", { store: t("stores.manualStore") }))).toBeVisible();
           manualUrl = new URL(page.url()).pathname;
         });
 

@@ -8,6 +8,7 @@ import { listStoresNeedingAttention } from "@/lib/stores/store-health";
 import { BulkBar } from "./bulk-bar";
 import { EmptyOrders } from "./empty-orders";
 import { ImportRunBanner } from "./import-run-banner";
+import { storesNamedIn } from "../stores/store-name";
 import { FiltersDrawer } from "./filters-drawer";
 import { OrderFilters } from "./order-filters";
 import { OrdersTable } from "./orders-table";
@@ -25,12 +26,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const [session, params, timeZone] = await Promise.all([requireWorkspaceSession(), searchParams, getTimeZone()]);
   const query = parseOrderListQuery(params);
   const now = Date.now();
-  const [{ counts, page, stores, empty, total, run }, i18n, needingAttention] = await Promise.all([
+  const [{ counts, page, stores: storedStores, empty, total, run }, i18n, needingAttention] = await Promise.all([
     getOrdersPage(session.workspaceId, query, timeZone),
     getI18n(),
     listStoresNeedingAttention(session.workspaceId, now),
   ]);
   const { t } = i18n;
+  const stores = storesNamedIn(storedStores, t);
   // The store and the import are filters the tab counts follow; a search or dates narrow the list but not the counters.
   const narrowed = Boolean(query.q || query.from || query.to);
   const filtered = narrowed || Boolean(query.store || query.run);

@@ -6,6 +6,7 @@ import { listStoresWithHealth } from "@/lib/stores/manage-stores";
 import { platformKeys, type ConnectablePlatform } from "@/lib/stores/platforms";
 import { importAllStoresAction } from "./actions";
 import { ImportButton } from "./import-button";
+import { storeNameIn } from "./store-name";
 import { AttentionDetails, ConnectionState, NextImport, QuietFailure } from "./store-health-text";
 
 export const generateMetadata = () => titleMetadata("meta.stores");
@@ -80,7 +81,7 @@ export default async function StoresPage() {
                   <td className="px-3 py-2 font-medium">
                     {manual ? (
                       <>
-                        {store.name}
+                        {storeNameIn(store, t)}
                         <div className="text-xs font-normal text-slate-500">{t("stores.manualHint")}</div>
                       </>
                     ) : (

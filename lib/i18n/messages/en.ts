@@ -130,6 +130,7 @@ export const en = {
     title: "Order {number}",
     placed: "Placed {date}",
     store: "Store",
+    inStore: "Store: {store}",
     status: "Status",
     shipTo: "Ship to",
     billTo: "Bill to",

@@ -130,6 +130,7 @@ export const fr: Messages = {
     title: "Commande {number}",
     placed: "Passée le {date}",
     store: "Boutique",
+    inStore: "Boutique\u00a0: {store}",
     status: "Statut",
     shipTo: "Livrer à",
     billTo: "Facturer à",

@@ -12,6 +12,7 @@ import { StatusBadge } from "../../../ui/status-badge";
 import { AddressCard } from "./address-card";
 import { OrderHistory } from "./order-history";
 import { OrderActions } from "./order-actions";
+import { storeNameIn } from "../../stores/store-name";
 import { OrderRates } from "./order-rates";
 
 export const generateMetadata = () => titleMetadata("meta.order");
@@ -49,7 +50,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
         <StatusBadge status={order.status} label={t(`orderStatus.${order.status}`)} />
         {!order.active && <span className="text-sm text-slate-500">{t("orders.inactive")}</span>}
         <p className="w-full text-sm text-slate-500">
-          {t("order.placed", { date: format.dateTime(order.dates.order) })} · {t("order.store")}: {order.storeName}
+          {t("order.placed", { date: format.dateTime(order.dates.order) })} · {t("order.inStore", { store: storeNameIn({ name: order.storeName, platform: order.storePlatform }, t) })}
         </p>
       </header>
 

@@ -4,6 +4,7 @@ import { newOrderFormValues } from "@/lib/orders/order-form";
 import { listStores } from "@/lib/stores/list-stores";
 import { OrderForm } from "../order-form";
 import { createOrderAction } from "../actions";
+import { storesNamedIn } from "../../stores/store-name";
 import { openStatusOptions, orderFormLabels } from "../form-labels";
 
 export const generateMetadata = () => titleMetadata("meta.newOrder");
@@ -18,7 +19,7 @@ export default async function NewOrderPage() {
       <OrderForm
         action={createOrderAction}
         initial={initial}
-        stores={stores}
+        stores={storesNamedIn(stores, t)}
         statuses={openStatusOptions(t)}
         labels={orderFormLabels(t)}
         submitLabel={t("orderForm.create")}

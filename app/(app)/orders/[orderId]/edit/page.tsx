@@ -5,6 +5,7 @@ import { getI18n, getTimeZone, titleMetadata } from "@/lib/i18n/server";
 import { getOrderEditForm } from "@/lib/orders/get-order";
 import { OrderForm } from "../../order-form";
 import { updateOrderAction } from "../../actions";
+import { storesNamedIn } from "../../../stores/store-name";
 import { openStatusOptions, orderFormLabels } from "../../form-labels";
 
 export const generateMetadata = () => titleMetadata("meta.editOrder");
@@ -31,7 +32,7 @@ export default async function EditOrderPage({ params }: { params: Promise<{ orde
       <OrderForm
         action={updateOrderAction.bind(null, order.id)}
         initial={order.initial}
-        stores={order.stores}
+        stores={storesNamedIn(order.stores, t)}
         statuses={openStatusOptions(t)}
         labels={orderFormLabels(t)}
         submitLabel={t("orderForm.save")}
