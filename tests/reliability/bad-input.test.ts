@@ -92,17 +92,17 @@ describe("bad input, in general: a clear 4xx, never a 500, nothing half-written,
     expect(readable.unreadable).toEqual([]);
   });
 
-  it(`API createorders: ${Math.round(N / 5)} batches of 5 malformed orders`, async () => {
+  it(`API createorders: ${N} batches of 5 malformed orders`, async () => {
     const { POST } = await import("@/app/api/v1/orders/createorders/route");
     const random = seededRandom(2);
     const statuses: number[] = [];
-    for (let i = 0; i < N / 5; i++) {
+    for (let i = 0; i < N; i++) {
       const body = random() < 0.2 ? mutate([VALID_ORDER], random) : Array.from({ length: 5 }, (_, j) => mutate({ ...VALID_ORDER, orderNumber: `BATCH-${i}-${j}`, orderKey: `batch-${i}-${j}` }, random));
       const answer = await callRoute(POST, "/api/v1/orders/createorders", { method: "POST", authorization: api.authorization, body });
       statuses.push(answer.status);
     }
     const readable = await everyOrderReadable();
-    await recordSurface("API createorders", { tried: Math.round(N / 5), answers: statusCounts(statuses), server_errors: statuses.filter((s) => s >= 500).length, unreadable_after: readable.unreadable.length });
+    await recordSurface("API createorders", { tried: N, answers: statusCounts(statuses), server_errors: statuses.filter((s) => s >= 500).length, unreadable_after: readable.unreadable.length });
     expect(statuses.filter((status) => status >= 500)).toEqual([]);
     expect(readable.unreadable).toEqual([]);
   });
@@ -157,13 +157,13 @@ describe("bad input, in general: a clear 4xx, never a 500, nothing half-written,
     });
     afterAll(() => fake.close());
 
-    it(`${Math.round(N / 5)} malformed export answers, an entity bomb among them`, async () => {
+    it(`${N} malformed export answers, an entity bomb among them`, async () => {
       const random = seededRandom(5);
       const sample = await (await fetch(`${fake.endpoint}?action=export&start_date=01/01/2000%2000:00&end_date=12/31/2099%2000:00&page=1`, { headers: { authorization: `Basic ${Buffer.from("shipstation:s3cret-Pa55word").toString("base64")}` } })).text();
       const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;"><!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;"><!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">]><Orders pages="1"><Order><OrderID>&lol6;</OrderID></Order></Orders>`;
       const outcomes: string[] = [];
       let thrown = 0;
-      for (let i = 0; i < N / 5; i++) {
+      for (let i = 0; i < N; i++) {
         fake.respondNext(i === 0 ? bomb : mangleText(sample, random), "text/xml");
         try {
           const result = await importStore(workspaceId, storeId, { trigger: "manual", connector: connectorFor("custom_store"), sleep: async () => undefined });
@@ -173,7 +173,7 @@ describe("bad input, in general: a clear 4xx, never a 500, nothing half-written,
         }
       }
       const readable = await everyOrderReadable();
-      await recordSurface("custom store XML", { tried: Math.round(N / 5), outcomes: Object.fromEntries([...new Set(outcomes)].map((o) => [o, outcomes.filter((x) => x === o).length])), thrown, unreadable_after: readable.unreadable.length });
+      await recordSurface("custom store XML", { tried: N, outcomes: Object.fromEntries([...new Set(outcomes)].map((o) => [o, outcomes.filter((x) => x === o).length])), thrown, unreadable_after: readable.unreadable.length });
       expect(thrown).toBe(0);
       expect(readable.unreadable).toEqual([]);
     });
