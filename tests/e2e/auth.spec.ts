@@ -20,6 +20,19 @@ test.describe("signing up, in and out", () => {
     await expect(page.getByTestId("orders-empty")).toBeVisible();
   });
 
+  test("a page answer never sets the session cookie again, so an answer still on its way can't undo a sign-out", async ({ page }) => {
+    await signUp(page, "Grace Renewal");
+    // A prefetch or a page load in flight while the merchant signs out arrives after the sign-out.
+    const inFlight = await page.request.get("/orders", { maxRedirects: 0 });
+    expect(inFlight.status()).toBe(200);
+    expect(inFlight.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie" && /session-token/.test(header.value))).toEqual([]);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/orders");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Forders/);
+  });
+
   test("sign-up names the field that is wrong", async ({ page }) => {
     await page.goto("/sign-up");
     await page.getByLabel("Your name").fill("Short Password");
