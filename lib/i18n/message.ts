@@ -71,7 +71,7 @@ export function localize(said: Localizable | Message | string, t: Translate): st
  * string, and a store's last error is stored as the words the API answers. `messageOfEnglish`
  * reads such text back into its key and values, so the page can show it in the merchant's language.
  */
-const READ_BACK_NAMESPACES = ["orderErrors", "formErrors", "csvErrors", "storeErrors", "networkErrors", "ratingErrors"] as const;
+const READ_BACK_NAMESPACES = ["orderErrors", "formErrors", "csvErrors", "storeErrors", "networkErrors", "ratingErrors", "rateCardErrors", "zoneChartErrors"] as const;
 
 interface Pattern {
   key: MessageKey;

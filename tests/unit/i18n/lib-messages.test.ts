@@ -89,7 +89,7 @@ describe("every message lib can give a page has French words", () => {
 
   it("reads English a page gets as text (a zod message, a store's stored last error) back into its message, so it shows in French", () => {
     const french = createTranslator("fr");
-    for (const namespace of ["orderErrors", "formErrors", "csvErrors", "storeErrors", "networkErrors", "ratingErrors"] as const) {
+    for (const namespace of ["orderErrors", "formErrors", "csvErrors", "storeErrors", "networkErrors", "ratingErrors", "rateCardErrors", "zoneChartErrors"] as const) {
       for (const [name, template] of Object.entries(en[namespace])) {
         const key = `${namespace}.${name}` as MessageKey;
         const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
@@ -143,6 +143,8 @@ const ENGLISH_BY_DESIGN = new Set([
   "lib/imports/receive-webhook.ts", "lib/connectors/bigcommerce/webhook.ts",
   "lib/config/check-config.ts", "lib/imports/schedule.ts",
   "lib/csv/suggest-mapping.ts", "lib/csv/fields.ts", "lib/demo/generate-orders.ts",
+  // A rate card file's setting and column names (the format, quoted in problems), and the sample cards' CSV, written into each new workspace as data.
+  "lib/rating/rate-card-csv-words.ts", "lib/rating/sample-rate-card.ts",
 ]);
 
 /**
@@ -151,16 +153,16 @@ const ENGLISH_BY_DESIGN = new Set([
  * sentences per file, which may only go down; a new English sentence anywhere else fails here.
  */
 const NOT_YET_TRANSLATED: Record<string, number> = {
-  "lib/rating/rate-card-csv.ts": 67, "lib/rating/rate-card.ts": 16, "lib/rating/usps-zone-chart.ts": 12, "lib/rating/parcel-schema.ts": 11,
+  "lib/rating/parcel-schema.ts": 11,
   "lib/csv/csv-imports.ts": 10, "lib/csv/import-protocol.ts": 7, "lib/rating/ship-from-location-schema.ts": 7, "lib/connectors/custom-store/xml.ts": 6,
   "lib/rating/carriers/http.ts": 6, "lib/auth/schemas.ts": 5, "lib/connectors/amazon/client.ts": 5,
-  "lib/connectors/shopify/index.ts": 5, "lib/connectors/woocommerce/client.ts": 5, "lib/rating/zone-charts.ts": 5, "lib/connectors/amazon/auth.ts": 4,
+  "lib/connectors/shopify/index.ts": 5, "lib/connectors/woocommerce/client.ts": 5, "lib/connectors/amazon/auth.ts": 4,
   "lib/connectors/custom-store/map-order.ts": 4, "lib/connectors/woocommerce/index.ts": 4, "lib/imports/import-all-stores.ts": 4,
-  "lib/rating/rate-cards.ts": 4, "lib/rating/ship-from-locations.ts": 4, "lib/stores/manage-stores.ts": 3, "lib/auth/sign-up.ts": 3,
+  "lib/stores/manage-stores.ts": 3, "lib/auth/sign-up.ts": 3,
   "lib/csv/csv-mappings.ts": 3, "lib/csv/mapping-schema.ts": 3, "lib/connectors/bigcommerce/client.ts": 2, "lib/connectors/bigcommerce/payload.ts": 2,
   "lib/connectors/woocommerce/map-order.ts": 2, "lib/http/action-client.ts": 2, "lib/imports/import-progress.ts": 2, "lib/imports/import-store.ts": 2,
-  "lib/imports/store-activity.ts": 2, "lib/rating/carrier-query.ts": 2, "lib/rating/carriers/index.ts": 2, "lib/rating/order-parcel.ts": 2,
-  "lib/rating/sample-rate-card.ts": 2, "lib/stores/get-store.ts": 2, "lib/connectors/amazon/payload.ts": 1, "lib/connectors/bigcommerce/index.ts": 1,
+  "lib/imports/store-activity.ts": 2, "lib/rating/carrier-query.ts": 2, "lib/rating/carriers/index.ts": 2,
+  "lib/stores/get-store.ts": 2, "lib/connectors/amazon/payload.ts": 1, "lib/connectors/bigcommerce/index.ts": 1,
   "lib/connectors/bigcommerce/map-order.ts": 1, "lib/connectors/custom-store/client.ts": 1, "lib/connectors/custom-store/index.ts": 1,
   "lib/connectors/public-address.ts": 1, "lib/connectors/shopify/map-order.ts": 1, "lib/csv/values.ts": 1, "lib/dates.ts": 1, "lib/errors.ts": 1,
   "lib/rating/carriers/quote.ts": 1, "lib/stores/store-sweeps.ts": 1, "lib/text.ts": 1,
