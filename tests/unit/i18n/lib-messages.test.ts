@@ -89,7 +89,7 @@ describe("every message lib can give a page has French words", () => {
 
   it("reads English a page gets as text (a zod message, a store's stored last error) back into its message, so it shows in French", () => {
     const french = createTranslator("fr");
-    for (const namespace of ["orderErrors", "formErrors", "csvErrors", "storeErrors", "networkErrors", "ratingErrors", "rateCardErrors", "zoneChartErrors"] as const) {
+    for (const namespace of ["orderErrors", "formErrors", "csvErrors", "storeErrors", "networkErrors", "ratingErrors", "rateCardErrors", "zoneChartErrors", "ratingFormErrors", "authErrors", "csvImportErrors"] as const) {
       for (const [name, template] of Object.entries(en[namespace])) {
         const key = `${namespace}.${name}` as MessageKey;
         const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
@@ -153,13 +153,13 @@ const ENGLISH_BY_DESIGN = new Set([
  * sentences per file, which may only go down; a new English sentence anywhere else fails here.
  */
 const NOT_YET_TRANSLATED: Record<string, number> = {
-  "lib/rating/parcel-schema.ts": 11,
-  "lib/csv/csv-imports.ts": 10, "lib/csv/import-protocol.ts": 7, "lib/rating/ship-from-location-schema.ts": 7, "lib/connectors/custom-store/xml.ts": 6,
-  "lib/rating/carriers/http.ts": 6, "lib/auth/schemas.ts": 5, "lib/connectors/amazon/client.ts": 5,
+  
+  "lib/connectors/custom-store/xml.ts": 6,
+  "lib/rating/carriers/http.ts": 6, "lib/connectors/amazon/client.ts": 5,
   "lib/connectors/shopify/index.ts": 5, "lib/connectors/woocommerce/client.ts": 5, "lib/connectors/amazon/auth.ts": 4,
   "lib/connectors/custom-store/map-order.ts": 4, "lib/connectors/woocommerce/index.ts": 4, "lib/imports/import-all-stores.ts": 4,
-  "lib/stores/manage-stores.ts": 3, "lib/auth/sign-up.ts": 3,
-  "lib/csv/csv-mappings.ts": 3, "lib/csv/mapping-schema.ts": 3, "lib/connectors/bigcommerce/client.ts": 2, "lib/connectors/bigcommerce/payload.ts": 2,
+  "lib/stores/manage-stores.ts": 3, 
+  "lib/csv/csv-mappings.ts": 3, "lib/connectors/bigcommerce/client.ts": 2, "lib/connectors/bigcommerce/payload.ts": 2,
   "lib/connectors/woocommerce/map-order.ts": 2, "lib/http/action-client.ts": 2, "lib/imports/import-progress.ts": 2, "lib/imports/import-store.ts": 2,
   "lib/imports/store-activity.ts": 2, "lib/rating/carrier-query.ts": 2, "lib/rating/carriers/index.ts": 2,
   "lib/stores/get-store.ts": 2, "lib/connectors/amazon/payload.ts": 1, "lib/connectors/bigcommerce/index.ts": 1,
