@@ -1176,6 +1176,7 @@ export const en = {
   },
   /** The order form's own refusals (lib/orders/order-form.ts). */
   formErrors: {
+    notTimeZone: "\"{value}\" is not a time zone; choose one such as America/New_York.",
     numberZeroOrMore: "Enter a number of zero or more",
     enterDate: "Enter a date",
     chooseStore: "Choose a store",
@@ -1187,6 +1188,13 @@ export const en = {
   },
   /** What a store's platform answered, or didn't (lib/connectors): the stores pages and the test-connection result. */
   storeErrors: {
+    nameStore: "Name the store",
+    fullAddress: "Enter the full address, starting with https://",
+    listStatuses: "List at least one of your statuses",
+    sweepRangeBackwards: "The end of the range comes after its start.",
+    sweepTooLong: "A sweep reads at most {days} days.",
+    firstDayAfterToday: "The first day is after today.",
+    importFailedOurs: "Import failed: something went wrong on Shipdeck's side. It will be retried.",
     interrupted: "This import stopped before it finished (Shipdeck was stopped or restarted). The next import carried on from where it had got to.",
     notJson: "The address answered, but not like {platform}'s API (the answer is not JSON). Check the store's address.",
     timedOut: "{platform} did not answer in time (the request timed out).",

@@ -1172,6 +1172,7 @@ export const fr: Messages = {
     reopenedUnavailable: "La commande rouverte par le canal n’est pas disponible.",
   },
   formErrors: {
+    notTimeZone: "«\u00a0{value}\u00a0» n’est pas un fuseau horaire ; choisissez-en un comme Europe/Paris.",
     numberZeroOrMore: "Saisissez un nombre égal ou supérieur à zéro",
     enterDate: "Saisissez une date",
     chooseStore: "Choisissez une boutique",
@@ -1182,6 +1183,13 @@ export const fr: Messages = {
     selectAtMost: "Sélectionnez au plus {max} commandes",
   },
   storeErrors: {
+    nameStore: "Nommez la boutique",
+    fullAddress: "Saisissez l’adresse complète, commençant par https://",
+    listStatuses: "Indiquez au moins un de vos statuts",
+    sweepRangeBackwards: "La fin de la période doit suivre son début.",
+    sweepTooLong: "Un rattrapage lit au plus {days} jours.",
+    firstDayAfterToday: "Le premier jour est après aujourd’hui.",
+    importFailedOurs: "L’importation a échoué\u00a0: un problème est survenu du côté de Shipdeck. Elle sera relancée.",
     interrupted: "Cet import s’est arrêté avant la fin (Shipdeck a été arrêté ou redémarré). L’import suivant a repris là où il en était.",
     notJson: "L’adresse a répondu, mais pas comme l’API de {platform} (la réponse n’est pas du JSON). Vérifiez l’adresse de la boutique.",
     timedOut: "{platform} n’a pas répondu à temps (la requête a expiré).",
