@@ -156,27 +156,31 @@ const NOT_YET_TRANSLATED: Record<string, number> = {
   
   "lib/connectors/custom-store/xml.ts": 6,
   "lib/connectors/amazon/client.ts": 5,
-  "lib/connectors/shopify/index.ts": 5, "lib/connectors/woocommerce/client.ts": 5, "lib/connectors/amazon/auth.ts": 4,
-  "lib/connectors/custom-store/map-order.ts": 4, "lib/connectors/woocommerce/index.ts": 4, 
+  "lib/connectors/amazon/auth.ts": 4,
+  "lib/connectors/custom-store/map-order.ts": 4, 
   
-  "lib/csv/csv-mappings.ts": 3, "lib/connectors/bigcommerce/client.ts": 2, "lib/connectors/bigcommerce/payload.ts": 2,
-  "lib/connectors/woocommerce/map-order.ts": 2, "lib/http/action-client.ts": 2, 
+  "lib/connectors/bigcommerce/client.ts": 2, "lib/connectors/bigcommerce/payload.ts": 2,
+  
   "lib/rating/carrier-query.ts": 2, 
   "lib/connectors/amazon/payload.ts": 1, "lib/connectors/bigcommerce/index.ts": 1,
   "lib/connectors/bigcommerce/map-order.ts": 1, "lib/connectors/custom-store/client.ts": 1, "lib/connectors/custom-store/index.ts": 1,
-  "lib/connectors/public-address.ts": 1, "lib/connectors/shopify/map-order.ts": 1, "lib/csv/values.ts": 1, "lib/errors.ts": 1,
+  "lib/csv/values.ts": 1, "lib/errors.ts": 1,
   "lib/text.ts": 1,
 };
 
 describe("lib words nothing a merchant reads itself", () => {
   it("has no English sentence outside the catalogs, but for the API's and the logs' own words", () => {
     const grown: string[] = [];
+    const translatedSince: string[] = [];
     for (const file of libSources.map((path) => path.split("\\").join("/"))) {
       if (ENGLISH_BY_DESIGN.has(file)) continue;
       const found = englishSentences(file);
       if (found.length > (NOT_YET_TRANSLATED[file] ?? 0)) grown.push(...found);
+      // A ratchet: a file with fewer sentences than its entry lowers the entry (or removes it at 0), so what it saves cannot be spent again.
+      if (found.length < (NOT_YET_TRANSLATED[file] ?? 0)) translatedSince.push(`${file}: ${found.length}`);
     }
     expect(grown).toEqual([]);
+    expect(translatedSince).toEqual([]);
   });
 
   it("catches an English refusal written into lib (so the check can fail)", () => {
