@@ -74,7 +74,7 @@ export async function getAccessToken(credentials: AmazonCredentials, options: Ac
   } catch (error) {
     throw lwaError(error);
   }
-  const token = parseAmazonPayload(lwaTokenResponseSchema, body, "a sign-in (LWA) answer");
+  const token = parseAmazonPayload(lwaTokenResponseSchema, body, message("storeErrors.amazonSignInAnswer"));
   cachedTokens.set(credentials.authorizationKey, { accessToken: token.access_token, expiresAt: now() + token.expires_in * 1000 });
   return token.access_token;
 }
@@ -97,14 +97,11 @@ function lwaError(error: unknown): unknown {
   if (error.kind !== "bad_response") return error;
   const code = /"error"\s*:\s*"([a-z_]+)"/.exec(error.answer?.text ?? "")?.[1];
   if (code === "invalid_grant") {
-    return new ConnectorError(
-      "Amazon did not accept the refresh token: it is wrong, or the seller removed this app's authorization. Authorize the app again in Seller Central and paste the new refresh token.",
-      "auth",
-    );
+    return new ConnectorError(message("storeErrors.amazonRefreshToken"), "auth");
   }
   if (code === "invalid_client" || code === "unauthorized_client") {
     return new ConnectorError(message("storeErrors.amazonBadClient"), "auth");
   }
-  if (code) return new ConnectorError(`Amazon's sign-in service refused the token request (${code}). Check the store's LWA credentials.`, "auth");
+  if (code) return new ConnectorError(message("storeErrors.amazonSignInRefused", { code }), "auth");
   return error;
 }

@@ -1188,6 +1188,17 @@ export const en = {
   },
   /** What a store's platform answered, or didn't (lib/connectors): the stores pages and the test-connection result. */
   storeErrors: {
+    amazonUnreadable: "Amazon sent {what} that Shipdeck cannot read ({fault}).",
+    amazonRestrictedDataToken: "a Restricted Data Token",
+    amazonSignInAnswer: "a sign-in (LWA) answer",
+    amazonOrderList: "a list of orders",
+    amazonOrderItems: "the items of order {order}",
+    amazonRefreshToken: "Amazon did not accept the refresh token: it is wrong, or the seller removed this app's authorization. Authorize the app again in Seller Central and paste the new refresh token.",
+    amazonSignInRefused: "Amazon's sign-in service refused the token request ({code}). Check the store's LWA credentials.",
+    amazonAccessRefused: "Amazon refused access to this seller's orders. Check that the seller authorized this SP-API app and that the app has the Orders role, or authorize it again.",
+    noReasonGiven: "no reason given",
+    amazonRefused: "Amazon refused the request: {words}",
+    amazonRefusedCode: "Amazon refused the request ({code}): {words}",
     wooNotAStore: "The address answered, but not like a WooCommerce store. Check the store's address.",
     unreadableOrder: "{platform} sent an unreadable order: {reason}.",
     wooKeysRefused: "WooCommerce refused the consumer key and secret. Check that the key exists under WooCommerce → Settings → Advanced → REST API, has Read access, and was copied in full.",
