@@ -1188,6 +1188,14 @@ export const en = {
   },
   /** What a store's platform answered, or didn't (lib/connectors): the stores pages and the test-connection result. */
   storeErrors: {
+    bigcommerceNotJson: "BigCommerce sent a response that is not JSON.",
+    bigcommerceOrderShape: "BigCommerce sent order {order} in a shape Shipdeck cannot read.",
+    bigcommerceOrders: "orders",
+    bigcommerceProducts: "order {order}'s products",
+    bigcommerceShippingAddresses: "order {order}'s shipping addresses",
+    bigcommerceNotList: "BigCommerce sent {what} that are not a list.",
+    bigcommerceShape: "BigCommerce sent {what} in an unexpected shape (entry {entry}, {field}: {fault}).",
+    bigcommerceUnreadableField: "BigCommerce sent {ref} with an unreadable {field} (\"{value}\").",
     customStoreName: "The custom store",
     emptyPage: "an empty page",
     webPage: "a web page (HTML)",

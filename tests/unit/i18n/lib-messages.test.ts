@@ -153,9 +153,7 @@ const ENGLISH_BY_DESIGN = new Set([
  * sentences per file, which may only go down; a new English sentence anywhere else fails here.
  */
 const NOT_YET_TRANSLATED: Record<string, number> = {
-  "lib/connectors/amazon/auth.ts": 2, "lib/connectors/bigcommerce/client.ts": 2, "lib/connectors/bigcommerce/payload.ts": 2,
-  "lib/rating/carrier-query.ts": 2, "lib/connectors/bigcommerce/index.ts": 1, "lib/connectors/bigcommerce/map-order.ts": 1, "lib/csv/values.ts": 1,
-  "lib/errors.ts": 1, "lib/text.ts": 1,
+  "lib/connectors/amazon/auth.ts": 2, "lib/rating/carrier-query.ts": 2, "lib/csv/values.ts": 1, "lib/errors.ts": 1, "lib/text.ts": 1,
 };
 
 describe("lib words nothing a merchant reads itself", () => {
