@@ -1176,6 +1176,10 @@ export const en = {
   },
   /** The order form's own refusals (lib/orders/order-form.ts). */
   formErrors: {
+    nulCharacter: "Remove the NUL character (U+0000): text can't contain one",
+    loneSurrogate: "Remove the unpaired surrogate: text must be valid Unicode",
+    jsonTooDeep: "The JSON nests deeper than {max} levels of objects and arrays.",
+    malformedJson: "Malformed JSON: {reason}",
     notTimeZone: "\"{value}\" is not a time zone; choose one such as America/New_York.",
     numberZeroOrMore: "Enter a number of zero or more",
     enterDate: "Enter a date",
@@ -1188,6 +1192,14 @@ export const en = {
   },
   /** What a store's platform answered, or didn't (lib/connectors): the stores pages and the test-connection result. */
   storeErrors: {
+    amazonClientIdLabel: "LWA client ID",
+    amazonClientSecretLabel: "LWA client secret",
+    amazonRefreshTokenLabel: "refresh token",
+    amazonMarketplaceIdLabel: "marketplace ID",
+    amazonMissing1: "The Amazon store is missing its {a}. Add it in the store's settings.",
+    amazonMissing2: "The Amazon store is missing its {a}, {b}. Add them in the store's settings.",
+    amazonMissing3: "The Amazon store is missing its {a}, {b}, {c}. Add them in the store's settings.",
+    amazonMissing4: "The Amazon store is missing its {a}, {b}, {c}, {d}. Add them in the store's settings.",
     bigcommerceNotJson: "BigCommerce sent a response that is not JSON.",
     bigcommerceOrderShape: "BigCommerce sent order {order} in a shape Shipdeck cannot read.",
     bigcommerceOrders: "orders",
