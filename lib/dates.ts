@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { inEnglish, message } from "@/lib/i18n/message";
 
 const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -89,5 +90,5 @@ export function isTimeZone(zone: string): boolean {
 
 /** A time zone field: the API's, the CSV import's; the message names what was sent. */
 export const timeZoneSchema = z.string().refine(isTimeZone, {
-  error: (issue) => `"${String(issue.input)}" is not a time zone; choose one such as America/New_York.`,
+  error: (issue) => inEnglish(message("formErrors.notTimeZone", { value: String(issue.input) })),
 });

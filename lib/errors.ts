@@ -1,5 +1,5 @@
 import type { ZodType } from "zod";
-import { inEnglish, type Localizable, type Message, type MessageParams } from "@/lib/i18n/message";
+import { inEnglish, message, type Localizable, type Message, type MessageParams } from "@/lib/i18n/message";
 import type { MessageKey } from "@/lib/i18n/translate";
 
 export type ErrorCode = "not_found" | "conflict" | "invalid_input" | "rate_limited" | "unauthorized" | "forbidden" | "payload_too_large" | "unsupported_media_type";
@@ -79,12 +79,12 @@ export const MAX_JSON_DEPTH = 64;
 export function parseJsonBody(text: string): unknown {
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (jsonDepthExceeds(json, MAX_JSON_DEPTH)) {
-    throw new AppError("invalid_input", `The JSON nests deeper than ${MAX_JSON_DEPTH} levels of objects and arrays.`);
+    throw new AppError("invalid_input", message("formErrors.jsonTooDeep", { max: MAX_JSON_DEPTH }));
   }
   try {
     return JSON.parse(json);
   } catch (error) {
-    throw new AppError("invalid_input", `Malformed JSON: ${(error as Error).message}`);
+    throw new AppError("invalid_input", message("formErrors.malformedJson", { reason: (error as Error).message }));
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { en } from "@/lib/i18n/messages/en";
 
 // The rule for text at every boundary (order bodies, the API's query parameters, the orders
 // list's and export's search): text containing NUL (U+0000) or a lone UTF-16 surrogate is
@@ -12,8 +13,9 @@ import { z } from "zod";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const NUL_MESSAGE = "Remove the NUL character (U+0000): text can't contain one";
-export const SURROGATE_MESSAGE = "Remove the unpaired surrogate: text must be valid Unicode";
+// Zod keeps a message as text: the English catalog's, which forms read back into its key (lib/i18n/message.ts).
+export const NUL_MESSAGE = en.formErrors.nulCharacter;
+export const SURROGATE_MESSAGE = en.formErrors.loneSurrogate;
 
 /** Why this text can't be stored or searched as sent, or null when it can. */
 export function unsafeTextProblem(value: string): string | null {

@@ -1,6 +1,7 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { ConnectorError } from "./types";
+import { message } from "@/lib/i18n/message";
 
 /**
  * Store URLs are typed by merchants, and imports send the store's credentials with every request:
@@ -105,7 +106,7 @@ export function isPublicAddress(address: string): boolean {
 export class BlockedAddressError extends ConnectorError {
   constructor(readonly hostname: string) {
     super(
-      `${hostname} is a private or local network address. Shipdeck only connects to stores on the public internet (a self-hosted install can allow private addresses with ALLOW_PRIVATE_STORE_URLS=1).`,
+      message("storeErrors.privateAddress", { host: hostname }),
       "not_found",
     );
     this.name = "BlockedAddressError";

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import { db, type WriteTransaction } from "@/db/database";
 import type { Database } from "@/db/schema";
 import { AppError, notFound, parseWith } from "@/lib/errors";
+import { inEnglish, message } from "@/lib/i18n/message";
 import { finishImportRun, startImportRun } from "@/lib/imports/import-runs";
 import { checkOrders, findOrdersAlreadyImported, importOrders, numberCheckedOrder, type CheckedOrders, type ImportResult } from "@/lib/orders/import-orders";
 import type { NormalizedOrder } from "@/lib/orders/schema";
@@ -111,8 +112,8 @@ export async function applyCsvChunk(workspaceId: string, importId: string, chunk
   const csvImport = await loadImport(workspaceId, importId);
   const entries = parseChunk(input, { storeId: csvImport.store_id, workspaceId });
   if (!Number.isInteger(chunkIndex) || chunkIndex < 0 || chunkIndex >= csvImport.total_chunks) {
-    const message = csvImport.total_chunks === 0 ? "This import has no chunks." : `This import has chunks 0 to ${csvImport.total_chunks - 1}.`;
-    throw new AppError("invalid_input", `There is no such chunk. ${message}`, { chunkIndex: [message] });
+    const range = csvImport.total_chunks === 0 ? message("csvImportErrors.noChunks") : message("csvImportErrors.chunkRange", { last: csvImport.total_chunks - 1 });
+    throw new AppError("invalid_input", message("csvImportErrors.noSuchChunk", { range }), { chunkIndex: [inEnglish(range)] });
   }
   const prepared = prepareOrders(entries);
   const byFingerprint = await checkFingerprints(workspaceId, csvImport.store_id, entries);
@@ -121,7 +122,7 @@ export async function applyCsvChunk(workspaceId: string, importId: string, chunk
     const done = await tx.db.selectFrom("csv_import_chunks").select("results").where("import_id", "=", importId).where("chunk_index", "=", chunkIndex).executeTakeFirst();
     if (done) return { chunkIndex, applied: false, ...(JSON.parse(done.results) as CsvChunkRecord) };
     const { status } = await tx.db.selectFrom("csv_imports").select("status").where("id", "=", importId).executeTakeFirstOrThrow();
-    if (status !== "running") throw new AppError("conflict", "This import is finished; start a new import to import more rows.");
+    if (status !== "running") throw new AppError("conflict", message("csvImportErrors.finished"));
 
     // An AUTO row an earlier import made an order of is that order again; the others take new
     // numbers, and only those that passed the schema, so a failing row does not use one up.
@@ -188,8 +189,8 @@ export async function finishCsvImport(workspaceId: string, importId: string, now
       : imported === 0 && (counts.failed > 0 || missing > 0 || leftOut > 0) ? "failed"
       : "partial";
     const problems = [
-      missing > 0 ? `${missing} of ${csvImport.total_chunks} parts of the file were not imported.` : null,
-      leftOut > 0 ? `${leftOut} ${leftOut === 1 ? "row" : "rows"} of the file could not be read into orders.` : null,
+      missing > 0 ? inEnglish(message("csvImportErrors.partsMissing", { missing, total: csvImport.total_chunks })) : null,
+      leftOut > 0 ? inEnglish(leftOut === 1 ? message("csvImportErrors.rowLeftOut") : message("csvImportErrors.rowsLeftOut", { count: leftOut })) : null,
     ].filter(Boolean);
     await finishImportRun(workspaceId, csvImport.run_id, { status, cursorAfter: null, error: problems.length ? problems.join(" ") : null }, now, tx);
     await tx.db.updateTable("csv_imports").set({ status, finished_at: now }).where("id", "=", importId).execute();
@@ -205,13 +206,13 @@ const AUTO = "AUTO";
 async function storeOfWorkspace(workspaceId: string, storeId: unknown): Promise<number> {
   const id = typeof storeId === "number" && Number.isSafeInteger(storeId) && storeId > 0 ? storeId : null;
   const store = id === null ? undefined : await db.read.selectFrom("stores").select("id").where("id", "=", id).where("workspace_id", "=", workspaceId).where("deleted_at", "is", null).executeTakeFirst();
-  if (!store) throw notFound("Store not found");
+  if (!store) throw notFound(message("storeErrors.storeNotFound"));
   return store.id;
 }
 
 async function loadImport(workspaceId: string, importId: string) {
   const row = await db.read.selectFrom("csv_imports").selectAll().where("id", "=", importId).where("workspace_id", "=", workspaceId).executeTakeFirst();
-  if (!row) throw notFound("Import not found");
+  if (!row) throw notFound(message("csvImportErrors.importNotFound"));
   return row;
 }
 
@@ -249,7 +250,7 @@ function parseChunk(input: CsvChunkInput, target: { storeId: number; workspaceId
   };
   const entries = (input as { orders?: unknown } | null)?.orders;
   if (claimsElsewhere(input) || (Array.isArray(entries) && entries.some((entry) => claimsElsewhere(entry) || claimsElsewhere((entry as { order?: unknown } | null)?.order)))) {
-    throw new AppError("forbidden", "This import's orders go to its own store; a chunk cannot name another store or workspace.");
+    throw new AppError("forbidden", message("csvImportErrors.otherStore"));
   }
   return parseWith(csvChunkSchema, input, "chunk").orders;
 }
@@ -285,7 +286,7 @@ function prepareOrders(entries: CsvChunkEntry[]): PreparedOrders {
   return { ...prepared, checked: checkOrders(orders, { kind: "csv", values: digests }) };
 }
 
-const CHANGED_SINCE_CHECKED = "This order changed in Shipdeck after the file was checked; import the file again to apply its rows.";
+const CHANGED_SINCE_CHECKED = inEnglish(message("csvImportErrors.changedSinceChecked"));
 
 /**
  * The entries sent by fingerprint, by position: unchanged when the store's order still carries

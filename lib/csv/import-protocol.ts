@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { CsvImportStatus } from "@/db/schema";
 import { timeZoneSchema } from "@/lib/dates";
+import { inEnglish, message } from "@/lib/i18n/message";
+import { en } from "@/lib/i18n/messages/en";
 import { normalizedOrderSchema } from "@/lib/orders/schema";
 import { WEIGHT_UNITS } from "@/lib/weights";
 import { columnMappingSchema, type ColumnMappingInput } from "./mapping-schema";
@@ -35,13 +37,16 @@ export type CsvImportOptions = z.infer<typeof csvImportOptionsSchema>;
 export const savedCsvOptionsSchema = csvImportOptionsSchema.extend({ decimalComma: z.boolean() }).partial();
 export type SavedCsvOptions = z.infer<typeof savedCsvOptionsSchema>;
 
+// Zod keeps a message as text: the English catalog's, which the import page reads back into its key (lib/i18n/message.ts).
+const said = en.csvImportErrors;
+
 export const startCsvImportSchema = z
   .object({
     storeId: z.number().int().positive(),
-    fileName: z.string().trim().min(1, "The file needs a name.").max(255),
+    fileName: z.string().trim().min(1, said.fileNeedsName).max(255),
     options: csvImportOptionsSchema,
     mapping: columnMappingSchema,
-    headers: z.array(z.string().max(1000)).min(1, "The file has no header row.").max(2000),
+    headers: z.array(z.string().max(1000)).min(1, said.noHeaderRow).max(2000),
     totalChunks: z.number().int().min(0).max(100_000),
     totalRows: z.number().int().min(0).max(10_000_000),
     /** Rows the browser could not read into orders: they make the import partial. */
@@ -50,17 +55,17 @@ export const startCsvImportSchema = z
   .superRefine((input, context) => {
     for (const column of Object.keys(input.mapping)) {
       if (Number(column) >= input.headers.length) {
-        context.addIssue({ code: "custom", path: ["mapping", column], message: `The file has no column ${Number(column) + 1}.` });
+        context.addIssue({ code: "custom", path: ["mapping", column], message: inEnglish(message("csvImportErrors.noColumn", { column: Number(column) + 1 })) });
       }
     }
     if (!Object.values(input.mapping).includes("orderNumber")) {
-      context.addIssue({ code: "custom", path: ["mapping"], message: "Choose the column that holds the order number." });
+      context.addIssue({ code: "custom", path: ["mapping"], message: en.csvErrors.chooseOrderNumberColumn });
     }
   });
 export type StartCsvImportInput = z.input<typeof startCsvImportSchema>;
 
 const rowNumbersSchema = z.array(z.number().int().min(1)).max(100_000);
-const digestSchema = z.string().regex(ROW_DIGEST_PATTERN, "A fingerprint is c1 and 32 hex digits.");
+const digestSchema = z.string().regex(ROW_DIGEST_PATTERN, said.fingerprintShape);
 
 /**
  * One order read from its rows (`CsvOrder` of lib/csv/rows-to-orders.ts). The order itself is
@@ -68,7 +73,7 @@ const digestSchema = z.string().regex(ROW_DIGEST_PATTERN, "A fingerprint is c1 a
  * so a bad order fails alone and the rest of the chunk is imported.
  */
 const csvOrderSchema = z.object({
-  order: z.custom<Record<string, unknown>>((value) => typeof value === "object" && value !== null && !Array.isArray(value), "Each order is an object."),
+  order: z.custom<Record<string, unknown>>((value) => typeof value === "object" && value !== null && !Array.isArray(value), said.orderIsObject),
   rowNumbers: rowNumbersSchema,
   auto: z.boolean(),
   digest: digestSchema.optional(),
@@ -96,10 +101,10 @@ const csvChunkEntrySchema = z.custom<z.infer<typeof csvOrderSchema> | z.infer<ty
 export const csvChunkSchema = z.object({
   orders: z
     .array(csvChunkEntrySchema)
-    .max(MAX_ENTRIES_PER_CHUNK, `Send at most ${MAX_ENTRIES_PER_CHUNK} orders at a time.`)
+    .max(MAX_ENTRIES_PER_CHUNK, inEnglish(message("csvImportErrors.atMostOrders", { max: MAX_ENTRIES_PER_CHUNK })))
     .refine(
       (entries) => entries.filter((entry) => "order" in entry).length <= MAX_ORDERS_READ_PER_CHUNK,
-      `Send at most ${MAX_ORDERS_READ_PER_CHUNK} orders read from their rows at a time; the others by fingerprint.`,
+      inEnglish(message("csvImportErrors.atMostOrdersRead", { max: MAX_ORDERS_READ_PER_CHUNK })),
     ),
 });
 export type CsvChunkInput = z.input<typeof csvChunkSchema>;

@@ -3,6 +3,7 @@ import { instantOfWallClock, offsetMinutesOf } from "@/lib/dates";
 import { parseMoneyToCents, plainAmountToCents } from "@/lib/money";
 import { ISO_COUNTRY_CODES, MAX_AMOUNT_CENTS, MAX_QUANTITY, MAX_WEIGHT_OZ, EMAIL_PATTERN, ORDER_MESSAGES } from "@/lib/orders/limits";
 import { ORDER_STATUSES } from "@/lib/orders/status";
+import { CHANNEL_STATUS_WORDS } from "./status-words";
 import { toOunces, type WeightUnit } from "@/lib/weights";
 import { localizable, message, type Localizable, type MessageParams } from "@/lib/i18n/message";
 import type { MessageKey } from "@/lib/i18n/translate";
@@ -659,19 +660,8 @@ export const STATUS_LABELS: Record<OrderStatus, string> = {
   cancelled: "Cancelled",
 };
 
-/** Channel and spreadsheet words for the statuses; Shipdeck's own names and labels are added below. */
-const STATUS_WORDS = new Map<string, OrderStatus>(Object.entries({
-  unpaid: "awaiting_payment", pending: "awaiting_payment", "pending payment": "awaiting_payment", "awaiting payment": "awaiting_payment",
-  "not paid": "awaiting_payment",
-  paid: "awaiting_shipment", "awaiting shipment": "awaiting_shipment", unshipped: "awaiting_shipment", "not shipped": "awaiting_shipment",
-  unfulfilled: "awaiting_shipment", processing: "awaiting_shipment", "ready to ship": "awaiting_shipment", "awaiting fulfillment": "awaiting_shipment",
-  partial: "awaiting_shipment", "partially fulfilled": "awaiting_shipment", "partially shipped": "awaiting_shipment",
-  failed: "awaiting_payment", draft: "awaiting_payment", "checkout draft": "awaiting_payment", restocked: "cancelled",
-  "pending fulfillment": "pending_fulfillment",
-  "on hold": "on_hold", onhold: "on_hold", hold: "on_hold", held: "on_hold",
-  shipped: "shipped", fulfilled: "shipped", completed: "shipped", complete: "shipped", delivered: "shipped",
-  cancelled: "cancelled", canceled: "cancelled", refunded: "cancelled", voided: "cancelled", void: "cancelled",
-} satisfies Record<string, OrderStatus>));
+/** Channel and spreadsheet words for the statuses (lib/csv/status-words.ts); Shipdeck's own names and labels are added below. */
+const STATUS_WORDS = new Map<string, OrderStatus>(Object.entries(CHANNEL_STATUS_WORDS));
 for (const status of ORDER_STATUSES) {
   STATUS_WORDS.set(lookupKey(status), status);
   STATUS_WORDS.set(lookupKey(STATUS_LABELS[status]), status);

@@ -71,7 +71,12 @@ export function localize(said: Localizable | Message | string, t: Translate): st
  * string, and a store's last error is stored as the words the API answers. `messageOfEnglish`
  * reads such text back into its key and values, so the page can show it in the merchant's language.
  */
-const READ_BACK_NAMESPACES = ["orderErrors", "formErrors", "csvErrors", "storeErrors", "networkErrors", "ratingErrors"] as const;
+// Where two namespaces word a message alike, the later one's key is the one read back: the first six came first, and a page
+// that hands its client only some namespaces (the import page) keeps reading them as before.
+const READ_BACK_NAMESPACES = [
+  "rateCardErrors", "zoneChartErrors", "ratingFormErrors", "authErrors", "csvImportErrors",
+  "orderErrors", "formErrors", "csvErrors", "storeErrors", "networkErrors", "ratingErrors",
+] as const;
 
 interface Pattern {
   key: MessageKey;

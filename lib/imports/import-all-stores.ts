@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { db } from "@/db/database";
 import { notFound, parseWith } from "@/lib/errors";
+import { inEnglish, message } from "@/lib/i18n/message";
+import { en } from "@/lib/i18n/messages/en";
 import { connectorFor } from "@/lib/connectors/registry";
 import type { ConnectablePlatform } from "@/lib/stores/platforms";
 import { importableStores } from "./importable";
@@ -35,7 +37,7 @@ export async function importAllStores(workspaceId: string, trigger: RunTrigger):
 /** One store by id, with its platform's connector. */
 export async function importOneStore(workspaceId: string, storeId: number, trigger: RunTrigger, since?: number): Promise<StoreImportSummary> {
   const store = await db.read.selectFrom("stores").select("platform").where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
-  if (!store) throw notFound("Store not found");
+  if (!store) throw notFound(message("storeErrors.storeNotFound"));
   return importStore(workspaceId, storeId, { trigger, connector: connectorFor(store.platform as ConnectablePlatform), since });
 }
 
@@ -57,8 +59,8 @@ export const MAX_SWEEP_DAYS = 90;
 
 export const sweepRangeSchema = z
   .object({ from: z.number().int().min(0), until: z.number().int().min(0) })
-  .refine((range) => range.from < range.until, { path: ["until"], message: "The end of the range comes after its start." })
-  .refine((range) => range.until - range.from <= MAX_SWEEP_DAYS * 86_400_000, { path: ["from"], message: `A sweep reads at most ${MAX_SWEEP_DAYS} days.` });
+  .refine((range) => range.from < range.until, { path: ["until"], message: en.storeErrors.sweepRangeBackwards })
+  .refine((range) => range.until - range.from <= MAX_SWEEP_DAYS * 86_400_000, { path: ["from"], message: inEnglish(message("storeErrors.sweepTooLong", { days: MAX_SWEEP_DAYS })) });
 
 /**
  * A merchant's sweep of a date range: the store's orders modified in it read again through the
@@ -68,6 +70,6 @@ export const sweepRangeSchema = z
 export async function sweepStoreRange(workspaceId: string, storeId: number, range: z.input<typeof sweepRangeSchema>): Promise<StoreImportSummary> {
   const sweep = parseWith(sweepRangeSchema, range, "range");
   const store = await db.read.selectFrom("stores").select("platform").where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
-  if (!store) throw notFound("Store not found");
+  if (!store) throw notFound(message("storeErrors.storeNotFound"));
   return importStore(workspaceId, storeId, { trigger: "manual", connector: connectorFor(store.platform as ConnectablePlatform), sweep });
 }

@@ -1,5 +1,6 @@
 import { db } from "@/db/database";
 import { notFound } from "@/lib/errors";
+import { message } from "@/lib/i18n/message";
 import type { RunTrigger } from "./import-runs";
 import { importableStores } from "./importable";
 
@@ -29,9 +30,9 @@ export interface ImportProgress {
 
 /** One store's import progress; another workspace's store, or Manual Orders, is not found. */
 export async function getImportProgress(workspaceId: string, storeId: number, now = Date.now()): Promise<ImportProgress> {
-  if (!Number.isSafeInteger(storeId) || storeId <= 0) throw notFound("Store not found");
+  if (!Number.isSafeInteger(storeId) || storeId <= 0) throw notFound(message("storeErrors.storeNotFound"));
   const [progress] = await readProgress(workspaceId, now, storeId);
-  if (!progress) throw notFound("Store not found");
+  if (!progress) throw notFound(message("storeErrors.storeNotFound"));
   return progress;
 }
 

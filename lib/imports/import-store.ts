@@ -3,6 +3,7 @@ import { db } from "@/db/database";
 import type { StoreRow } from "@/db/schema";
 import { ConnectorError, type Connector, type PullOptions } from "@/lib/connectors/types";
 import { notFound } from "@/lib/errors";
+import { inEnglish, message as said } from "@/lib/i18n/message";
 import { importOrders } from "@/lib/orders/import-orders";
 import { credentialBinding, decryptCredentials } from "@/lib/stores/credentials";
 import { closeInterruptedRuns, finishImportRun, startImportRun, type RunTrigger } from "./import-runs";
@@ -57,7 +58,7 @@ export interface ImportStoreOptions {
 export async function importStore(workspaceId: string, storeId: number, options: ImportStoreOptions): Promise<StoreImportSummary> {
   const now = options.now ?? Date.now;
   const store = await db.read.selectFrom("stores").selectAll().where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
-  if (!store) throw notFound("Store not found");
+  if (!store) throw notFound(said("storeErrors.storeNotFound"));
   const summary: StoreImportSummary = { storeId, storeName: store.name, runId: null, status: "succeeded", created: 0, updated: 0, cancelled: 0, unchanged: 0, skipped: 0, failed: 0, error: null };
   if (!isImportable(store)) return { ...summary, status: "inactive" };
 
@@ -142,7 +143,7 @@ async function importClaimedStore(workspaceId: string, store: StoreRow, leaseOwn
   } catch (error) {
     const known = error instanceof ConnectorError ? error : null;
     // Anything but a platform's answer is ours: logged in full, told in plain words (never "Cannot read properties of null").
-    const message = known ? known.message : "Import failed: something went wrong on Shipdeck's side. It will be retried.";
+    const message = known ? known.message : inEnglish(said("storeErrors.importFailedOurs"));
     if (!known) console.error(error);
     await finishImportRun(workspaceId, runId, { status: "failed", cursorAfter: cursor != null ? String(cursor) : null, error: message }, now());
     const outcome = { at: startedAt, ok: false, retryAfterMs: known?.retryAfterMs, placedAt, error: { message, kind: known?.kind ?? "internal" } } as const;

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { db } from "@/db/database";
 import { notFound } from "@/lib/errors";
+import { message } from "@/lib/i18n/message";
 import type { RunTrigger } from "./import-runs";
 
 const HOUR = 3_600_000;
@@ -36,9 +37,9 @@ export interface StoreActivity {
  * history. Another workspace's store, or Manual Orders, is not found.
  */
 export async function getStoreActivity(workspaceId: string, storeId: number, now = Date.now()): Promise<StoreActivity> {
-  if (!Number.isSafeInteger(storeId) || storeId <= 0) throw notFound("Store not found");
+  if (!Number.isSafeInteger(storeId) || storeId <= 0) throw notFound(message("storeErrors.storeNotFound"));
   const store = await db.read.selectFrom("stores").select(["id", "platform"]).where("id", "=", storeId).where("workspace_id", "=", workspaceId).executeTakeFirst();
-  if (!store || store.platform === "manual") throw notFound("Store not found");
+  if (!store || store.platform === "manual") throw notFound(message("storeErrors.storeNotFound"));
 
   const to = (Math.floor(now / HOUR) + 1) * HOUR;
   const from = to - ACTIVITY_HOURS * HOUR;

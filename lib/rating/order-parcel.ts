@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/db/database";
 import type { OrderItemRow, OrderRow } from "@/db/schema";
 import { fieldErrorsOf, notFound } from "@/lib/errors";
+import { message } from "@/lib/i18n/message";
 import { orderWeightOf } from "@/lib/orders/weight";
 import { listRatingCarriers } from "./list-carriers";
 import { parcelInputSchema, toParcel, type ParcelInput } from "./parcel-schema";
@@ -63,9 +64,9 @@ export function orderParcelOf(order: OrderRow, items: readonly ItemWeight[], fro
 }
 
 async function loadOpenOrder(workspaceId: string, orderId: number) {
-  if (!Number.isSafeInteger(orderId) || orderId <= 0) throw notFound("Order not found");
+  if (!Number.isSafeInteger(orderId) || orderId <= 0) throw notFound(message("orderErrors.notFound"));
   const order = await db.read.selectFrom("orders").selectAll().where("id", "=", orderId).where("workspace_id", "=", workspaceId).executeTakeFirst();
-  if (!order || order.deleted_at != null) throw notFound("Order not found");
+  if (!order || order.deleted_at != null) throw notFound(message("orderErrors.notFound"));
   const items = await db.read.selectFrom("order_items").select(["weight_oz", "quantity", "adjustment"]).where("order_id", "=", orderId).execute();
   return { order, items };
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { inEnglish, message } from "@/lib/i18n/message";
+import { en } from "@/lib/i18n/messages/en";
 import { toOunces, WEIGHT_UNITS } from "@/lib/weights";
 import { CONFIRMATIONS, type Parcel } from "./types";
 
@@ -11,19 +13,23 @@ export const MAX_PARCEL_SIDE_IN = 300;
 
 const CM_PER_INCH = 2.54;
 
-const postalCode = z.string().trim().min(1, "Enter a postal code").max(20, "Use at most 20 characters");
+// Zod keeps a message as text: the English catalog's, which forms read back into its key (lib/i18n/message.ts).
+const said = en.ratingFormErrors;
+const useOneOf = (choices: readonly string[]) => inEnglish(message("ratingFormErrors.useOneOf", { choices: choices.join(", ") }));
+
+const postalCode = z.string().trim().min(1, said.enterPostalCode).max(20, said.atMost20);
 const country = z
   .string()
   .trim()
   .transform((value) => value.toUpperCase())
-  .pipe(z.string().regex(/^[A-Z]{2}$/, "Use a two-letter ISO country code, such as US"));
+  .pipe(z.string().regex(/^[A-Z]{2}$/, said.isoCountry));
 const optionalText = z
   .string()
   .trim()
-  .max(100, "Use at most 100 characters")
+  .max(100, said.atMost100)
   .nullish()
   .transform((value) => value || null);
-const side = z.number({ error: "Enter a number" }).finite().positive("Must be more than 0");
+const side = z.number({ error: said.enterNumber }).finite().positive(said.moreThanZero);
 
 /**
  * A parcel as the calculator, the API (ShipStation's getrates shape: weight {value, units},
@@ -39,39 +45,39 @@ export const parcelInputSchema = z
     toState: optionalText,
     residential: z.boolean().nullish(),
     weight: z.object({
-      value: z.number({ error: "Enter the weight as a number" }).finite().positive("The weight must be more than 0"),
-      units: z.enum(WEIGHT_UNITS, { error: `Use one of ${WEIGHT_UNITS.join(", ")}` }),
+      value: z.number({ error: said.weightNumber }).finite().positive(said.weightMoreThanZero),
+      units: z.enum(WEIGHT_UNITS, { error: useOneOf(WEIGHT_UNITS) }),
     }),
     dimensions: z
       .object({
         length: side,
         width: side,
         height: side,
-        units: z.enum(DIMENSION_UNITS, { error: `Use one of ${DIMENSION_UNITS.join(", ")}` }),
+        units: z.enum(DIMENSION_UNITS, { error: useOneOf(DIMENSION_UNITS) }),
       })
       .nullish(),
-    confirmation: z.enum(CONFIRMATIONS, { error: `Use one of ${CONFIRMATIONS.join(", ")}` }).nullish(),
+    confirmation: z.enum(CONFIRMATIONS, { error: useOneOf(CONFIRMATIONS) }).nullish(),
     packageCode: optionalText,
-    shipDate: z.iso.date("Use a date as YYYY-MM-DD").nullish(),
+    shipDate: z.iso.date(said.useIsoDate).nullish(),
     carrierCode: optionalText,
     serviceCode: optionalText,
   })
   .superRefine((input, context) => {
     if (input.fromCountry === "US" && !/^\d{5}(-?\d{4})?$/.test(input.fromPostalCode)) {
-      context.addIssue({ code: "custom", path: ["fromPostalCode"], message: "Use a 5-digit US ZIP code" });
+      context.addIssue({ code: "custom", path: ["fromPostalCode"], message: said.usZip });
     }
     if (input.toCountry === "US" && !/^\d{5}(-?\d{4})?$/.test(input.toPostalCode)) {
-      context.addIssue({ code: "custom", path: ["toPostalCode"], message: "Use a 5-digit US ZIP code" });
+      context.addIssue({ code: "custom", path: ["toPostalCode"], message: said.usZip });
     }
     if (toOunces(input.weight.value, input.weight.units) > MAX_PARCEL_WEIGHT_OZ) {
-      context.addIssue({ code: "custom", path: ["weight", "value"], message: `A parcel weighs at most ${MAX_PARCEL_WEIGHT_OZ / 16} lb` });
+      context.addIssue({ code: "custom", path: ["weight", "value"], message: inEnglish(message("ratingFormErrors.parcelTooHeavy", { max: MAX_PARCEL_WEIGHT_OZ / 16 })) });
     }
     const dimensions = input.dimensions;
     if (dimensions) {
       const factor = dimensions.units === "centimeters" ? 1 / CM_PER_INCH : 1;
       for (const key of ["length", "width", "height"] as const) {
         if (dimensions[key] * factor > MAX_PARCEL_SIDE_IN) {
-          context.addIssue({ code: "custom", path: ["dimensions", key], message: `A side is at most ${MAX_PARCEL_SIDE_IN} in` });
+          context.addIssue({ code: "custom", path: ["dimensions", key], message: inEnglish(message("ratingFormErrors.sideTooLong", { max: MAX_PARCEL_SIDE_IN })) });
         }
       }
     }

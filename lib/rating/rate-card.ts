@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { en } from "@/lib/i18n/messages/en";
+import { inEnglish, message } from "@/lib/i18n/message";
 import { CONFIRMATIONS } from "./types";
 
 /**
@@ -23,19 +25,22 @@ export type FuelBasis = (typeof FUEL_BASES)[number];
 /** Fuel on the transportation charge and its accessorials, as UPS and FedEx apply it. */
 export const DEFAULT_FUEL_BASES: FuelBasis[] = [...FUEL_BASES];
 
-const isoDate = z.iso.date("Use a date as YYYY-MM-DD");
-const zip3 = z.string().regex(/^\d{3}$/, "Use a 3-digit ZIP prefix");
-const zip5 = z.string().regex(/^\d{5}$/, "Use a 5-digit ZIP code");
-const cents = z.number().int("Use whole cents").min(0, "Must not be negative").max(100_000_000);
-const positive = z.number().finite().positive("Must be more than 0");
-const code = z.string().trim().min(1, "Required").max(60, "Use at most 60 characters");
-const name = z.string().trim().min(1, "Required").max(100, "Use at most 100 characters");
-const zoneName = z.string().trim().min(1, "Name the zone").max(20, "Use at most 20 characters");
+// Zod keeps a message as text: the English catalog's, which pages read back into its key (lib/i18n/message.ts).
+const said = en.rateCardErrors;
+
+const isoDate = z.iso.date(said.useIsoDate);
+const zip3 = z.string().regex(/^\d{3}$/, said.useZip3);
+const zip5 = z.string().regex(/^\d{5}$/, said.useZip5);
+const cents = z.number().int(said.wholeCents).min(0, said.notNegative).max(100_000_000);
+const positive = z.number().finite().positive(said.moreThanZero);
+const code = z.string().trim().min(1, said.required).max(60, said.atMost60);
+const name = z.string().trim().min(1, said.required).max(100, said.atMost100);
+const zoneName = z.string().trim().min(1, said.nameZone).max(20, said.atMost20);
 
 export const zip3ZoneSchema = z.object({ originFrom: zip3, originTo: zip3, destFrom: zip3, destTo: zip3, zone: zoneName });
 export const zip5ZoneSchema = z.object({ originFrom: zip3, originTo: zip3, destFrom: zip5, destTo: zip5, zone: zoneName });
 /** `country` is ISO 3166-1 alpha-2, or "*" for every country no other row names. */
-export const countryZoneSchema = z.object({ country: z.string().regex(/^([A-Z]{2}|\*)$/, "Use a two-letter country code or *"), zone: zoneName });
+export const countryZoneSchema = z.object({ country: z.string().regex(/^([A-Z]{2}|\*)$/, said.countryOrStar), zone: zoneName });
 
 export const dimRuleSchema = z.object({
   divisor: positive,
@@ -81,8 +86,8 @@ export const rateCardSchema = z
     zones: z.object({ zip3: z.array(zip3ZoneSchema), zip5: z.array(zip5ZoneSchema), countries: z.array(countryZoneSchema) }),
     prices: z.object({
       /** Ascending: a price applies up to and including its break. */
-      weightBreaksOz: z.array(positive).min(1, "Give at least one weight"),
-      zones: z.array(zoneName).min(1, "Give at least one zone"),
+      weightBreaksOz: z.array(positive).min(1, said.atLeastOneWeight),
+      zones: z.array(zoneName).min(1, said.atLeastOneZone),
       /** [break][zone], integer cents. */
       cents: z.array(z.array(cents)),
     }),
@@ -95,20 +100,20 @@ export const rateCardSchema = z
   })
   .superRefine((card, context) => {
     const issue = (path: PropertyKey[], message: string) => context.addIssue({ code: "custom", path, message });
-    if (card.effectiveUntil && card.effectiveUntil < card.effectiveFrom) issue(["effectiveUntil"], "Must not be before the effective-from date");
-    if (card.zoneSource === "usps" && !card.uspsService) issue(["uspsService"], "Say which USPS service's zones apply");
+    if (card.effectiveUntil && card.effectiveUntil < card.effectiveFrom) issue(["effectiveUntil"], said.untilBeforeFrom);
+    if (card.zoneSource === "usps" && !card.uspsService) issue(["uspsService"], said.sayUspsService);
     const breaks = card.prices.weightBreaksOz;
     breaks.forEach((weight, index) => {
-      if (index > 0 && weight <= breaks[index - 1]) issue(["prices", "weightBreaksOz", index], "Weights must go up, each once");
+      if (index > 0 && weight <= breaks[index - 1]) issue(["prices", "weightBreaksOz", index], said.weightsGoUpOnce);
     });
-    if (new Set(card.prices.zones).size !== card.prices.zones.length) issue(["prices", "zones"], "Each zone once");
-    if (card.prices.cents.length !== breaks.length) issue(["prices", "cents"], "One row of prices per weight");
+    if (new Set(card.prices.zones).size !== card.prices.zones.length) issue(["prices", "zones"], said.zoneOnce);
+    if (card.prices.cents.length !== breaks.length) issue(["prices", "cents"], said.rowPerWeight);
     card.prices.cents.forEach((row, index) => {
-      if (row.length !== card.prices.zones.length) issue(["prices", "cents", index], "One price per zone");
+      if (row.length !== card.prices.zones.length) issue(["prices", "cents", index], said.pricePerZone);
     });
     const priced = new Set(card.prices.zones);
     const named = [...card.zones.zip3, ...card.zones.zip5, ...card.zones.countries].map((row) => row.zone);
-    for (const zone of new Set(named)) if (!priced.has(zone)) issue(["prices", "zones"], `Zone ${zone} has no prices`);
+    for (const zone of new Set(named)) if (!priced.has(zone)) issue(["prices", "zones"], inEnglish(message("rateCardErrors.zoneHasNoPrices", { zone })));
   });
 
 /** What `rateCardSchema` accepts (defaults may be left out). */

@@ -3,6 +3,7 @@ import type { Insertable, Kysely, Selectable } from "kysely";
 import { db } from "@/db/database";
 import type { Database, RateCardTable, Role, RatePriceTable, RateSurchargeTable, RateZoneTable } from "@/db/schema";
 import { AppError, notFound, parseWith } from "@/lib/errors";
+import { message } from "@/lib/i18n/message";
 import { prepareRateCard, type PreparedRateCard } from "./quote";
 import { rateCardSchema, type RateCard, type RateCardInput, type StoredRateCard, type Surcharges } from "./rate-card";
 import { bumpRatingVersion } from "./rating-version";
@@ -252,7 +253,7 @@ export async function listRateCards(workspaceId: string): Promise<RateCardSummar
 /** One card whole (zones, prices, surcharges); not found for another workspace's id. */
 export async function getRateCardOrThrow(workspaceId: string, id: number): Promise<StoredRateCard> {
   const cards = await readCards(workspaceId, { id });
-  if (!cards.length) throw notFound("This rate card no longer exists.");
+  if (!cards.length) throw notFound(message("rateCards.errors.notFound"));
   return cards[0];
 }
 
@@ -264,7 +265,7 @@ export async function setRateCardActive(workspaceId: string, id: number, active:
       .where("workspace_id", "=", workspaceId)
       .where("id", "=", id)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw notFound("This rate card no longer exists.");
+    if (Number(result.numUpdatedRows) === 0) throw notFound(message("rateCards.errors.notFound"));
     await bumpRatingVersion(tx, workspaceId);
   });
 }
@@ -273,7 +274,7 @@ export async function deleteRateCard(workspaceId: string, id: number): Promise<v
   await db.transaction(async (tx) => {
     // The child rows carry the workspace too, so deleting them never needs the foreign keys' cascade.
     const card = await tx.db.selectFrom("rate_cards").select("id").where("workspace_id", "=", workspaceId).where("id", "=", id).executeTakeFirst();
-    if (!card) throw notFound("This rate card no longer exists.");
+    if (!card) throw notFound(message("rateCards.errors.notFound"));
     for (const table of ["rate_zones", "rate_prices", "rate_surcharges"] as const) {
       await tx.db.deleteFrom(table).where("workspace_id", "=", workspaceId).where("card_id", "=", id).execute();
     }
@@ -320,7 +321,7 @@ const cache = (globalForCache.shipdeckRateCardCache ??= new Map());
  */
 export async function loadRateCards(workspaceId: string): Promise<PreparedRateCard[]> {
   const row = await db.read.selectFrom("workspaces").select(["rating_version", "rate_cards_seeded"]).where("id", "=", workspaceId).executeTakeFirst();
-  if (!row) throw new AppError("not_found", "This workspace no longer exists.");
+  if (!row) throw new AppError("not_found", message("ratingErrors.workspaceGone"));
   if (row.rate_cards_seeded === 0) {
     await seedIfNeverSeeded(workspaceId);
     return loadRateCards(workspaceId);

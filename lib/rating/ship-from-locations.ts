@@ -3,6 +3,7 @@ import type { Selectable } from "kysely";
 import { db } from "@/db/database";
 import type { ShipFromLocationTable } from "@/db/schema";
 import { notFound, parseWith } from "@/lib/errors";
+import { message } from "@/lib/i18n/message";
 import { shipFromLocationSchema, type ShipFromLocationInput } from "./ship-from-location-schema";
 import { listUspsZoneCharts, listZoneChartChecks, originZip3Of, refreshDueZoneCharts, type StoredZoneChart } from "./zone-charts";
 
@@ -62,7 +63,7 @@ export async function listShipFromLocations(workspaceId: string): Promise<ShipFr
 /** Another workspace's location is not found, like one that never existed. */
 export async function getShipFromLocation(workspaceId: string, locationId: number): Promise<ShipFromLocation> {
   const row = await db.read.selectFrom("ship_from_locations").selectAll().where("workspace_id", "=", workspaceId).where("id", "=", locationId).executeTakeFirst();
-  if (!row) throw notFound("Ship-from location not found");
+  if (!row) throw notFound(message("ratingErrors.locationNotFound"));
   return toLocation(row);
 }
 
@@ -112,7 +113,7 @@ export async function saveShipFromLocation(
       .where("workspace_id", "=", workspaceId)
       .execute();
     const current = locationId === null ? null : existing.find((row) => row.id === locationId);
-    if (locationId !== null && !current) throw notFound("Ship-from location not found");
+    if (locationId !== null && !current) throw notFound(message("ratingErrors.locationNotFound"));
     const isDefault = fields.isDefault || existing.length === 0 || current?.is_default === 1;
     // The unique index allows one default per workspace: unset the others first.
     if (isDefault) await tx.db.updateTable("ship_from_locations").set({ is_default: 0 }).where("workspace_id", "=", workspaceId).where("is_default", "=", 1).$if(locationId !== null, (query) => query.where("id", "!=", locationId!)).execute();
@@ -148,7 +149,7 @@ export async function saveShipFromLocation(
 export async function makeDefaultShipFromLocation(workspaceId: string, locationId: number): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await tx.db.selectFrom("ship_from_locations").select("id").where("workspace_id", "=", workspaceId).where("id", "=", locationId).executeTakeFirst();
-    if (!row) throw notFound("Ship-from location not found");
+    if (!row) throw notFound(message("ratingErrors.locationNotFound"));
     await tx.db.updateTable("ship_from_locations").set({ is_default: 0 }).where("workspace_id", "=", workspaceId).where("is_default", "=", 1).execute();
     await tx.db.updateTable("ship_from_locations").set({ is_default: 1, updated_at: Date.now() }).where("id", "=", locationId).execute();
   });
@@ -158,7 +159,7 @@ export async function makeDefaultShipFromLocation(workspaceId: string, locationI
 export async function deleteShipFromLocation(workspaceId: string, locationId: number): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await tx.db.selectFrom("ship_from_locations").select(["id", "is_default"]).where("workspace_id", "=", workspaceId).where("id", "=", locationId).executeTakeFirst();
-    if (!row) throw notFound("Ship-from location not found");
+    if (!row) throw notFound(message("ratingErrors.locationNotFound"));
     await tx.db.deleteFrom("ship_from_locations").where("id", "=", locationId).execute();
     if (row.is_default !== 1) return;
     const next = await tx.db.selectFrom("ship_from_locations").select("id").where("workspace_id", "=", workspaceId).orderBy("created_at").orderBy("id").executeTakeFirst();

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
-import { inEnglish, message } from "@/lib/i18n/message";
+import { inEnglish, message, type Message, type MessageParams } from "@/lib/i18n/message";
+import type { MessageKey } from "@/lib/i18n/translate";
 
 /**
  * USPS domestic zone charts (postcalc.usps.com's Domestic Zone Chart service), read and looked up.
@@ -44,8 +45,8 @@ export interface UspsZoneLookup {
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
-function invalid(message: string): AppError {
-  return new AppError("invalid_input", `Not a USPS zone chart: ${message}`);
+function invalid(key: Extract<MessageKey, `zoneChartErrors.${string}`>, params?: MessageParams): AppError {
+  return new AppError("invalid_input", message("zoneChartErrors.notAChart", { reason: message(key, params) }));
 }
 
 /** "April 1, 2024" (USPS's words) or 2024-04-01 → 2024-04-01. */
@@ -67,7 +68,7 @@ export function normalizeUspsDate(raw: string): string | null {
 /** "8", "8+", "1*", "2*+" → the zone and its flags. */
 function parseZone(raw: unknown, where: string): { zone: string; flags: number } {
   const match = typeof raw === "string" ? /^([1-9])([*+]*)$/.exec(raw.trim()) : null;
-  if (!match) throw invalid(`${where}: Zone ${JSON.stringify(raw)} is not a zone 1–9 with an optional * or +`);
+  if (!match) throw invalid("zoneChartErrors.badZone", { where, value: JSON.stringify(raw) });
   return { zone: match[1], flags: (match[2].includes("*") ? SAME_NDC : 0) | (match[2].includes("+") ? HAS_EXCEPTIONS : 0) };
 }
 
@@ -75,10 +76,10 @@ function parseZone(raw: unknown, where: string): { zone: string; flags: number }
 function parseRange(raw: unknown, digits: 3 | 5, where: string): [number, number] {
   const pattern = digits === 3 ? /^(\d{3})(?:-+(\d{3}))?$/ : /^(\d{5})(?:-+(\d{5}))?$/;
   const match = typeof raw === "string" ? pattern.exec(raw.trim()) : null;
-  if (!match) throw invalid(`${where}: ZipCodes ${JSON.stringify(raw)} is not a ${digits}-digit ZIP or range like ${digits === 3 ? "005---089" : "09000---09999"}`);
+  if (!match) throw invalid("zoneChartErrors.badRange", { where, value: JSON.stringify(raw), digits, example: digits === 3 ? "005---089" : "09000---09999" });
   const from = Number(match[1]);
   const to = Number(match[2] ?? match[1]);
-  if (to < from) throw invalid(`${where}: ZipCodes ${raw} ends before it starts`);
+  if (to < from) throw invalid("zoneChartErrors.rangeBackwards", { where, value: String(raw) });
   return [from, to];
 }
 
@@ -88,13 +89,13 @@ function parseScope(raw: unknown, where: string): ExceptionScope {
   if (text !== null && /^priority mail/i.test(text)) return "p";
   if (text !== null && /^usps ground advantage \(< ?16 oz\.?\)$/i.test(text)) return "g";
   // An unknown scope applied to every service would give some parcels a wrong zone: refuse the chart instead.
-  throw invalid(`${where}: MailService ${JSON.stringify(raw)} is not one this app knows ("", "Priority Mail service", "USPS Ground Advantage (< 16 oz.)")`);
+  throw invalid("zoneChartErrors.badMailService", { where, value: JSON.stringify(raw) });
 }
 
-function rowsOf(value: unknown, name: string): Record<string, unknown>[] {
-  if (!Array.isArray(value)) throw invalid(`${name} is not a list`);
+function rowsOf(value: unknown, name: string | Message): Record<string, unknown>[] {
+  if (!Array.isArray(value)) throw invalid("zoneChartErrors.notAList", { name });
   return value.map((row, index) => {
-    if (!row || typeof row !== "object") throw invalid(`${name}[${index}] is not an object`);
+    if (!row || typeof row !== "object") throw invalid("zoneChartErrors.notAnObject", { name, index });
     return row as Record<string, unknown>;
   });
 }
@@ -108,30 +109,30 @@ const pad3 = (zip3: number) => String(zip3).padStart(3, "0");
  * tools (`originMin`, `originMax`, `effectiveDateRaw`, `zip3s`, `zip5s`).
  */
 export function parseUspsZoneChartJson(json: unknown, options: { originZip3?: string } = {}): UspsZoneChart {
-  if (!json || typeof json !== "object" || Array.isArray(json)) throw invalid("expected a JSON object");
+  if (!json || typeof json !== "object" || Array.isArray(json)) throw invalid("zoneChartErrors.expectedObject");
   const source = json as Record<string, unknown>;
   const failure = Object.keys(source).find((key) => /error$/i.test(key) && typeof source[key] === "string" && (source[key] as string).trim() !== "");
   // The service's own error text is not shown: it is a foreign body; its field name says enough.
-  if (failure) throw new AppError("invalid_input", `The USPS zone service has no chart for this origin and date (it answered ${failure}).`);
+  if (failure) throw new AppError("invalid_input", message("zoneChartErrors.serviceHasNoChart", { field: failure }));
 
   const saved = source.zip3s !== undefined;
   const rawDate = saved ? source.effectiveDateRaw : source.EffectiveDate;
   const effectiveDate = typeof rawDate === "string" ? normalizeUspsDate(rawDate) : null;
-  if (!effectiveDate) throw invalid(`the effective date ${JSON.stringify(rawDate ?? null)} is not a date like "April 1, 2024"`);
+  if (!effectiveDate) throw invalid("zoneChartErrors.badDate", { value: JSON.stringify(rawDate ?? null) });
 
   let originFrom: string, originTo: string;
   if (typeof source.originMin === "string" && typeof source.originMax === "string") {
     if (!/^\d{5}$/.test(source.originMin) || !/^\d{5}$/.test(source.originMax) || source.originMax < source.originMin)
-      throw invalid(`originMin/originMax ${source.originMin}–${source.originMax} is not a range of 5-digit ZIPs`);
+      throw invalid("zoneChartErrors.badOriginRange", { from: source.originMin, to: source.originMax });
     [originFrom, originTo] = [source.originMin.slice(0, 3), source.originMax.slice(0, 3)];
     if (options.originZip3 && (options.originZip3 < originFrom || options.originZip3 > originTo))
-      throw invalid(`it is the chart for origin ${originFrom}${originTo === originFrom ? "" : `–${originTo}`}, not ${options.originZip3}`);
+      throw invalid("zoneChartErrors.wrongOrigin", { chart: originTo === originFrom ? originFrom : `${originFrom}–${originTo}`, origin: options.originZip3 });
   } else if (options.originZip3 && /^\d{3}$/.test(options.originZip3)) {
     originFrom = originTo = options.originZip3;
-  } else throw invalid("it does not say its origin (originMin/originMax): give the origin ZIP3");
+  } else throw invalid("zoneChartErrors.noOrigin");
 
   const zip3Rows = saved
-    ? rowsOf(source.zip3s, "the ZIP3 rows (zip3s)").map((row, index) => ({ row, where: `zip3s[${index}]` }))
+    ? rowsOf(source.zip3s, message("zoneChartErrors.zip3Rows")).map((row, index) => ({ row, where: `zip3s[${index}]` }))
     : Object.keys(source)
         .filter((key) => /^column\d+$/i.test(key))
         .sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)))
@@ -141,10 +142,10 @@ export function parseUspsZoneChartJson(json: unknown, options: { originZip3?: st
     const { zone, flags } = parseZone(row.Zone, where);
     return [from, to, zone, flags];
   });
-  if (zip3s.length === 0) throw invalid("it lists no destination ZIP3s");
+  if (zip3s.length === 0) throw invalid("zoneChartErrors.noDestinations");
   zip3s.sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < zip3s.length; i++)
-    if (zip3s[i][0] <= zip3s[i - 1][1]) throw invalid(`destination ZIP3 ${pad3(zip3s[i][0])} is listed twice`);
+    if (zip3s[i][0] <= zip3s[i - 1][1]) throw invalid("zoneChartErrors.listedTwice", { zip3: pad3(zip3s[i][0]) });
 
   const zip5Rows = rowsOf(saved ? (source.zip5s ?? []) : (source.Zip5Digit ?? []), saved ? "zip5s" : "Zip5Digit");
   const zip5s: Zip5Range[] = zip5Rows.map((row, index) => {

@@ -1,6 +1,7 @@
 // Not marked server-only: the self-hosted ticker (instrumentation.ts) refreshes zone charts, outside React Server Components.
 import { db, type WriteTransaction } from "@/db/database";
 import { AppError, parseJsonBody } from "@/lib/errors";
+import { inEnglish, message } from "@/lib/i18n/message";
 import { bumpRatingVersion, readRatingVersion } from "./rating-version";
 import { indexZoneCharts, parseUspsZoneChartJson, type UspsZoneChart, type UspsZoneChartEntry, type UspsZoneChartSet } from "./usps-zone-chart";
 import { fetchUspsZoneChartFromService } from "./usps-zone-service";
@@ -84,15 +85,15 @@ export async function storeUspsZoneChart(
  * A failure is recorded (the settings page shows its reason) and thrown as an AppError.
  */
 export async function fetchUspsZoneChart(workspaceId: string, originZip3: string, shippingDate: string): Promise<StoredZoneChart> {
-  if (!/^\d{3}$/.test(originZip3)) throw new AppError("invalid_input", `Origin ZIP3 "${originZip3}" is not 3 digits.`);
+  if (!/^\d{3}$/.test(originZip3)) throw new AppError("invalid_input", message("zoneChartErrors.originNotDigits", { origin: originZip3 }));
   let fetched: Awaited<ReturnType<typeof fetchUspsZoneChartFromService>>;
   try {
     fetched = await fetchUspsZoneChartFromService(originZip3, shippingDate);
   } catch (error) {
-    const message = error instanceof AppError ? error.message : "USPS zone service could not be reached";
-    await db.transaction((tx) => recordCheck(tx, workspaceId, originZip3, Date.now(), message));
+    const said = error instanceof AppError ? error.message : inEnglish(message("ratingErrors.serviceUnreachable"));
+    await db.transaction((tx) => recordCheck(tx, workspaceId, originZip3, Date.now(), said));
     if (error instanceof AppError) throw error;
-    throw new AppError("invalid_input", message);
+    throw new AppError("invalid_input", message("ratingErrors.serviceUnreachable"));
   }
   return storeUspsZoneChart(workspaceId, fetched.chart, { source: "usps_service", sourceUrl: fetched.sourceUrl });
 }
@@ -102,15 +103,15 @@ export async function fetchUspsZoneChart(workspaceId: string, originZip3: string
  * access). USPS's raw answer does not name its origin: `originZip3` says it then.
  */
 export async function uploadUspsZoneChart(workspaceId: string, jsonText: string, options: { originZip3?: string } = {}): Promise<StoredZoneChart> {
-  if (jsonText.length > MAX_UPLOAD_CHARS) throw new AppError("invalid_input", "This file is too large to be a USPS zone chart.", { file: ["Too large to be a USPS zone chart."] });
-  if (!jsonText.trim()) throw new AppError("invalid_input", "Choose the zone chart's JSON file.", { file: ["Choose the zone chart's JSON file."] });
+  if (jsonText.length > MAX_UPLOAD_CHARS) throw new AppError("invalid_input", message("zoneChartErrors.fileTooLarge"), { file: [inEnglish(message("zoneChartErrors.tooLarge"))] });
+  if (!jsonText.trim()) throw new AppError("invalid_input", message("zoneChartErrors.chooseFile"), { file: [inEnglish(message("zoneChartErrors.chooseFile"))] });
   const originZip3 = options.originZip3?.trim() || undefined;
-  if (originZip3 && !/^\d{3}$/.test(originZip3)) throw new AppError("invalid_input", `Origin ZIP3 "${originZip3}" is not 3 digits.`, { originZip3: ["3 digits, e.g. 902."] });
+  if (originZip3 && !/^\d{3}$/.test(originZip3)) throw new AppError("invalid_input", message("zoneChartErrors.originNotDigits", { origin: originZip3 }), { originZip3: [inEnglish(message("zoneChartErrors.originHint"))] });
   let chart: UspsZoneChart;
   try {
     chart = parseUspsZoneChartJson(parseJsonBody(jsonText), { originZip3 });
   } catch (error) {
-    if (error instanceof AppError) throw new AppError("invalid_input", error.message, { file: [error.message] });
+    if (error instanceof AppError) throw new AppError("invalid_input", error.key ? message(error.key, error.params) : error.message, { file: [error.message] });
     throw error;
   }
   return storeUspsZoneChart(workspaceId, chart, { source: "upload", sourceUrl: null });

@@ -1,5 +1,6 @@
 import { db } from "@/db/database";
 import { notFound } from "@/lib/errors";
+import { message } from "@/lib/i18n/message";
 import { listImportRuns } from "@/lib/imports/import-runs";
 import { credentialBinding, decryptCredentials } from "./credentials";
 import { countStoreOrders } from "./manage-stores";
@@ -46,7 +47,7 @@ export interface StoreView {
 
 /** A connected store of this workspace with its import history; another workspace's store, or Manual Orders, is not found. */
 export async function getStoreOrThrow(workspaceId: string, storeId: number, now = Date.now()): Promise<StoreView> {
-  if (!Number.isSafeInteger(storeId) || storeId <= 0) throw notFound("Store not found");
+  if (!Number.isSafeInteger(storeId) || storeId <= 0) throw notFound(message("storeErrors.storeNotFound"));
   const store = await db.read
     .selectFrom("stores")
     .select(["stores.id", "stores.name", "stores.platform", "stores.base_url", "stores.active", "stores.status_mapping", "stores.last_sweep_at", "stores.last_sweep_missed", "stores.workspace_id", "stores.credentials", ...STORE_HEALTH_COLUMNS, connectedColumn])
@@ -55,7 +56,7 @@ export async function getStoreOrThrow(workspaceId: string, storeId: number, now 
     .where("stores.workspace_id", "=", workspaceId)
     .where("stores.deleted_at", "is", null)
     .executeTakeFirst();
-  if (!store || store.platform === "manual") throw notFound("Store not found");
+  if (!store || store.platform === "manual") throw notFound(message("storeErrors.storeNotFound"));
   const [runs, lastSweep, orders] = await Promise.all([listImportRuns(workspaceId, store.id), lastSweepOf(workspaceId, store.id, store), countStoreOrders(workspaceId, store.id)]);
   const mapping = store.status_mapping ? (JSON.parse(store.status_mapping) as Record<string, string>) : {};
   const formValues: Record<string, string> = { name: store.name, baseUrl: store.base_url ?? "" };

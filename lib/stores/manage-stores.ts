@@ -1,4 +1,5 @@
 import { message } from "@/lib/i18n/message";
+import { en } from "@/lib/i18n/messages/en";
 import { z } from "zod";
 import { db } from "@/db/database";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
@@ -10,8 +11,8 @@ import { PLATFORMS, platformKeys, STATUS_MAPPING_KEYS, type ConnectablePlatform 
 
 export const storeInputSchema = z.object({
   platform: z.enum(Object.keys(PLATFORMS) as [ConnectablePlatform, ...ConnectablePlatform[]]),
-  name: z.string().trim().min(1, "Name the store").max(100),
-  baseUrl: z.url({ protocol: /^https?$/, error: "Enter the full address, starting with https://" }),
+  name: z.string().trim().min(1, en.storeErrors.nameStore).max(100),
+  baseUrl: z.url({ protocol: /^https?$/, error: en.storeErrors.fullAddress }),
   credentials: z.record(z.string(), z.string().trim().max(2000)),
   statusMapping: z.partialRecord(z.enum(STATUS_MAPPING_KEYS), z.string().trim().max(500)).optional(),
 });
@@ -35,7 +36,7 @@ function validate(input: StoreInput, existing: Record<string, string> | null) {
     if (value) credentials[field.name] = value;
   }
   if (spec.statusMapping && !STATUS_MAPPING_KEYS.some((key) => parsed.data.statusMapping?.[key])) {
-    fieldErrors["statusMapping.paid"] = ["List at least one of your statuses"];
+    fieldErrors["statusMapping.paid"] = [en.storeErrors.listStatuses];
   }
   if (Object.keys(fieldErrors).length) throw new AppError("invalid_input", message("storeErrors.checkFields"), fieldErrors);
   return { ...parsed.data, credentials };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/db/database";
 import { startOfDay, startOfNextDay, zoneOffsetMs } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
+import { en } from "@/lib/i18n/messages/en";
 import { MAX_SWEEP_DAYS, sweepStoreRange } from "@/lib/imports/import-all-stores";
 import type { StoreImportSummary } from "@/lib/imports/import-store";
 
@@ -70,7 +71,7 @@ export function sweepDaysSchema(timeZone: string, now: () => number = Date.now) 
   return z
     .object({ storeId, from: day, to: day })
     .superRefine((days, ctx) => {
-      if (days.from > dayOf(now(), timeZone)) ctx.addIssue({ code: "custom", path: ["from"], message: "The first day is after today." });
+      if (days.from > dayOf(now(), timeZone)) ctx.addIssue({ code: "custom", path: ["from"], message: en.storeErrors.firstDayAfterToday });
     })
     .transform(({ storeId, from, to }) => {
       const start = startOfDay(from, timeZone);

@@ -1,4 +1,4 @@
-import { message } from "@/lib/i18n/message";
+import { message, type Message } from "@/lib/i18n/message";
 import { createHash } from "node:crypto";
 import { requestJson } from "../http";
 import { ConnectorError, type StoreConnection } from "../types";
@@ -23,12 +23,12 @@ export function amazonCredentials(store: StoreConnection): AmazonCredentials {
   const value = (name: string) => store.credentials[name]?.trim() ?? "";
   const [clientId, clientSecret, refreshToken, marketplaceId] = ["clientId", "clientSecret", "refreshToken", "marketplaceId"].map(value);
   const missing = [
-    !clientId && "LWA client ID",
-    !clientSecret && "LWA client secret",
-    !refreshToken && "refresh token",
-    !marketplaceId && "marketplace ID",
-  ].filter(Boolean);
-  if (missing.length) throw new ConnectorError(`The Amazon store is missing its ${missing.join(", ")}. Add ${missing.length > 1 ? "them" : "it"} in the store's settings.`, "auth");
+    !clientId && message("storeErrors.amazonClientIdLabel"),
+    !clientSecret && message("storeErrors.amazonClientSecretLabel"),
+    !refreshToken && message("storeErrors.amazonRefreshTokenLabel"),
+    !marketplaceId && message("storeErrors.amazonMarketplaceIdLabel"),
+  ].filter((label) => label !== false);
+  if (missing.length) throw new ConnectorError(missingCredentials(missing), "auth");
   const tokenUrl = value("tokenUrl") || DEFAULT_LWA_TOKEN_URL;
   const authorizationKey = createHash("sha256").update(`${tokenUrl}\u0000${clientId}\u0000${refreshToken}`).digest("base64url");
   return { clientId, clientSecret, refreshToken, marketplaceId, tokenUrl, authorizationKey };
@@ -74,7 +74,7 @@ export async function getAccessToken(credentials: AmazonCredentials, options: Ac
   } catch (error) {
     throw lwaError(error);
   }
-  const token = parseAmazonPayload(lwaTokenResponseSchema, body, "a sign-in (LWA) answer");
+  const token = parseAmazonPayload(lwaTokenResponseSchema, body, message("storeErrors.amazonSignInAnswer"));
   cachedTokens.set(credentials.authorizationKey, { accessToken: token.access_token, expiresAt: now() + token.expires_in * 1000 });
   return token.access_token;
 }
@@ -97,14 +97,19 @@ function lwaError(error: unknown): unknown {
   if (error.kind !== "bad_response") return error;
   const code = /"error"\s*:\s*"([a-z_]+)"/.exec(error.answer?.text ?? "")?.[1];
   if (code === "invalid_grant") {
-    return new ConnectorError(
-      "Amazon did not accept the refresh token: it is wrong, or the seller removed this app's authorization. Authorize the app again in Seller Central and paste the new refresh token.",
-      "auth",
-    );
+    return new ConnectorError(message("storeErrors.amazonRefreshToken"), "auth");
   }
   if (code === "invalid_client" || code === "unauthorized_client") {
     return new ConnectorError(message("storeErrors.amazonBadClient"), "auth");
   }
-  if (code) return new ConnectorError(`Amazon's sign-in service refused the token request (${code}). Check the store's LWA credentials.`, "auth");
+  if (code) return new ConnectorError(message("storeErrors.amazonSignInRefused", { code }), "auth");
   return error;
+}
+
+/** "The Amazon store is missing its LWA client ID, refresh token." with each name in the merchant's language. */
+function missingCredentials([a, b, c, d]: Message[]): Message {
+  if (d) return message("storeErrors.amazonMissing4", { a, b, c, d });
+  if (c) return message("storeErrors.amazonMissing3", { a, b, c });
+  if (b) return message("storeErrors.amazonMissing2", { a, b });
+  return message("storeErrors.amazonMissing1", { a });
 }

@@ -69,7 +69,7 @@ export class AmazonClient {
     }
     // Without an RDT Amazon leaves out the buyer's name, street lines and phone: no label could be bought.
     const body = await this.get(`/orders/v0/orders?${params}`, GET_ORDERS_PLAN, GET_ORDERS_PII);
-    const { payload } = parseAmazonPayload(getOrdersResponseSchema, body, "a list of orders");
+    const { payload } = parseAmazonPayload(getOrdersResponseSchema, body, message("storeErrors.amazonOrderList"));
     return { orders: payload.Orders, nextToken: payload.NextToken || null };
   }
 
@@ -80,7 +80,7 @@ export class AmazonClient {
     do {
       const query: string = nextToken ? `?${new URLSearchParams({ NextToken: nextToken })}` : "";
       const body = await this.get(`/orders/v0/orders/${encodeURIComponent(amazonOrderId)}/orderItems${query}`, GET_ORDER_ITEMS_PLAN);
-      const { payload } = parseAmazonPayload(getOrderItemsResponseSchema, body, `the items of order ${amazonOrderId}`);
+      const { payload } = parseAmazonPayload(getOrderItemsResponseSchema, body, message("storeErrors.amazonOrderItems", { order: amazonOrderId }));
       items.push(...payload.OrderItems);
       nextToken = payload.NextToken || null;
     } while (nextToken);
@@ -111,10 +111,7 @@ export class AmazonClient {
           forgetAccessToken(this.credentials);
           if (restricted) forgetRestrictedDataToken(this.credentials, restricted);
           if (attempt === 0) continue;
-          throw new ConnectorError(
-            "Amazon refused access to this seller's orders. Check that the seller authorized this SP-API app and that the app has the Orders role, or authorize it again.",
-            "auth",
-          );
+          throw new ConnectorError(message("storeErrors.amazonAccessRefused"), "auth");
         }
         throw describeAmazonError(error);
       }
@@ -161,7 +158,7 @@ function describeAmazonError(error: unknown): unknown {
   if (!first) return error;
   // Only SP-API's documented error fields, and not at length: the rest of the body is never shown.
   const said = [first.message, first.details].filter((part): part is string => typeof part === "string" && part.trim() !== "").map((part) => part.slice(0, 300));
-  const words = said.length ? said.join(" ") : "no reason given";
-  const code = typeof first.code === "string" && /^\w{1,60}$/.test(first.code) ? ` (${first.code})` : "";
-  return new ConnectorError(`Amazon refused the request${code}: ${words}`, "bad_response");
+  const words = said.length ? said.join(" ") : message("storeErrors.noReasonGiven");
+  const code = typeof first.code === "string" && /^\w{1,60}$/.test(first.code) ? first.code : null;
+  return new ConnectorError(code ? message("storeErrors.amazonRefusedCode", { code, words }) : message("storeErrors.amazonRefused", { words }), "bad_response");
 }

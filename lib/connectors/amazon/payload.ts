@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ConnectorError } from "../types";
+import { message, type Message } from "@/lib/i18n/message";
 
 /**
  * The parts of SP-API Orders v0 payloads Shipdeck reads, checked at the boundary so a malformed
@@ -86,10 +87,11 @@ export const lwaTokenResponseSchema = z.looseObject({
 });
 
 /** Parses one of the schemas above, or says in words what Amazon sent that Shipdeck cannot read. */
-export function parseAmazonPayload<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+export function parseAmazonPayload<T>(schema: z.ZodType<T>, body: unknown, what: string | Message): T {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const where = issue.path.length ? ` at ${issue.path.join(".")}` : "";
-  throw new ConnectorError(`Amazon sent ${what} that Shipdeck cannot read (${issue.message}${where}).`, "bad_response");
+  // zod's own words name the fault: a developer's detail, quoted as it came.
+  const fault = issue.path.length ? `${issue.message} at ${issue.path.join(".")}` : issue.message;
+  throw new ConnectorError(message("storeErrors.amazonUnreadable", { what, fault }), "bad_response");
 }

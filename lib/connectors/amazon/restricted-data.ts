@@ -1,6 +1,7 @@
 import { requestJson } from "../http";
 import { ConnectorError } from "../types";
 import type { AmazonCredentials } from "./auth";
+import { message } from "@/lib/i18n/message";
 import { parseAmazonPayload, restrictedDataTokenResponseSchema } from "./payload";
 import { bucketFor, CREATE_RDT_PLAN, rateLimitWaitMs } from "./rate-limit";
 
@@ -71,7 +72,7 @@ export async function getRestrictedDataToken(credentials: AmazonCredentials, res
         },
         { platformName: "Amazon", signal: options.signal, sleep: options.sleep, retryAfterMs: rateLimitWaitMs, requestTimeoutMs: options.requestTimeoutMs },
       );
-      const answer = parseAmazonPayload(restrictedDataTokenResponseSchema, body, "a Restricted Data Token");
+      const answer = parseAmazonPayload(restrictedDataTokenResponseSchema, body, message("storeErrors.amazonRestrictedDataToken"));
       cachedRdts.set(key, { token: answer.restrictedDataToken, expiresAt: now() + answer.expiresIn * 1000 });
       return answer.restrictedDataToken;
     } catch (error) {

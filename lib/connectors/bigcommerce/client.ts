@@ -57,7 +57,7 @@ export function createBigCommerceClient(store: StoreConnection, options: Pick<Pu
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new ConnectorError("BigCommerce sent a response that is not JSON.", "bad_response");
+      throw new ConnectorError(message("storeErrors.bigcommerceNotJson"), "bad_response");
     }
   }
 
@@ -73,7 +73,7 @@ export function createBigCommerceClient(store: StoreConnection, options: Pick<Pu
 
   return {
     async checkOrdersAccess() {
-      parseCollection(await get("/orders", { limit: 1 }), bigcommerceOrderSchema, "orders");
+      parseCollection(await get("/orders", { limit: 1 }), bigcommerceOrderSchema, message("storeErrors.bigcommerceOrders"));
     },
     async listOrders({ from, to, page, archived }) {
       const body = await get("/orders", {
@@ -84,21 +84,21 @@ export function createBigCommerceClient(store: StoreConnection, options: Pick<Pu
         limit: PAGE_SIZE,
         page,
       });
-      return parseCollection(body, bigcommerceOrderSchema, "orders");
+      return parseCollection(body, bigcommerceOrderSchema, message("storeErrors.bigcommerceOrders"));
     },
     async getOrder(orderId) {
       try {
         const result = bigcommerceOrderSchema.safeParse(await get(`/orders/${orderId}`));
-        if (!result.success) throw new ConnectorError(`BigCommerce sent order ${orderId} in a shape Shipdeck cannot read.`, "bad_response");
+        if (!result.success) throw new ConnectorError(message("storeErrors.bigcommerceOrderShape", { order: orderId }), "bad_response");
         return result.data;
       } catch (error) {
         if (error instanceof ConnectorError && error.kind === "not_found") return null;
         throw error;
       }
     },
-    listProducts: (orderId) => listAll(`/orders/${orderId}/products`, (body) => parseCollection(body, bigcommerceProductSchema, `order ${orderId}'s products`)),
+    listProducts: (orderId) => listAll(`/orders/${orderId}/products`, (body) => parseCollection(body, bigcommerceProductSchema, message("storeErrors.bigcommerceProducts", { order: orderId }))),
     listShippingAddresses: (orderId) =>
-      listAll(`/orders/${orderId}/shipping_addresses`, (body) => parseCollection(body, bigcommerceShippingAddressSchema, `order ${orderId}'s shipping addresses`)),
+      listAll(`/orders/${orderId}/shipping_addresses`, (body) => parseCollection(body, bigcommerceShippingAddressSchema, message("storeErrors.bigcommerceShippingAddresses", { order: orderId }))),
   };
 }
 

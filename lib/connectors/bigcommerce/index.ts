@@ -1,6 +1,7 @@
 import type { NormalizedOrder } from "@/lib/orders/schema";
 import type { WeightUnit } from "@/lib/weights";
 import { ConnectorError, type Connector, type PulledPage, type PullOptions } from "../types";
+import { message } from "@/lib/i18n/message";
 import { createBigCommerceClient, ORDER_CONCURRENCY, PAGE_SIZE, type BigCommerceClient } from "./client";
 import { bigcommerceStatus, bigcommerceWeightUnit, mapBigCommerceOrder, parseBigCommerceDate } from "./map-order";
 import type { BigCommerceOrder } from "./payload";
@@ -97,7 +98,7 @@ function latestChange(orders: BigCommerceOrder[], previous: number): number {
   for (const order of orders) {
     const changedAt = parseBigCommerceDate(order.date_modified, `order ${order.id}`, "date_modified");
     if (changedAt < latest) {
-      throw new ConnectorError(`BigCommerce did not return orders oldest change first (order ${order.id}); the import stopped so the cursor does not skip orders.`, "bad_response");
+      throw new ConnectorError(message("storeErrors.notOldestFirst", { platform: "BigCommerce", order: order.id }), "bad_response");
     }
     latest = changedAt;
   }

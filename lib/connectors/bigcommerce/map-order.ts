@@ -3,6 +3,7 @@ import { decimalToCents, parseMoneyToCents } from "@/lib/money";
 import type { Address, NormalizedOrder, OrderItem } from "@/lib/orders/schema";
 import { toOunces, type WeightUnit } from "@/lib/weights";
 import { ConnectorError } from "../types";
+import { message } from "@/lib/i18n/message";
 import type { BigCommerceOrder, BigCommerceProduct, BigCommerceShippingAddress } from "./payload";
 
 /**
@@ -182,7 +183,7 @@ function decimal(value: string | number | null | undefined, ref: string, field: 
 }
 
 function unreadable(ref: string, field: string, value: string | number) {
-  return new ConnectorError(`BigCommerce sent ${ref} with an unreadable ${field} ("${String(value).slice(0, 40)}").`, "bad_response");
+  return new ConnectorError(message("storeErrors.bigcommerceUnreadableField", { ref, field, value: String(value).slice(0, 40) }), "bad_response");
 }
 
 function optionalText(value: string | null | undefined): string | null {

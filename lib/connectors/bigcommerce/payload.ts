@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ConnectorError } from "../types";
+import { message, type Message } from "@/lib/i18n/message";
 
 /**
  * The parts of BigCommerce's v2 Orders answers the import reads. Loose objects: BigCommerce adds
@@ -66,14 +67,14 @@ export const bigcommerceShippingAddressSchema = z.looseObject({ id: z.number().i
 export type BigCommerceShippingAddress = z.infer<typeof bigcommerceShippingAddressSchema>;
 
 /** Every entry of a v2 collection checked against its schema; the first bad one names what was wrong. */
-export function parseCollection<T>(body: unknown, schema: z.ZodType<T>, what: string): T[] {
-  if (!Array.isArray(body)) throw new ConnectorError(`BigCommerce sent ${what} that are not a list.`, "bad_response");
+export function parseCollection<T>(body: unknown, schema: z.ZodType<T>, what: string | Message): T[] {
+  if (!Array.isArray(body)) throw new ConnectorError(message("storeErrors.bigcommerceNotList", { what }), "bad_response");
   return body.map((entry, index) => {
     const parsed = schema.safeParse(entry);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join(".") || "entry";
-      throw new ConnectorError(`BigCommerce sent ${what} in an unexpected shape (entry ${index + 1}, ${field}: ${issue?.message ?? "invalid"}).`, "bad_response");
+      throw new ConnectorError(message("storeErrors.bigcommerceShape", { what, entry: index + 1, field, fault: issue?.message ?? "invalid" }), "bad_response");
     }
     return parsed.data;
   });

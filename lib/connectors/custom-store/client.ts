@@ -1,11 +1,12 @@
-import { message } from "@/lib/i18n/message";
+import { inEnglish, message } from "@/lib/i18n/message";
 import type { PullOptions, StoreConnection } from "../types";
 import { ConnectorError } from "../types";
 import { formatCustomStoreDate } from "./dates";
 import { requestText } from "../http";
 import { parseExportXml, type ExportDocument } from "./xml";
 
-export const PLATFORM_NAME = "The custom store";
+// Read back from the store's stored error like any platform's name, so it too shows in the merchant's language.
+export const PLATFORM_NAME = inEnglish(message("storeErrors.customStoreName"));
 
 /** The window ShipStation asks a custom store for: orders modified from `start` to `end`, one page of them. */
 export interface ExportRequest {

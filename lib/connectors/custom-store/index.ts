@@ -1,5 +1,6 @@
 import type { NormalizedOrder } from "@/lib/orders/schema";
 import { ConnectorError, type Connector, type PulledPage, type StoreConnection } from "../types";
+import { message } from "@/lib/i18n/message";
 import { fetchExportPage } from "./client";
 import { ceilToMinute, floorToMinute } from "./dates";
 import { mapCustomStoreOrder } from "./map-order";
@@ -39,7 +40,7 @@ export const customStoreConnector: Connector = {
       const document = await fetchExportPage(store, { ...window, page }, options);
       // Page 1 says how many there are; a later page may say more (orders arrived), never fewer.
       pages = Math.max(pages, document.pages);
-      if (pages > MAX_PAGES) throw new ConnectorError(`The store says it has ${pages} pages of orders; more than ${MAX_PAGES} is taken for a bug in the store.`, "bad_response");
+      if (pages > MAX_PAGES) throw new ConnectorError(message("storeErrors.tooManyPages", { pages, max: MAX_PAGES }), "bad_response");
       const last = page >= pages || (page > 1 && document.orders.length === 0);
       yield { orders: mapPage(store, document.orders, seen), cursorAfter: last ? options.until : null } satisfies PulledPage;
       if (last) return;

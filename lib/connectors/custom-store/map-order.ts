@@ -4,6 +4,7 @@ import { computeOrderTotal } from "@/lib/orders/columns";
 import type { Address, NormalizedOrder, OrderItem, ParsedOrder } from "@/lib/orders/schema";
 import { toOunces, type WeightUnit } from "@/lib/weights";
 import { ConnectorError } from "../types";
+import { message, type Message } from "@/lib/i18n/message";
 import { parseCustomStoreDate } from "./dates";
 import { childList, childNode, childText, type XmlNode } from "./xml";
 
@@ -47,16 +48,16 @@ export function mapCustomStoreOrder(node: XmlNode, statusMapping: Record<string,
   const orderId = childText(node, "OrderID") || undefined;
   const orderNumber = childText(node, "OrderNumber") || undefined;
   const label = orderNumber ?? orderId;
-  if (!label) throw new ConnectorError("The store's XML has an <Order> without an OrderID or OrderNumber.", "bad_response");
-  const problem = (what: string) => new ConnectorError(`Order ${label} in the store's XML: ${what}`, "bad_response");
+  if (!label) throw new ConnectorError(message("storeErrors.orderWithoutId"), "bad_response");
+  const problem = (what: Message) => new ConnectorError(message("storeErrors.xmlOrderProblem", { order: label, problem: what }), "bad_response");
 
   const status = mapCustomStoreStatus(childText(node, "OrderStatus") ?? "", statusMapping);
   if (!status) return null;
 
   const orderDateText = childText(node, "OrderDate");
   const orderDate = orderDateText ? parseCustomStoreDate(orderDateText) : null;
-  if (orderDate === null) throw problem(`OrderDate "${orderDateText ?? ""}" is not a date (expected MM/dd/yyyy HH:mm, UTC).`);
-  const money = (name: string) => readMoney(childText(node, name), () => problem(`${name} "${childText(node, name)}" is not an amount.`));
+  if (orderDate === null) throw problem(message("storeErrors.xmlOrderDate", { value: orderDateText ?? "", format: "MM/dd/yyyy HH:mm" }));
+  const money = (name: string) => readMoney(childText(node, name), () => problem(message("storeErrors.xmlNotAmount", { field: name, value: String(childText(node, name)) })));
 
   const customer = childNode(node, "Customer");
   const billToNode = childNode(customer, "BillTo");
@@ -127,12 +128,12 @@ function readAddress(node: XmlNode): Address {
   };
 }
 
-function readItem(node: XmlNode, index: number, problem: (what: string) => ConnectorError): OrderItem {
+function readItem(node: XmlNode, index: number, problem: (what: Message) => ConnectorError): OrderItem {
   const quantityText = childText(node, "Quantity") ?? "";
   const quantity = /^\d+(\.0*)?$/.test(quantityText) ? Number(quantityText) : NaN;
-  if (!Number.isSafeInteger(quantity)) throw problem(`item ${index + 1} has Quantity "${quantityText}"; expected a whole number.`);
+  if (!Number.isSafeInteger(quantity)) throw problem(message("storeErrors.xmlItemQuantity", { item: index + 1, value: quantityText }));
   const unitPriceText = childText(node, "UnitPrice");
-  const unitPrice = readMoney(unitPriceText, () => problem(`item ${index + 1} has UnitPrice "${unitPriceText}", which is not an amount.`)) ?? 0;
+  const unitPrice = readMoney(unitPriceText, () => problem(message("storeErrors.xmlItemUnitPrice", { item: index + 1, value: String(unitPriceText) }))) ?? 0;
   const sku = optional(childText(node, "SKU"));
   const options = childList(node, "Options", "Option")
     .map((option) => ({ name: childText(option, "Name") ?? "", value: childText(option, "Value") ?? "" }))

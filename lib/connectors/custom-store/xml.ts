@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { ConnectorError } from "../types";
+import { message, type Message } from "@/lib/i18n/message";
 
 /** An element as fast-xml-parser hands it over: text, child elements by name, or repeats of one. */
 export type XmlValue = string | XmlNode | XmlValue[];
@@ -36,33 +37,30 @@ const parser = new XMLParser({
 export function parseExportXml(body: string): ExportDocument {
   const text = body.replace(/^\uFEFF/, "");
   const trimmed = text.trim();
-  if (!trimmed) throw notOrders("an empty page");
-  if (looksLikeHtml(trimmed)) throw notOrders("a web page (HTML)");
+  if (!trimmed) throw notOrders(message("storeErrors.emptyPage"));
+  if (looksLikeHtml(trimmed)) throw notOrders(message("storeErrors.webPage"));
   const start = trimmed.search(/<\?xml|<Orders\b/);
   const before = start > 0 ? trimmed.slice(0, start).replace(/<!--[^]*?-->|<!DOCTYPE[^>]*>/gi, "").trim() : "";
   if (before) {
     // PHP stores print warnings before the document ("<br /><b>Warning</b>: …"). Named, not quoted: a foreign body is never shown.
-    throw new ConnectorError(
-      "The store's XML could not be read: the store printed something before it (often a PHP warning or notice). Open the store's address in a browser to see it.",
-      "bad_response",
-    );
+    throw new ConnectorError(message("storeErrors.xmlPrintedBefore"), "bad_response");
   }
   const validation = XMLValidator.validate(trimmed);
   if (validation !== true) {
     const { msg, line } = validation.err;
     // Lines as the store sent them: the blank lines trimmed off the top still count.
     const skipped = (/^\s*/.exec(text)?.[0].match(/\n/g) ?? []).length;
-    throw new ConnectorError(`The store's XML could not be read: ${msg.replace(/\.$/, "")} at line ${line + skipped}.`, "bad_response");
+    throw new ConnectorError(message("storeErrors.xmlUnreadable", { reason: msg.replace(/\.$/, ""), line: line + skipped }), "bad_response");
   }
   const document = parser.parse(trimmed) as XmlNode;
   const roots = Object.keys(document).filter((name) => !name.startsWith("?") && !name.startsWith("!"));
   const rootCount = roots.reduce((sum, name) => sum + (Array.isArray(document[name]) ? (document[name] as XmlValue[]).length : 1), 0);
   if (rootCount !== 1) {
-    throw new ConnectorError(`The store's XML has ${rootCount} root elements (${roots.map((name) => `<${name}>`).join(", ")}); expected one <Orders>.`, "bad_response");
+    throw new ConnectorError(message("storeErrors.xmlRoots", { count: rootCount, roots: roots.map((name) => `<${name}>`).join(", ") }), "bad_response");
   }
   if (roots[0] !== "Orders") {
-    if (roots[0].toLowerCase() === "html") throw notOrders("a web page (HTML)");
-    throw new ConnectorError(`The store's XML starts with <${roots[0]}>; expected an <Orders> root element.`, "bad_response");
+    if (roots[0].toLowerCase() === "html") throw notOrders(message("storeErrors.webPage"));
+    throw new ConnectorError(message("storeErrors.xmlRoot", { root: roots[0] }), "bad_response");
   }
   const root = asNode(document.Orders);
   return { pages: readPages(root["@_pages"]), orders: listOf(root.Order) };
@@ -108,7 +106,7 @@ function asNode(value: XmlValue): XmlNode {
 function readPages(value: XmlValue | undefined): number {
   if (value === undefined || (typeof value === "string" && !value.trim())) return 1;
   const text = typeof value === "string" ? value.trim() : "";
-  if (!/^\d+$/.test(text)) throw new ConnectorError(`The store's XML says pages="${text.slice(0, 40)}"; expected a whole number.`, "bad_response");
+  if (!/^\d+$/.test(text)) throw new ConnectorError(message("storeErrors.xmlPages", { value: text.slice(0, 40) }), "bad_response");
   return Number(text);
 }
 
@@ -116,9 +114,6 @@ function looksLikeHtml(text: string): boolean {
   return /^(<!--[^]*?-->\s*)*<!doctype\s+html/i.test(text) || /^(<!--[^]*?-->\s*)*<html[\s>]/i.test(text);
 }
 
-function notOrders(what: string) {
-  return new ConnectorError(
-    `The store answered with ${what} instead of order XML. Check that the store's address is its Custom Store endpoint (e.g. https://shop.example/shipstation.php).`,
-    "bad_response",
-  );
+function notOrders(what: Message) {
+  return new ConnectorError(message("storeErrors.notOrderXml", { what }), "bad_response");
 }

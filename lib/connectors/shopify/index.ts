@@ -3,6 +3,7 @@ import { ConnectorError, type Connector, type PulledPage } from "../types";
 import { createShopifyClient, firstOrdersUrl, nextOrdersUrl, nextPageInfo } from "./client";
 import { mapShopifyOrder } from "./map-order";
 import type { ShopifyOrder } from "./payload";
+import { inEnglish, message } from "@/lib/i18n/message";
 
 /**
  * Shopify through the REST Admin API: orders changed in the window, oldest change first, pages
@@ -17,7 +18,7 @@ export const shopifyConnector: Connector = {
       const client = createShopifyClient(store, { signal: options?.signal });
       const { body } = await client.get<{ shop?: unknown }>(`${client.apiBase}/shop.json`);
       if (!body || typeof body.shop !== "object" || body.shop === null) {
-        return { ok: false, message: "Shopify answered, but not with the shop's details. Check the store's address." };
+        return { ok: false, message: inEnglish(message("storeErrors.shopifyNotShop")) };
       }
       return { ok: true };
     } catch (error) {
@@ -41,7 +42,7 @@ export const shopifyConnector: Connector = {
         yield { orders, cursorAfter };
       }
       const pageInfo = nextPageInfo(response.headers.get("link"));
-      if (pageInfo && followed.has(pageInfo)) throw new ConnectorError("Shopify sent a page link it had already sent; the import stopped instead of looping.", "bad_response");
+      if (pageInfo && followed.has(pageInfo)) throw new ConnectorError(message("storeErrors.shopifyLinkRepeated"), "bad_response");
       if (pageInfo) followed.add(pageInfo);
       url = pageInfo ? nextOrdersUrl(client.apiBase, pageInfo) : null;
     }
@@ -50,9 +51,9 @@ export const shopifyConnector: Connector = {
 
 function ordersOf(body: unknown): ShopifyOrder[] {
   const orders = (body as { orders?: unknown } | null)?.orders;
-  if (!Array.isArray(orders)) throw new ConnectorError("Shopify sent a response without an orders list.", "bad_response");
+  if (!Array.isArray(orders)) throw new ConnectorError(message("storeErrors.shopifyNoOrdersList"), "bad_response");
   for (const order of orders) {
-    if (typeof order !== "object" || order === null || Array.isArray(order)) throw new ConnectorError("Shopify sent an orders list with an entry that is not an order.", "bad_response");
+    if (typeof order !== "object" || order === null || Array.isArray(order)) throw new ConnectorError(message("storeErrors.shopifyEntryNotOrder"), "bad_response");
   }
   return orders as ShopifyOrder[];
 }
@@ -67,7 +68,7 @@ function latestChange(orders: NormalizedOrder[], previousPagesLatest: number): n
   for (const order of orders) {
     const changedAt = order.channelModifiedAt as number;
     if (changedAt < latest) {
-      throw new ConnectorError(`Shopify did not return orders oldest change first (order ${order.orderNumber}); the import stopped so the cursor does not skip orders.`, "bad_response");
+      throw new ConnectorError(message("storeErrors.notOldestFirst", { platform: "Shopify", order: order.orderNumber }), "bad_response");
     }
     latest = changedAt;
   }

@@ -4,6 +4,7 @@ import type { Address, NormalizedOrder, OrderItem } from "@/lib/orders/schema";
 import { toOunces } from "@/lib/weights";
 import { ConnectorError } from "../types";
 import type { ShopifyAddress, ShopifyLineItem, ShopifyOrder } from "./payload";
+import { message, type Message } from "@/lib/i18n/message";
 
 /** Financial statuses under which the money has been taken (refunds come after a payment). */
 const PAID = new Set(["paid", "partially_refunded", "refunded"]);
@@ -35,10 +36,10 @@ export function shopifyOrderStatus(order: Pick<ShopifyOrder, "cancelled_at" | "f
 /** One Shopify REST order as Shipdeck's order. Throws ConnectorError when the order lacks what identifies it. */
 export function mapShopifyOrder(order: ShopifyOrder): NormalizedOrder {
   const orderKey = idOf(order.id, order.admin_graphql_api_id);
-  if (!orderKey) throw malformed("an order without an id");
+  if (!orderKey) throw malformed(message("storeErrors.shopifyOrderNoId"));
   const orderDate = instantOf(order.created_at);
   const modifiedAt = instantOf(order.updated_at);
-  if (orderDate === null || modifiedAt === null) throw malformed(`order ${orderKey} without a valid created_at/updated_at`);
+  if (orderDate === null || modifiedAt === null) throw malformed(message("storeErrors.shopifyOrderNoDates", { order: orderKey }));
 
   const status = shopifyOrderStatus(order);
   const paid = PAID.has(order.financial_status ?? "");
@@ -168,6 +169,6 @@ function personName(first: unknown, last: unknown): string | null {
   return textOf([textOf(first), textOf(last)].filter(Boolean).join(" "));
 }
 
-function malformed(what: string): ConnectorError {
-  return new ConnectorError(`Shopify sent ${what}.`, "bad_response");
+function malformed(what: Message): ConnectorError {
+  return new ConnectorError(message("storeErrors.shopifySent", { what }), "bad_response");
 }

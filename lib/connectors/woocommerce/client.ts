@@ -2,6 +2,7 @@ import { requestJson } from "../http";
 import { ConnectorError, type PullOptions, type StoreConnection } from "../types";
 import type { WooOrder } from "./map-order";
 import { wooModifiedAt, WooOrderShapeError } from "./map-order";
+import { message, type Message } from "@/lib/i18n/message";
 
 const PLATFORM_NAME = "WooCommerce";
 /** The REST API's largest `per_page`. */
@@ -19,8 +20,8 @@ export function wooApiUrl(baseUrl: string, path: string, params: Record<string, 
 
 /** Credentials Shipdeck cannot send at all (missing, or only over plain HTTP): said before asking the store. */
 export class WooCredentialsError extends ConnectorError {
-  constructor(message: string) {
-    super(message, "auth");
+  constructor(said: Message) {
+    super(said, "auth");
   }
 }
 
@@ -33,11 +34,11 @@ function authorization(store: StoreConnection, url: URL): string {
   const key = store.credentials.consumerKey?.trim();
   const secret = store.credentials.consumerSecret?.trim();
   if (!key || !secret) {
-    throw new WooCredentialsError("The WooCommerce consumer key and consumer secret are both needed (WooCommerce → Settings → Advanced → REST API).");
+    throw new WooCredentialsError(message("storeErrors.wooKeysNeeded"));
   }
   const local = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && local)) {
-    throw new WooCredentialsError("WooCommerce accepts API keys only over HTTPS. Use the store's https:// address.");
+    throw new WooCredentialsError(message("storeErrors.wooHttpsOnly"));
   }
   return `Basic ${Buffer.from(`${key}:${secret}`).toString("base64")}`;
 }
@@ -119,7 +120,7 @@ export async function* listWooOrdersModified(store: StoreConnection, options: Wo
       page,
     });
     const { body, response } = await wooGet<unknown>(store, url, options);
-    if (!Array.isArray(body)) throw new ConnectorError(`${PLATFORM_NAME} answered the order list with something that is not a list.`, "bad_response");
+    if (!Array.isArray(body)) throw new ConnectorError(message("storeErrors.orderListNotList", { platform: PLATFORM_NAME }), "bad_response");
     const orders = body as WooOrder[];
     if (orders.length === 0) return;
 
@@ -143,11 +144,11 @@ export async function* listWooOrdersModified(store: StoreConnection, options: Wo
 }
 
 function modifiedAtOrThrow(order: WooOrder): number {
-  if (order === null || typeof order !== "object") throw new ConnectorError(`${PLATFORM_NAME} sent an order list entry that is not an order.`, "bad_response");
+  if (order === null || typeof order !== "object") throw new ConnectorError(message("storeErrors.orderListEntryNotOrder", { platform: PLATFORM_NAME }), "bad_response");
   try {
     return wooModifiedAt(order);
   } catch (error) {
-    if (error instanceof WooOrderShapeError) throw new ConnectorError(`${PLATFORM_NAME} sent an unreadable order: ${error.message}.`, "bad_response");
+    if (error instanceof WooOrderShapeError) throw new ConnectorError(message("storeErrors.unreadableOrder", { platform: PLATFORM_NAME, reason: error.said }), "bad_response");
     throw error;
   }
 }

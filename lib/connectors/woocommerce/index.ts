@@ -3,6 +3,7 @@ import { BlockedAddressError } from "../public-address";
 import { ConnectorError, type Connector, type PulledPage, type PullOptions, type StoreConnection } from "../types";
 import { listWooOrdersModified, wooApiUrl, WooCredentialsError, wooGet } from "./client";
 import { mapWooCommerceOrder, wooModifiedAt, WooOrderShapeError, type WooOrder } from "./map-order";
+import { inEnglish, message } from "@/lib/i18n/message";
 
 export { verifyWooCommerceSignature } from "./webhook";
 
@@ -18,7 +19,7 @@ export const woocommerceConnector: Connector = {
     try {
       // Listing one order checks exactly what imports need: that the key may read orders.
       const { body } = await wooGet<unknown>(store, wooApiUrl(store.baseUrl, "orders", { per_page: 1 }), options);
-      if (!Array.isArray(body)) return { ok: false, message: "The address answered, but not like a WooCommerce store. Check the store's address." };
+      if (!Array.isArray(body)) return { ok: false, message: inEnglish(message("storeErrors.wooNotAStore")) };
       return { ok: true };
     } catch (error) {
       if (!(error instanceof ConnectorError)) throw error;
@@ -54,7 +55,7 @@ function mapOrThrow(order: WooOrder): NormalizedOrder | null {
   try {
     return mapWooCommerceOrder(order);
   } catch (error) {
-    if (error instanceof WooOrderShapeError) throw new ConnectorError(`WooCommerce sent an unreadable order: ${error.message}.`, "bad_response");
+    if (error instanceof WooOrderShapeError) throw new ConnectorError(message("storeErrors.unreadableOrder", { platform: "WooCommerce", reason: error.said }), "bad_response");
     throw error;
   }
 }
@@ -63,9 +64,9 @@ function connectionMessage(error: ConnectorError): string {
   if (error instanceof WooCredentialsError || error instanceof BlockedAddressError) return error.message;
   switch (error.kind) {
     case "auth":
-      return "WooCommerce refused the consumer key and secret. Check that the key exists under WooCommerce → Settings → Advanced → REST API, has Read access, and was copied in full.";
+      return inEnglish(message("storeErrors.wooKeysRefused"));
     case "not_found":
-      return "No WooCommerce REST API was found at this address. Check the store's address and that WooCommerce is active (and pretty permalinks are on).";
+      return inEnglish(message("storeErrors.wooNoApi"));
     default:
       return error.message;
   }

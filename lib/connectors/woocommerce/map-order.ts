@@ -1,6 +1,7 @@
 import type { OrderStatus } from "@/db/schema";
 import { decimalToCents, parseMoneyToCents } from "@/lib/money";
 import type { Address, NormalizedOrder, OrderItem } from "@/lib/orders/schema";
+import { inEnglish, message, type Message } from "@/lib/i18n/message";
 
 /** The parts of a WooCommerce REST v3 order (`GET /wp-json/wc/v3/orders`) that Shipdeck reads. */
 export interface WooAddress {
@@ -94,7 +95,12 @@ export function mapWooCommerceStatus(status: string): OrderStatus | null {
 }
 
 /** Thrown for an order the mapping cannot read; the connector turns it into a bad-response error. */
-export class WooOrderShapeError extends Error {}
+/** An order WooCommerce sent in a shape Shipdeck cannot read: what is wrong with it, said for the store's error. */
+export class WooOrderShapeError extends Error {
+  constructor(readonly said: Message) {
+    super(inEnglish(said));
+  }
+}
 
 /** WooCommerce's `*_gmt` dates are UTC without an offset ("2017-03-22T19:28:02"). */
 export function parseWooGmtDate(value: string | null | undefined): number | null {
@@ -107,14 +113,14 @@ export function parseWooGmtDate(value: string | null | undefined): number | null
 /** The order's modification time (epoch ms): the pull's sort key and the store's cursor. */
 export function wooModifiedAt(order: WooOrder): number {
   const ms = parseWooGmtDate(order.date_modified_gmt);
-  if (ms === null) throw new WooOrderShapeError(`order ${order.id} has no readable date_modified_gmt`);
+  if (ms === null) throw new WooOrderShapeError(message("storeErrors.wooNoModifiedDate", { id: String(order.id) }));
   return ms;
 }
 
 /** A WooCommerce order as Shipdeck's order, or null for a checkout draft (not an order yet). */
 export function mapWooCommerceOrder(order: WooOrder): NormalizedOrder | null {
   if (!Number.isSafeInteger(order.id) || typeof order.status !== "string") {
-    throw new WooOrderShapeError("an order without a numeric id or a status");
+    throw new WooOrderShapeError(message("storeErrors.wooNoIdOrStatus"));
   }
   const status = mapWooCommerceStatus(order.status);
   if (status === null) return null;

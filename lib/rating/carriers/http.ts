@@ -3,16 +3,26 @@
  * client-credentials tokens cached per carrier and client until shortly before they expire.
  */
 
+import { inEnglish, message, type Message, type MessageParams } from "@/lib/i18n/message";
+import type { MessageKey } from "@/lib/i18n/translate";
+
 export type CarrierErrorKind = "auth" | "rejected" | "unavailable" | "bad_response" | "config";
 
-/** A carrier that could not quote; `message` is shown to the merchant as it is. */
+/** A carrier that could not quote: `message` in English, and the message (key and values) the merchant reads, when lib built it. */
 export class CarrierError extends Error {
+  readonly key?: MessageKey;
+  readonly params?: MessageParams;
+
   constructor(
-    message: string,
+    said: string | Message,
     readonly kind: CarrierErrorKind,
   ) {
-    super(message);
+    super(typeof said === "string" ? said : inEnglish(said));
     this.name = "CarrierError";
+    if (typeof said !== "string") {
+      this.key = said.key;
+      this.params = said.params;
+    }
   }
 }
 
@@ -36,7 +46,7 @@ export async function sendToCarrier(url: string, init: RequestInit, call: Carrie
   } catch (error) {
     if (call.signal.aborted) throw error;
     const cause = (error as { cause?: { code?: string } }).cause?.code;
-    throw new CarrierError(`${call.carrierName} could not be reached${cause ? ` (${cause})` : ""}.`, "unavailable");
+    throw new CarrierError(cause ? message("ratingErrors.carrierUnreachableCode", { carrier: call.carrierName, code: cause }) : message("ratingErrors.carrierUnreachable", { carrier: call.carrierName }), "unavailable");
   }
   const text = await response.text();
   let json: unknown = null;
@@ -67,21 +77,25 @@ export function carrierFailure(
   carrierMessage: string | null,
   stage: "token" | "rate",
 ): CarrierError {
-  const said = carrierMessage ? `: ${carrierMessage}` : "";
+  const carrier = carrierName;
+  // The carrier's own words, when it gave some, are quoted as they came.
+  const said = carrierMessage ?? undefined;
   if (status === 401 || status === 403 || (stage === "token" && status === 400)) {
+    const variables = { id: `${envPrefix}_CLIENT_ID`, secret: `${envPrefix}_CLIENT_SECRET`, account: `${envPrefix}_ACCOUNT_NUMBER` };
+    const check = envPrefix === "USPS" ? message("ratingErrors.checkCredentials", variables) : message("ratingErrors.checkCredentialsAndAccount", variables);
     return new CarrierError(
-      `${carrierName} refused the credentials (${status})${said}. Check ${envPrefix}_CLIENT_ID and ${envPrefix}_CLIENT_SECRET${envPrefix === "USPS" ? "" : ` (and ${envPrefix}_ACCOUNT_NUMBER)`}.`,
+      said ? message("ratingErrors.carrierRefusedSaid", { carrier, status, said, check }) : message("ratingErrors.carrierRefused", { carrier, status, check }),
       "auth",
     );
   }
-  if (status === 429) return new CarrierError(`${carrierName} is limiting requests (429)${said}; try again in a little while.`, "unavailable");
-  if (status >= 500) return new CarrierError(`${carrierName} answered ${status} (server error)${said}.`, "unavailable");
-  if (carrierMessage) return new CarrierError(`${carrierName} could not rate this parcel: ${carrierMessage}`, "rejected");
-  return new CarrierError(`${carrierName} answered ${status} without a reason Shipdeck could read.`, "rejected");
+  if (status === 429) return new CarrierError(said ? message("ratingErrors.carrierLimitingSaid", { carrier, said }) : message("ratingErrors.carrierLimiting", { carrier }), "unavailable");
+  if (status >= 500) return new CarrierError(said ? message("ratingErrors.carrierServerErrorSaid", { carrier, status, said }) : message("ratingErrors.carrierServerError", { carrier, status }), "unavailable");
+  if (said) return new CarrierError(message("ratingErrors.carrierCouldNotRate", { carrier, said }), "rejected");
+  return new CarrierError(message("ratingErrors.carrierNoReason", { carrier, status }), "rejected");
 }
 
 export function unreadableAnswer(carrierName: string): CarrierError {
-  return new CarrierError(`${carrierName} sent an answer Shipdeck could not read.`, "bad_response");
+  return new CarrierError(message("ratingErrors.carrierUnreadable", { carrier: carrierName }), "bad_response");
 }
 
 /** A base URL from the environment, without a trailing slash; a bad one names its variable. */

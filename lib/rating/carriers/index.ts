@@ -1,6 +1,7 @@
 import "server-only";
 import type { Parcel, RateProblem, RateQuote, RateResult } from "../types";
 import { CarrierError } from "./http";
+import { localizable, message } from "@/lib/i18n/message";
 import { createFedexCarrier, FEDEX_DEFAULT_BASE_URL } from "./fedex";
 import { createUpsCarrier, UPS_DEFAULT_BASE_URL } from "./ups";
 import { createUspsCarrier, USPS_DEFAULT_BASE_URL } from "./usps";
@@ -76,7 +77,7 @@ export async function quoteLiveCarriers(carriers: LiveCarrier[], parcel: Parcel,
 
 async function quoteOneCarrier(carrier: LiveCarrier, parcel: Parcel, timeoutMs: number): Promise<RateResult> {
   const controller = new AbortController();
-  const timedOut = new CarrierError(`${carrier.name} did not answer within ${secondsOf(timeoutMs)} s.`, "unavailable");
+  const timedOut = new CarrierError(message("ratingErrors.carrierTimedOut", { carrier: carrier.name, seconds: secondsOf(timeoutMs) }), "unavailable");
   let timer: ReturnType<typeof setTimeout> | undefined;
   // The race stops waiting even for an adapter that does not watch its signal.
   const deadline = new Promise<never>((_, reject) => {
@@ -97,12 +98,14 @@ async function quoteOneCarrier(carrier: LiveCarrier, parcel: Parcel, timeoutMs: 
 }
 
 function problemOf(carrier: LiveCarrier, parcel: Parcel, error: unknown): RateProblem {
-  const message =
+  const said =
     error instanceof CarrierError
-      ? error.message
+      ? error.key
+        ? localizable(message(error.key, error.params))
+        : { message: error.message }
       : // A bug or an unexpected failure: its text may hold anything, so it stays in the log.
-        (console.error(`Live rates from ${carrier.name} failed`, error), `${carrier.name} could not quote this parcel (unexpected error).`);
-  return { carrierCode: carrier.code, carrierName: carrier.name, serviceCode: parcel.serviceCode, message };
+        (console.error(`Live rates from ${carrier.name} failed`, error), localizable(message("ratingErrors.carrierUnexpected", { carrier: carrier.name })));
+  return { carrierCode: carrier.code, carrierName: carrier.name, serviceCode: parcel.serviceCode, ...said };
 }
 
 /** 8000 → "8", 2500 → "2.5", 250 → "0.25". */

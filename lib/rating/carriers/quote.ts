@@ -1,3 +1,4 @@
+import { inEnglish, message } from "@/lib/i18n/message";
 import type { Parcel, RateBreakdown, RateQuote } from "../types";
 
 /** Pounds for a carrier's request, rounded up to `decimals` places (never under-declare a weight). */
@@ -56,7 +57,7 @@ export function liveQuote(carrier: { code: string; name: string }, parcel: Parce
     samplePrices: false,
     rateCardId: null,
     zone,
-    zoneSource: zone ? `${carrier.name}'s live rate answer` : null,
+    zoneSource: zone ? inEnglish(message("ratingErrors.liveRateAnswer", { carrier: carrier.name })) : null,
     billableWeightOz: fields.billableWeightOz ?? parcel.weightOz,
     dimWeightOz: fields.dimWeightOz ?? null,
     dimWeightUsed: fields.dimWeightUsed ?? false,

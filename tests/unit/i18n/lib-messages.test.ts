@@ -89,7 +89,7 @@ describe("every message lib can give a page has French words", () => {
 
   it("reads English a page gets as text (a zod message, a store's stored last error) back into its message, so it shows in French", () => {
     const french = createTranslator("fr");
-    for (const namespace of ["orderErrors", "formErrors", "csvErrors", "storeErrors", "networkErrors", "ratingErrors"] as const) {
+    for (const namespace of ["orderErrors", "formErrors", "csvErrors", "storeErrors", "networkErrors", "ratingErrors", "rateCardErrors", "zoneChartErrors", "ratingFormErrors", "authErrors", "csvImportErrors"] as const) {
       for (const [name, template] of Object.entries(en[namespace])) {
         const key = `${namespace}.${name}` as MessageKey;
         const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
@@ -139,42 +139,33 @@ function forDevelopers(node: ts.Node): boolean {
 const ENGLISH_BY_DESIGN = new Set([
   "lib/http/openapi.ts", "lib/http/api-route.ts", "lib/http/session-route.ts", "lib/http/cron-auth.ts",
   "lib/orders/api-orders.ts", "lib/orders/api-actions.ts", "lib/orders/api-dates.ts", "lib/orders/shipstation-order.ts",
-  "lib/rating/shipstation-rates.ts", "lib/workspaces/api-time-zone.ts", "lib/auth/api-keys.ts",
+  "lib/rating/shipstation-rates.ts", "lib/rating/carrier-query.ts", "lib/workspaces/api-time-zone.ts", "lib/auth/api-keys.ts",
   "lib/imports/receive-webhook.ts", "lib/connectors/bigcommerce/webhook.ts",
   "lib/config/check-config.ts", "lib/imports/schedule.ts",
-  "lib/csv/suggest-mapping.ts", "lib/csv/fields.ts", "lib/demo/generate-orders.ts",
+  "lib/csv/suggest-mapping.ts", "lib/csv/fields.ts", "lib/csv/status-words.ts", "lib/demo/generate-orders.ts",
+  // A rate card file's setting and column names (the format, quoted in problems), and the sample cards' CSV, written into each new workspace as data.
+  "lib/rating/rate-card-csv-words.ts", "lib/rating/sample-rate-card.ts",
 ]);
 
 /**
- * Not translated yet (most of it is a platform's or a file's shape described in detail, the rate
- * card and zone chart upload checks, and zod messages of forms other than the order's): their
- * sentences per file, which may only go down; a new English sentence anywhere else fails here.
+ * Not translated yet: sentences per file, equal to what remains, so they can only go down (none
+ * are left); a new English sentence anywhere else fails here.
  */
-const NOT_YET_TRANSLATED: Record<string, number> = {
-  "lib/rating/rate-card-csv.ts": 67, "lib/rating/rate-card.ts": 16, "lib/rating/usps-zone-chart.ts": 12, "lib/rating/parcel-schema.ts": 11,
-  "lib/csv/csv-imports.ts": 10, "lib/csv/import-protocol.ts": 7, "lib/rating/ship-from-location-schema.ts": 7, "lib/connectors/custom-store/xml.ts": 6,
-  "lib/rating/carriers/http.ts": 6, "lib/auth/schemas.ts": 5, "lib/connectors/amazon/client.ts": 5,
-  "lib/connectors/shopify/index.ts": 5, "lib/connectors/woocommerce/client.ts": 5, "lib/rating/zone-charts.ts": 5, "lib/connectors/amazon/auth.ts": 4,
-  "lib/connectors/custom-store/map-order.ts": 4, "lib/connectors/woocommerce/index.ts": 4, "lib/imports/import-all-stores.ts": 4,
-  "lib/rating/rate-cards.ts": 4, "lib/rating/ship-from-locations.ts": 4, "lib/stores/manage-stores.ts": 3, "lib/auth/sign-up.ts": 3,
-  "lib/csv/csv-mappings.ts": 3, "lib/csv/mapping-schema.ts": 3, "lib/connectors/bigcommerce/client.ts": 2, "lib/connectors/bigcommerce/payload.ts": 2,
-  "lib/connectors/woocommerce/map-order.ts": 2, "lib/http/action-client.ts": 2, "lib/imports/import-progress.ts": 2, "lib/imports/import-store.ts": 2,
-  "lib/imports/store-activity.ts": 2, "lib/rating/carrier-query.ts": 2, "lib/rating/carriers/index.ts": 2, "lib/rating/order-parcel.ts": 2,
-  "lib/rating/sample-rate-card.ts": 2, "lib/stores/get-store.ts": 2, "lib/connectors/amazon/payload.ts": 1, "lib/connectors/bigcommerce/index.ts": 1,
-  "lib/connectors/bigcommerce/map-order.ts": 1, "lib/connectors/custom-store/client.ts": 1, "lib/connectors/custom-store/index.ts": 1,
-  "lib/connectors/public-address.ts": 1, "lib/connectors/shopify/map-order.ts": 1, "lib/csv/values.ts": 1, "lib/dates.ts": 1, "lib/errors.ts": 1,
-  "lib/rating/carriers/quote.ts": 1, "lib/stores/store-sweeps.ts": 1, "lib/text.ts": 1,
-};
+const NOT_YET_TRANSLATED: Record<string, number> = {};
 
 describe("lib words nothing a merchant reads itself", () => {
   it("has no English sentence outside the catalogs, but for the API's and the logs' own words", () => {
     const grown: string[] = [];
+    const translatedSince: string[] = [];
     for (const file of libSources.map((path) => path.split("\\").join("/"))) {
       if (ENGLISH_BY_DESIGN.has(file)) continue;
       const found = englishSentences(file);
       if (found.length > (NOT_YET_TRANSLATED[file] ?? 0)) grown.push(...found);
+      // A ratchet: a file with fewer sentences than its entry lowers the entry (or removes it at 0), so what it saves cannot be spent again.
+      if (found.length < (NOT_YET_TRANSLATED[file] ?? 0)) translatedSince.push(`${file}: ${found.length}`);
     }
     expect(grown).toEqual([]);
+    expect(translatedSince).toEqual([]);
   });
 
   it("catches an English refusal written into lib (so the check can fail)", () => {

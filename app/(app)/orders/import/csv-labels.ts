@@ -16,5 +16,6 @@ export function csvLabels(locale: Locale): CsvLabels {
   // What the CSV readers say of a cell or row (lib/csv), in the merchant's language.
   visit(catalogOf(locale).csvErrors, "csvErrors.");
   visit(catalogOf(locale).orderErrors, "orderErrors.");
+  visit(catalogOf(locale).csvImportErrors, "csvImportErrors.");
   return { locale, messages };
 }

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { ApiError, getImport } from "./import-api";
 import type { CsvImportSummary } from "@/lib/csv/import-protocol";
 import { ResultStep } from "./result-step";
-import type { CsvT } from "./translator";
+import { describeAnswer, type CsvT } from "./translator";
 
 /** After a reload (`?import=<id>`): where that import stands, from the server. */
 export function ImportStatusView({ t, importId, onImportAnother }: { t: CsvT; importId: string; onImportAnother: () => void }) {
@@ -15,7 +15,7 @@ export function ImportStatusView({ t, importId, onImportAnother }: { t: CsvT; im
     let live = true;
     getImport(importId)
       .then((loaded) => live && setState(loaded))
-      .catch((failure) => live && setError(failure instanceof ApiError && failure.message ? failure.message : t("networkError")));
+      .catch((failure) => live && setError(failure instanceof ApiError && failure.message ? describeAnswer(t, failure.message) : t("networkError")));
     return () => {
       live = false;
     };

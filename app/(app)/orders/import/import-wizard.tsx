@@ -18,7 +18,7 @@ import { PreviewStep } from "./preview-step";
 import { ResultStep } from "./result-step";
 import { applyChunks, finishChunks, previewChunks, serverRowErrors, type Tally } from "./run-import";
 import { StepList, type StepName } from "./step-list";
-import { csvTranslator, describe, type CsvLabels, type CsvT } from "./translator";
+import { csvTranslator, describe, describeAnswer, type CsvLabels, type CsvT } from "./translator";
 import type { ImportOptions, ImportPlan, Mapping, ParsedFile } from "./worker-protocol";
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -55,7 +55,7 @@ function decimalColumns(mapping: Mapping): number[] {
 }
 
 function messageOf(error: unknown, t: CsvT): string {
-  if (error instanceof ApiError) return error.message || t("networkError");
+  if (error instanceof ApiError) return error.message ? describeAnswer(t, error.message) : t("networkError");
   return error instanceof Error ? error.message : String(error);
 }
 

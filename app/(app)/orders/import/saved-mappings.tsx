@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { isFieldKey } from "@/lib/csv/fields";
 import { ApiError, listMappings, saveMapping } from "./import-api";
 import type { CsvMappingSummary } from "@/lib/csv/csv-mappings";
-import type { CsvT } from "./translator";
+import { describeAnswer, type CsvT } from "./translator";
 import type { ImportOptions, Mapping } from "./worker-protocol";
 
 const control = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
@@ -83,7 +83,7 @@ export function SavedMappings({ t, signature, headers, mapping, options, onApply
       setNotice(t("mapping.savedAs", { name: trimmed }));
       setSaved(await listMappings(signature).catch(() => saved));
     } catch (error) {
-      setNotice(t("mapping.saveFailed", { message: error instanceof ApiError && error.message ? error.message : t("networkError") }));
+      setNotice(t("mapping.saveFailed", { message: error instanceof ApiError && error.message ? describeAnswer(t, error.message) : t("networkError") }));
     } finally {
       setSaving(false);
     }

@@ -1,14 +1,15 @@
 import { compile, type Compiled, type Vars } from "@/lib/i18n/compile";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { Leaves, Translate } from "@/lib/i18n/translate";
-import { localize, type Localizable } from "@/lib/i18n/message";
+import { localize, messageOfEnglish, renderMessage, type Localizable } from "@/lib/i18n/message";
 
 /** The import page's own messages, and the order statuses its preview shows. */
 export type CsvLabelKey =
   | Leaves<Messages["csv"]>
   | `orderStatus.${keyof Messages["orderStatus"] & string}`
   | `csvErrors.${keyof Messages["csvErrors"] & string}`
-  | `orderErrors.${keyof Messages["orderErrors"] & string}`;
+  | `orderErrors.${keyof Messages["orderErrors"] & string}`
+  | `csvImportErrors.${keyof Messages["csvImportErrors"] & string}`;
 export interface CsvLabels {
   locale: string;
   messages: Record<string, string>;
@@ -41,5 +42,12 @@ export function csvTranslator({ locale, messages }: CsvLabels): CsvT {
 
 /** A row error or file issue in the merchant's language, from the key lib gave it (its English words when it has none). */
 export function describe(t: CsvT, said: Localizable): string {
-  return localize(said, t as unknown as Translate);
+  return said.key ? localize(said, t as unknown as Translate) : describeAnswer(t, said.message);
+}
+
+/** English text (the server's answer, a reason sent as words) in the merchant's language when this page has its message, else as it came. */
+export function describeAnswer(t: CsvT, text: string): string {
+  const said = messageOfEnglish(text);
+  if (!said || t(said.key as CsvLabelKey) === said.key) return text;
+  return renderMessage(said, t as unknown as Translate);
 }

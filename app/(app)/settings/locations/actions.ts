@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formValues, workspaceAction, type FormState } from "@/lib/http/action-client";
+import { formValues, saidOf, workspaceAction, type FormState } from "@/lib/http/action-client";
+import { localize } from "@/lib/i18n/message";
+import { en } from "@/lib/i18n/messages/en";
 import { getTimeZone } from "@/lib/i18n/server";
 import { deleteShipFromLocation, makeDefaultShipFromLocation, saveShipFromLocation } from "@/lib/rating/ship-from-locations";
 import { todayIn } from "@/lib/rating/today";
@@ -73,7 +75,7 @@ const originRef = z.object({ originZip3: z.string().regex(/^\d{3}$/) });
 
 /** "Retry" / "Fetch again": today's chart from USPS; the service's failure is the message. */
 export const fetchZoneChartAction = workspaceAction(
-  { input: (originZip3: string) => ({ originZip3 }), schema: originRef, errors: { invalid_input: (error) => error.message } },
+  { input: (originZip3: string) => ({ originZip3 }), schema: originRef, errors: { invalid_input: saidOf } },
   async ({ workspaceId, input, t }): Promise<ZoneChartState> => {
     const stored = await fetchUspsZoneChart(workspaceId, input.originZip3, todayIn(await getTimeZone()));
     revalidatePath(PAGE);
@@ -85,9 +87,10 @@ export const fetchZoneChartAction = workspaceAction(
 export const uploadZoneChartAction = workspaceAction(
   {
     input: (originZip3: string, _state: ZoneChartState, formData: FormData) => ({ originZip3, file: formData.get("file") }),
-    schema: originRef.extend({ file: z.instanceof(File, { error: "Choose the zone chart's JSON file." }) }),
+    schema: originRef.extend({ file: z.instanceof(File, { error: en.zoneChartErrors.chooseFile }) }),
     values: () => undefined,
-    errors: { invalid_input: (error) => error.message },
+    // The schema's refusal names the file field; lib's says what is wrong with the chart.
+    errors: { invalid_input: (error, t) => (error.key ? saidOf(error, t) : localize(error.fieldErrors?.file?.[0] ?? error.message, t)) },
   },
   async ({ workspaceId, input, t }): Promise<ZoneChartState> => {
     const stored = await uploadUspsZoneChart(workspaceId, await input.file.text(), { originZip3: input.originZip3 });

@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formValues, workspaceAction, type FormState } from "@/lib/http/action-client";
-import { formatRateCardCsvError, parseRateCardCsv } from "@/lib/rating/rate-card-csv";
+import { localize } from "@/lib/i18n/message";
+import { en } from "@/lib/i18n/messages/en";
+import { parseRateCardCsv, sayRateCardCsvError } from "@/lib/rating/rate-card-csv";
 import { canManageRateCards, deleteRateCard, saveRateCard, setRateCardActive } from "@/lib/rating/rate-cards";
 
 const PAGE = "/settings/rate-cards";
@@ -23,17 +25,17 @@ export const uploadRateCardAction = workspaceAction(
     input: (_state: UploadRateCardState, formData: FormData) => ({ file: formData.get("file") }),
     schema: z.object({
       file: z
-        .instanceof(File, { error: "Choose the rate card's CSV file." })
-        .refine((file) => file.size > 0, "Choose the rate card's CSV file.")
-        .refine((file) => file.size <= MAX_CSV_BYTES, "The file is over 2 MB: upload one service's card per file."),
+        .instanceof(File, { error: en.rateCardErrors.chooseFile })
+        .refine((file) => file.size > 0, en.rateCardErrors.chooseFile)
+        .refine((file) => file.size <= MAX_CSV_BYTES, en.rateCardErrors.fileTooLarge),
     }),
     allow: canManageRateCards,
     values: () => undefined,
-    errors: { forbidden: "rateCards.errors.forbidden", invalid_input: (error) => error.fieldErrors?.file?.[0] ?? error.message },
+    errors: { forbidden: "rateCards.errors.forbidden", invalid_input: (error, t) => localize(error.fieldErrors?.file?.[0] ?? error.message, t) },
   },
   async ({ workspaceId, input, t }): Promise<UploadRateCardState> => {
     const parsed = parseRateCardCsv(await input.file.text());
-    if (!parsed.ok) return { error: t("rateCards.errors.file", { count: parsed.errors.length }), problems: parsed.errors.map(formatRateCardCsvError) };
+    if (!parsed.ok) return { error: t("rateCards.errors.file", { count: parsed.errors.length }), problems: parsed.errors.map((problem) => localize(sayRateCardCsvError(problem), t)) };
     await saveRateCard(workspaceId, parsed.card);
     revalidatePath(PAGE);
     return { saved: t("rateCards.saved", { service: parsed.card.serviceName, carrier: parsed.card.carrierName }) };

@@ -133,6 +133,6 @@ describe("FedEx live rates", () => {
     fake!.hang();
     const { quotes, problems } = await quoteLiveCarriers([fedex], testParcel(), { timeoutMs: 250 });
     expect(quotes).toEqual([]);
-    expect(problems).toEqual([{ carrierCode: "fedex", carrierName: "FedEx", serviceCode: null, message: "FedEx did not answer within 0.25 s." }]);
+    expect(problems).toMatchObject([{ carrierCode: "fedex", carrierName: "FedEx", serviceCode: null, message: "FedEx did not answer within 0.25 s." }]);
   });
 });

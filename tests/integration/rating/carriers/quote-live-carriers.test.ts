@@ -85,7 +85,7 @@ describe("quoteLiveCarriers", () => {
     const { carriers, fakes: started } = await allThreeAgainstFakes();
     started.ups.hang();
     const { quotes, problems } = await quoteLiveCarriers(carriers, parcel, { timeoutMs: 400 });
-    expect(problems).toEqual([{ carrierCode: "ups", carrierName: "UPS", serviceCode: null, message: "UPS did not answer within 0.4 s." }]);
+    expect(problems).toMatchObject([{ carrierCode: "ups", carrierName: "UPS", serviceCode: null, message: "UPS did not answer within 0.4 s." }]);
     expect(quotes.filter((quote) => quote.carrierCode === "usps")).toHaveLength(3);
     expect(quotes.filter((quote) => quote.carrierCode === "fedex")).toHaveLength(3);
     expect(quotes.some((quote) => quote.carrierCode === "ups")).toBe(false);

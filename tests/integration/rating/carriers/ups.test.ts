@@ -4,6 +4,8 @@ import type { Parcel } from "@/lib/rating/types";
 import { asEnv, type CarrierFake } from "../../../fakes/carrier-oauth";
 import { startUpsFake, UPS_FAKE_CLIENT_ID, UPS_FAKE_CLIENT_SECRET, upsError } from "../../../fakes/ups/server";
 import { testParcel } from "../../../helpers/rating";
+import { localize } from "@/lib/i18n/message";
+import { createTranslator } from "@/lib/i18n/translate";
 
 let fake: CarrierFake | undefined;
 
@@ -103,7 +105,7 @@ describe("UPS live rates", () => {
     const ups = await upsAgainstFake({ UPS_CLIENT_SECRET: "wrong" });
     const { quotes, problems } = await quoteLiveCarriers([ups], testParcel());
     expect(quotes).toEqual([]);
-    expect(problems).toEqual([
+    expect(problems).toMatchObject([
       {
         carrierCode: "ups",
         carrierName: "UPS",
@@ -111,6 +113,10 @@ describe("UPS live rates", () => {
         message: "UPS refused the credentials (401): ClientId is Invalid (10401). Check UPS_CLIENT_ID and UPS_CLIENT_SECRET (and UPS_ACCOUNT_NUMBER).",
       },
     ]);
+    // The Rates page says it in French, UPS's own words quoted as they came.
+    expect(localize(problems[0], createTranslator("fr"))).toBe(
+      "UPS a refusé les identifiants (401)\u00a0: ClientId is Invalid (10401). Vérifiez UPS_CLIENT_ID et UPS_CLIENT_SECRET (et UPS_ACCOUNT_NUMBER).",
+    );
   });
 
   it("passes UPS's own error message through, and never a foreign page", async () => {
