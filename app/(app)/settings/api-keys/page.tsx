@@ -2,7 +2,8 @@ import { canManageApiKeys, listApiKeys } from "@/lib/auth/api-keys";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { getI18n, titleMetadata } from "@/lib/i18n/server";
 import { CreateApiKeyForm } from "./create-api-key-form";
-import { RevokeApiKeyButton } from "./revoke-api-key-button";
+import { ConfirmActionButton } from "../../../ui/confirm-form";
+import { revokeApiKeyAction } from "./actions";
 import { ApiTimeZoneForm } from "./api-time-zone-form";
 import { apiTimeZoneChoices, getApiTimeZone } from "@/lib/workspaces/api-time-zone";
 import { SettingsNav } from "../settings-nav";
@@ -81,8 +82,10 @@ export default async function ApiKeysPage() {
                   {canManage && (
                     <td className="px-3 py-2 text-right">
                       {!apiKey.revokedAt && (
-                        <RevokeApiKeyButton
-                          apiKeyId={apiKey.id}
+                        <ConfirmActionButton
+                          action={revokeApiKeyAction}
+                          fields={{ apiKeyId: apiKey.id }}
+                          small
                           label={t("apiKeys.revoke")}
                           accessibleLabel={t("apiKeys.revokeLabel", { name: apiKey.name })}
                           confirmMessage={t("apiKeys.confirmRevoke", { name: apiKey.name })}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ConfirmForm } from "../../../ui/confirm-form";
 import { deleteCsvMappingAction, renameCsvMappingAction, type CsvMappingState } from "./actions";
 
 export interface CsvMappingActionLabels {
@@ -38,22 +39,14 @@ export function CsvMappingActions({ mappingId, name, labels }: { mappingId: numb
           {labels.rename}
         </button>
       </form>
-      <form
+      <ConfirmForm
         action={deleteAction}
-        onSubmit={(event) => {
-          if (!window.confirm(labels.confirmDelete)) event.preventDefault();
-        }}
-      >
-        <input type="hidden" name="mappingId" value={mappingId} />
-        <button
-          type="submit"
-          disabled={deleting}
-          aria-label={labels.deleteLabel}
-          className="rounded-md border border-red-300 px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60"
-        >
-          {labels.delete}
-        </button>
-      </form>
+        fields={{ mappingId }}
+        confirmMessage={labels.confirmDelete}
+        label={labels.delete}
+        accessibleLabel={labels.deleteLabel}
+        pending={deleting}
+      />
       {error ? (
         <p role="alert" className="w-full text-sm text-red-600">
           {error}

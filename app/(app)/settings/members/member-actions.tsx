@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { Role } from "@/db/schema";
+import { ConfirmForm } from "../../../ui/confirm-form";
 import { changeMemberRoleAction, removeMemberAction, type MemberState } from "./actions";
 
 export interface MemberActionLabels {
@@ -32,22 +33,14 @@ export function MemberActions({ userId, role, roles, roleNames, labels }: { user
           {labels.saveRole}
         </button>
       </form>
-      <form
+      <ConfirmForm
         action={removeAction}
-        onSubmit={(event) => {
-          if (!window.confirm(labels.confirmRemove)) event.preventDefault();
-        }}
-      >
-        <input type="hidden" name="userId" value={userId} />
-        <button
-          type="submit"
-          disabled={removing}
-          aria-label={labels.removeLabel}
-          className="rounded-md border border-red-300 px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60"
-        >
-          {labels.remove}
-        </button>
-      </form>
+        fields={{ userId }}
+        confirmMessage={labels.confirmRemove}
+        label={labels.remove}
+        accessibleLabel={labels.removeLabel}
+        pending={removing}
+      />
       {error && (
         <p role="alert" className="w-full text-sm text-red-600">
           {error}

@@ -7,7 +7,8 @@ import { canManageMembers, listMembers, ROLES } from "@/lib/workspaces/members";
 import { SettingsNav } from "../settings-nav";
 import { InviteForm } from "./invite-form";
 import { MemberActions } from "./member-actions";
-import { RevokeInvitationButton } from "./revoke-invitation-button";
+import { ConfirmActionButton } from "../../../ui/confirm-form";
+import { revokeInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -110,8 +111,9 @@ export default async function MembersPage() {
                         {invitation.invitedBy && <> · {t("members.invitedBy", { name: invitation.invitedBy })}</>}
                       </p>
                     </div>
-                    <RevokeInvitationButton
-                      invitationId={invitation.id}
+                    <ConfirmActionButton
+                      action={revokeInvitationAction}
+                      fields={{ invitationId: invitation.id }}
                       label={t("members.revoke")}
                       accessibleLabel={t("members.revokeLabel", { email: invitation.email })}
                       confirmMessage={t("members.confirmRevoke", { email: invitation.email })}

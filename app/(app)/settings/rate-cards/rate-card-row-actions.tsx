@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ConfirmForm } from "../../../ui/confirm-form";
 import { deleteRateCardAction, setRateCardActiveAction, type RateCardRowState } from "./actions";
 
 export interface RateCardRowLabels {
@@ -25,22 +26,15 @@ export function RateCardRowActions({ rateCardId, active, labels }: { rateCardId:
           {active ? labels.deactivate : labels.activate}
         </button>
       </form>
-      <form
+      <ConfirmForm
         action={deleteAction}
-        onSubmit={(event) => {
-          if (!window.confirm(labels.confirmDelete)) event.preventDefault();
-        }}
-      >
-        <input type="hidden" name="rateCardId" value={rateCardId} />
-        <button
-          type="submit"
-          disabled={deleting}
-          aria-label={labels.deleteLabel}
-          className="rounded-md border border-red-300 px-3 py-1 text-xs font-medium text-red-700 hover:bg-red-50 disabled:opacity-60"
-        >
-          {labels.delete}
-        </button>
-      </form>
+        fields={{ rateCardId }}
+        confirmMessage={labels.confirmDelete}
+        label={labels.delete}
+        accessibleLabel={labels.deleteLabel}
+        pending={deleting}
+        small
+      />
       {error && (
         <p role="alert" className="w-full text-right text-xs text-red-600">
           {error}
