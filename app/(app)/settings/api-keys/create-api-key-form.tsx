@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { CopyableValue } from "../../../ui/copyable-value";
 import { Field } from "../../../ui/field";
 import { createApiKeyAction, type CreateApiKeyState } from "./actions";
 
@@ -47,32 +48,6 @@ export function CreateApiKeyForm({ labels }: { labels: CreateApiKeyLabels }) {
           {labels.create}
         </button>
       </form>
-    </div>
-  );
-}
-
-function CopyableValue({ label, value, testId, labels }: { label: string; value: string; testId: string; labels: CreateApiKeyLabels }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <div className="space-y-1">
-      <p className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</p>
-      <div className="flex items-center gap-2">
-        <code className="block min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm break-all select-all" data-testid={testId}>
-          {value}
-        </code>
-        <button
-          type="button"
-          onClick={() =>
-            navigator.clipboard?.writeText(value).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            )
-          }
-          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
-        >
-          {copied ? labels.copied : labels.copy}
-        </button>
-      </div>
     </div>
   );
 }

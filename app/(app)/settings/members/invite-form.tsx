@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import type { Role } from "@/db/schema";
+import { CopyableValue } from "../../../ui/copyable-value";
 import { Field } from "../../../ui/field";
 import { createInvitationAction, type InvitationState } from "./actions";
 
@@ -20,7 +21,6 @@ export interface InviteLabels {
 export function InviteForm({ roles, roleNames, labels }: { roles: Role[]; roleNames: Record<Role, string>; labels: InviteLabels }) {
   const [state, formAction, pending] = useActionState<InvitationState, FormData>(createInvitationAction, {});
   const [dismissedId, setDismissedId] = useState<number | null>(null);
-  const [copied, setCopied] = useState(false);
   const created = state.created && state.created.id !== dismissedId ? state.created : null;
   const link = created ? `${window.location.origin}/invite/${created.token}` : "";
   return (
@@ -28,29 +28,10 @@ export function InviteForm({ roles, roleNames, labels }: { roles: Role[]; roleNa
       {created && (
         <div role="status" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="invitation-created">
           <p className="text-amber-900">{labels.linkReady.replace("{email}", created.email).replace("{role}", roleNames[created.role as Role] ?? created.role)}</p>
-          <div className="flex flex-wrap items-center gap-2">
-            <code className="block min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs break-all select-all" data-testid="invitation-link">
-              {link}
-            </code>
-            <button
-              type="button"
-              onClick={() =>
-                navigator.clipboard?.writeText(link).then(
-                  () => setCopied(true),
-                  () => setCopied(false),
-                )
-              }
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50"
-            >
-              {copied ? labels.copied : labels.copy}
-            </button>
-          </div>
+          <CopyableValue key={link} value={link} testId="invitation-link" labels={labels} />
           <button
             type="button"
-            onClick={() => {
-              setDismissedId(created.id);
-              setCopied(false);
-            }}
+            onClick={() => setDismissedId(created.id)}
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50"
           >
             {labels.dismiss}
