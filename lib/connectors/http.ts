@@ -1,5 +1,5 @@
 import { message } from "@/lib/i18n/message";
-import { assertPublicUrl } from "./public-address";
+import { assertPublicUrl, publicOnlyDispatcher } from "./public-address";
 import { networkFailureOf } from "./network-errors";
 import { ConnectorError, defaultSleep } from "./types";
 
@@ -67,6 +67,8 @@ export async function requestText(url: string, init: RequestInit, options: Reque
       text = await response.text();
     } catch (error) {
       if (error instanceof ConnectorError) throw error;
+      // A refusal by the connection's own address check (publicOnlyDispatcher) arrives as fetch's cause.
+      if ((error as Error)?.cause instanceof ConnectorError) throw (error as Error).cause;
       if (options.signal?.aborted) throw new ConnectorError(message("storeErrors.timedOut", { platform: options.platformName }), "unavailable");
       // Not tried again: a store that held one request this long holds the next, and the scheduler retries the run.
       if (timeout.aborted) throw new ConnectorError(message("storeErrors.timedOutAfter", { platform: options.platformName, seconds: Math.ceil(timeoutMs / 1000) }), "unavailable");
@@ -114,7 +116,7 @@ async function fetchPublic(url: string, init: RequestInit, platformName: string,
   let request: RequestInit = init;
   for (let hop = 0; ; hop++) {
     await assertPublicUrl(current);
-    const response = await fetch(current, { ...request, redirect: "manual", signal });
+    const response = await fetch(current, { ...request, redirect: "manual", signal, dispatcher: publicOnlyDispatcher } as RequestInit);
     if (!REDIRECTS.has(response.status)) return response;
     await discardBody(response);
     const location = response.headers.get("location");

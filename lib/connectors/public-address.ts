@@ -1,5 +1,7 @@
+import { lookup as lookupEach, type LookupAddress } from "node:dns";
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
+import { Agent } from "undici";
 import { ConnectorError } from "./types";
 import { message } from "@/lib/i18n/message";
 
@@ -118,18 +120,38 @@ const resolveHost: ResolveHost = (hostname) => lookup(hostname, { all: true, ver
 
 /**
  * Refuses a URL whose host is, or resolves to, a non-public address (every address DNS gives:
- * a name with one public and one private record is refused) that the operator did not allow. The connection then resolves the
- * name again, so a DNS server that answers differently the second time (rebinding) is not
- * stopped here: the fetch cannot be pinned to the checked address without undici's Agent, which
- * this app does not ship.
+ * a name with one public and one private record is refused) that the operator did not allow:
+ * before anything is sent, in words the merchant can act on. The connection itself goes through
+ * `publicOnlyDispatcher`, which checks the addresses it connects to again.
  */
 export async function assertPublicUrl(url: URL, resolve: ResolveHost = resolveHost): Promise<void> {
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new BlockedAddressError(url.hostname || url.protocol);
   if (privateStoreUrlsAllowed()) return;
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  const addresses = isIP(host) ? [{ address: host }] : await resolve(host);
-  const allowed = allowedPrivateAddresses();
-  if (addresses.length === 0 || addresses.some(({ address }) => !isPublicAddress(address) && !allowed.has(address.toLowerCase()))) {
-    throw new BlockedAddressError(url.hostname);
-  }
+  if (!mayConnectTo(isIP(host) ? [{ address: host }] : await resolve(host))) throw new BlockedAddressError(url.hostname);
 }
+
+function mayConnectTo(addresses: readonly { address: string }[]): boolean {
+  if (privateStoreUrlsAllowed()) return true;
+  const allowed = allowedPrivateAddresses();
+  return addresses.length > 0 && addresses.every(({ address }) => isPublicAddress(address) || allowed.has(address.toLowerCase()));
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * The connection's own DNS lookup, held to the same rule: a name that answered public for
+ * `assertPublicUrl` and answers private a moment later (DNS rebinding) is refused here, on the
+ * very addresses the socket would use.
+ */
+function lookupPublicOnly(hostname: string, options: { all?: boolean; family?: number }, callback: LookupCallback): void {
+  lookupEach(hostname, { family: options.family ?? 0, all: true, verbatim: true }, (error, addresses) => {
+    if (error) return callback(error, []);
+    if (!mayConnectTo(addresses)) return callback(new BlockedAddressError(hostname), []);
+    if (options.all) return callback(null, addresses);
+    callback(null, addresses[0].address, addresses[0].family);
+  });
+}
+
+/** The connections store requests use (`dispatcher` of fetch): every address checked as it is connected to. */
+export const publicOnlyDispatcher = new Agent({ connect: { lookup: lookupPublicOnly as never } });

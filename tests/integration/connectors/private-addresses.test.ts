@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { customStoreConnector } from "@/lib/connectors/custom-store";
 import { requestText } from "@/lib/connectors/http";
-import { assertPublicUrl, BlockedAddressError, isPublicAddress } from "@/lib/connectors/public-address";
+import { assertPublicUrl, BlockedAddressError, isPublicAddress, publicOnlyDispatcher } from "@/lib/connectors/public-address";
 import { shopifyConnector } from "@/lib/connectors/shopify";
 import { woocommerceConnector } from "@/lib/connectors/woocommerce";
 import { startFakeServer, type FakeServer } from "../../fakes/http-server";
@@ -167,5 +167,23 @@ describe("store connections on a hosted install", () => {
     await expect(requestText(`${silent.url}/admin/api/2024-04/shop.json`, {}, { ...options, signal: abandon.signal })).rejects.toMatchObject({
       message: "Shopify did not answer in time (the request timed out).",
     });
+  });
+});
+
+describe("the connection checks the address it connects to (DNS rebinding)", () => {
+  it("refuses a name that resolves to a private address when the socket connects, whatever the earlier check saw; nothing reaches the server", async () => {
+    const inside = await server((_request, response) => void response.end("secret"));
+    // "localhost" stands in for a rebinding name: whatever it answered before, it answers 127.0.0.1 now.
+    const url = inside.url.replace("127.0.0.1", "localhost");
+    const failure = await fetch(url, { dispatcher: publicOnlyDispatcher } as RequestInit).catch((error: Error) => error);
+    expect((failure as Error).cause).toBeInstanceOf(BlockedAddressError);
+    expect(inside.requests).toHaveLength(0);
+  });
+
+  it("connects where the operator allows private addresses (self-hosting next to the shop)", async () => {
+    vi.stubEnv("ALLOW_PRIVATE_STORE_URLS", "1");
+    const inside = await server((_request, response) => void response.end("ok"));
+    const answer = await fetch(inside.url.replace("127.0.0.1", "localhost"), { dispatcher: publicOnlyDispatcher } as RequestInit);
+    expect(await answer.text()).toBe("ok");
   });
 });
