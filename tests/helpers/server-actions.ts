@@ -1,5 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
+import { expect } from "vitest";
+import { getURLFromRedirectError } from "next/dist/client/components/redirect";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
 
 /**
  * Outside Next.js there is no request: the signed-in user is the test's. A test file hands these
@@ -60,4 +63,11 @@ export function formOf(fields: Record<string, string | Blob>): FormData {
   const data = new FormData();
   for (const [name, value] of Object.entries(fields)) data.set(name, value);
   return data;
+}
+
+/** What a server action's redirect() threw: the path it sends the browser to. */
+export async function redirectOf(call: Promise<unknown>): Promise<string> {
+  const error = await call.then(() => null, (caught: unknown) => caught);
+  expect(isRedirectError(error)).toBe(true);
+  return getURLFromRedirectError(error as Parameters<typeof getURLFromRedirectError>[0]);
 }

@@ -2,8 +2,6 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { redirect } from "next/navigation";
-import { getURLFromRedirectError } from "next/dist/client/components/redirect";
-import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { db } from "@/db/database";
 import type { Role } from "@/db/schema";
 import { listApiKeys } from "@/lib/auth/api-keys";
@@ -15,6 +13,7 @@ import { importOneStore } from "@/lib/imports/import-all-stores";
 import { dayOf } from "@/lib/stores/store-sweeps";
 import { startShopifyFake } from "../../fakes/shopify/server";
 import { useTestDatabase } from "../../helpers/database";
+import { formOf as form, redirectOf } from "../../helpers/server-actions";
 import { createMerchant } from "../../helpers/workspaces";
 
 // Outside Next.js there is no request: the signed-in user and the request's cookies are the
@@ -44,18 +43,7 @@ beforeEach(() => {
   request.cookies = {};
 });
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
 
-/** What a server action's redirect() threw: the path it sends the browser to. */
-async function redirectOf(call: Promise<unknown>): Promise<string> {
-  const error = await call.then(() => null, (caught: unknown) => caught);
-  expect(isRedirectError(error)).toBe(true);
-  return getURLFromRedirectError(error as Parameters<typeof getURLFromRedirectError>[0]);
-}
 
 /** A user who joins the workspace with a role, as an invitation would add them. */
 async function addMember(workspaceId: string, role: Role) {

@@ -1,13 +1,12 @@
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { getURLFromRedirectError } from "next/dist/client/components/redirect";
-import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { db } from "@/db/database";
 import { getStoreOrThrow } from "@/lib/stores/get-store";
 import { createStore, storedCredentials } from "@/lib/stores/manage-stores";
 import { startShopifyFake, type ShopifyFake } from "../../fakes/shopify/server";
 import { useTestDatabase } from "../../helpers/database";
+import { formOf as form, redirectOf } from "../../helpers/server-actions";
 import { createMerchant } from "../../helpers/workspaces";
 
 // Outside Next.js there is no request: the signed-in user is the test's; the rest is the real code.
@@ -31,17 +30,7 @@ beforeEach(() => {
   request.language = "en";
 });
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
 
-async function redirectOf(call: Promise<unknown>): Promise<string> {
-  const error = await call.then(() => null, (caught: unknown) => caught);
-  expect(isRedirectError(error)).toBe(true);
-  return getURLFromRedirectError(error as Parameters<typeof getURLFromRedirectError>[0]);
-}
 
 async function closedPortUrl(): Promise<string> {
   const server = createServer();

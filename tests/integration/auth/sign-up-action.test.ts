@@ -4,6 +4,7 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { db } from "@/db/database";
 import { recordSignInFailure, SIGN_IN_LIMITS, throttleKeys } from "@/lib/auth/throttle";
 import { useTestDatabase } from "../../helpers/database";
+import { formOf as form } from "../../helpers/server-actions";
 
 // Outside Next.js, Auth.js can't run: its signIn is replaced by what its Credentials provider
 // does here (lib/auth/auth.ts), the real verifyCredentials, throwing Auth.js's errors.
@@ -39,11 +40,6 @@ beforeEach(() => {
   auth.refuseEverySignIn = false;
 });
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
 
 async function signUp(email: string, extra: Record<string, string> = {}) {
   const { signUpAction } = await import("@/app/(auth)/actions");

@@ -1,10 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { getURLFromRedirectError } from "next/dist/client/components/redirect";
-import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { db } from "@/db/database";
 import { ORDER_MESSAGES } from "@/lib/orders/limits";
 import { apiClient, createApiCredentials } from "../../helpers/api";
 import { useTestDatabase } from "../../helpers/database";
+import { formOf as form, redirectOf } from "../../helpers/server-actions";
 import { createMerchant } from "../../helpers/workspaces";
 
 // Outside Next.js there is no request: the signed-in user is the test's; the rest is the real code.
@@ -23,17 +22,7 @@ beforeEach(() => {
   request.userId = null;
 });
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
 
-async function redirectOf(call: Promise<unknown>): Promise<string> {
-  const error = await call.then(() => null, (caught: unknown) => caught);
-  expect(isRedirectError(error)).toBe(true);
-  return getURLFromRedirectError(error as Parameters<typeof getURLFromRedirectError>[0]);
-}
 
 const DAY = 24 * 60 * 60 * 1000;
 /** A day as a date input gives it, `days` from today (UTC, the test workspace's zone). */

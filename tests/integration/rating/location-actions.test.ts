@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { getURLFromRedirectError } from "next/dist/client/components/redirect";
-import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { fetchZoneChartAction, saveLocationAction, uploadZoneChartAction } from "@/app/(app)/settings/locations/actions";
 import { listShipFromLocations } from "@/lib/rating/ship-from-locations";
 import { listUspsZoneCharts } from "@/lib/rating/zone-charts";
 import { startUspsZonesFake, type UspsZonesFake } from "../../fakes/usps-zones/server";
 import { useTestDatabase } from "../../helpers/database";
+import { formOf as form, redirectOf } from "../../helpers/server-actions";
 import { createMerchant } from "../../helpers/workspaces";
 
 // Outside Next.js there is no request: the signed-in user is the test's; the rest is the real code.
@@ -37,19 +36,9 @@ beforeEach(async () => {
   workspaceId = merchant.workspaceId;
 });
 
-function form(fields: Record<string, string | File>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
 
 const WAREHOUSE = { name: "Warehouse", street1: "100 Main St", city: "Los Angeles", state: "CA", postalCode: "90210", country: "US" };
 
-async function redirectOf(call: Promise<unknown>): Promise<string> {
-  const error = await call.then(() => null, (caught: unknown) => caught);
-  expect(isRedirectError(error)).toBe(true);
-  return getURLFromRedirectError(error as Parameters<typeof getURLFromRedirectError>[0]);
-}
 
 describe("the locations page's actions", () => {
   it("names the wrong fields of the form, keeps what was typed, and saves it once fixed (USPS failing or not)", async () => {

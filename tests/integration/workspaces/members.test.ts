@@ -5,6 +5,7 @@ import { getWorkspaceSession } from "@/lib/auth/session";
 import { acceptInvitation, createInvitation } from "@/lib/workspaces/invitations";
 import { changeMemberRole, listMembers, removeMember } from "@/lib/workspaces/members";
 import { useTestDatabase } from "../../helpers/database";
+import { formOf as form } from "../../helpers/server-actions";
 import { createMerchant } from "../../helpers/workspaces";
 
 const signedIn = vi.hoisted(() => ({ userId: null as string | null }));
@@ -17,11 +18,6 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 useTestDatabase();
 
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-};
 
 /** A workspace with its owner and one more user who joined it with `role`. */
 async function workspaceWith(role: "owner" | "admin" | "member") {
