@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { getI18n, titleMetadata } from "@/lib/i18n/server";
 import { listStores } from "@/lib/stores/list-stores";
+import { storeNameIn } from "../../stores/store-name";
 import { csvLabels } from "./csv-labels";
 import { ImportWizard } from "./import-wizard";
 
@@ -11,7 +12,7 @@ export default async function ImportOrdersPage({ searchParams }: { searchParams:
   const [session, params, { t, locale }] = await Promise.all([requireWorkspaceSession(), searchParams, getI18n()]);
   const stores = (await listStores(session.workspaceId))
     .filter((store) => store.active)
-    .map((store) => ({ id: store.id, name: store.platform === "manual" ? t("stores.manualStore") : store.name, manual: store.platform === "manual" }));
+    .map((store) => ({ id: store.id, name: storeNameIn(store, t), manual: store.platform === "manual" }));
   const defaultStore = stores.find((store) => store.manual) ?? stores[0];
   const importId = typeof params.import === "string" && /^[\w-]{1,100}$/.test(params.import) ? params.import : null;
 
