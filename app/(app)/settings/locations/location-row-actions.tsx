@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { ConfirmForm } from "../../../ui/confirm-form";
 import { deleteLocationAction, makeDefaultLocationAction, type LocationRowState } from "./actions";
 
 /** Edit, make default, delete (after a confirm): the list reloads with the change, or says why not. */
@@ -30,16 +31,7 @@ export function LocationRowActions({
           </button>
         </form>
       )}
-      <form
-        action={remove}
-        onSubmit={(event) => {
-          if (!window.confirm(labels.confirmDelete)) event.preventDefault();
-        }}
-      >
-        <button disabled={deletePending} aria-label={labels.deleteLabel} className={`${button} border-red-300 text-red-700 hover:bg-red-50`}>
-          {labels.delete}
-        </button>
-      </form>
+      <ConfirmForm action={remove} fields={{}} confirmMessage={labels.confirmDelete} label={labels.delete} accessibleLabel={labels.deleteLabel} pending={deletePending} small />
       {error && (
         <p role="alert" className="w-full text-xs text-red-600">
           {error}
