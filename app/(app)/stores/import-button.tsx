@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useActionState, useEffect, useId, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import { compile, type Compiled, type Vars } from "@/lib/i18n/compile";
 import type { Messages } from "@/lib/i18n/messages/en";
@@ -33,8 +33,8 @@ export function ImportButton({ action, label, pendingLabel, hint, progressUrl, m
   const t = useMemo(() => translator(locale, messages), [locale, messages]);
   /** Stores whose import someone else started: shown until it ends, then its result. */
   const [followed, setFollowed] = useState<number[]>(importingStoreIds);
-  const [progress, setProgress] = useState<ImportProgress[]>([]);
-  const polls = useRef(0);
+  /** The last poll's answer; null until a poll made since following began has come back. */
+  const [progress, setProgress] = useState<ImportProgress[] | null>(null);
   const hintId = useId();
   const [outcomes, setOutcomes] = useState<string[]>([]);
   const [state, run, pending] = useActionState(async () => {
@@ -42,7 +42,7 @@ export function ImportButton({ action, label, pendingLabel, hint, progressUrl, m
     const result = await action();
     if (result.busyStoreIds?.length) {
       // Judge the other import's end from polls made from now on.
-      polls.current = 0;
+      setProgress(null);
       setFollowed(result.busyStoreIds);
     }
     return result;
@@ -58,7 +58,6 @@ export function ImportButton({ action, label, pendingLabel, hint, progressUrl, m
         if (!response.ok || stopped) return;
         const body = (await response.json()) as ImportProgress | ImportProgress[];
         if (stopped) return;
-        polls.current++;
         setProgress(Array.isArray(body) ? body : [body]);
       } catch {
         // The next poll tries again; the action's own answer does not depend on these.
@@ -72,9 +71,10 @@ export function ImportButton({ action, label, pendingLabel, hint, progressUrl, m
     };
   }, [watching, progressUrl]);
 
-  // A followed import is over once its store is no longer held: say what it did, and show the page as it now is.
+  // A followed import is over once a poll shows its store no longer held: say what it did, and show the page as it now is.
+  // The answer is state, not a counter beside it: a poll counted but not yet rendered once ended a followed import at once.
   useEffect(() => {
-    if (pending || followed.length === 0 || polls.current === 0) return;
+    if (pending || followed.length === 0 || progress === null) return;
     const mine = progress.filter((store) => followed.includes(store.storeId));
     if (mine.some((store) => store.importing)) return;
     setOutcomes(mine.flatMap((store) => outcomeOf(store, t)));
@@ -82,7 +82,7 @@ export function ImportButton({ action, label, pendingLabel, hint, progressUrl, m
     router.refresh();
   }, [progress, followed, pending, t, router]);
 
-  const running = watching ? progress.filter((store) => store.importing) : [];
+  const running = watching ? (progress ?? []).filter((store) => store.importing) : [];
   const describedBy = hint ? hintId : undefined;
   return (
     <form action={run} className="flex flex-wrap items-center gap-3">
