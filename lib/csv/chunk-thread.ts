@@ -1,6 +1,6 @@
 /**
- * The CSV import's own thread: applies chunks the app's thread hands over (see chunk-worker.ts),
- * on its own connection to the database file the app shares with it.
+ * One of the CSV import's threads: applies chunks the app's thread hands over (see
+ * chunk-worker.ts), on its own connection to the database file the app shares with it.
  */
 import "server-only";
 import { parentPort, workerData } from "node:worker_threads";

@@ -26,11 +26,11 @@ const spec = JSON.parse(specJson) as { workspaceId: string; storeId: number; chu
 
 if (work === "csv") {
   const { startCsvImport, finishCsvImport } = await import("@/lib/csv/csv-imports");
-  const { applyCsvChunkFromBody, startImportThread } = await import("@/lib/csv/chunk-worker");
+  const { applyCsvChunkFromBody, startImportThreads } = await import("@/lib/csv/chunk-worker");
   const { CHUNKS_IN_FLIGHT } = await import("@/lib/csv/plan-chunks");
   const file = JSON.parse(readFileSync(spec.chunksFile!, "utf8")) as { start: Parameters<typeof startCsvImport>[1]; chunks: unknown[][] };
   const importId = spec.importId ?? (await startCsvImport(spec.workspaceId, file.start)).importId;
-  await startImportThread();
+  await startImportThreads();
   say({ event: "started", importId });
   const pending = file.chunks.map((_, index) => index).filter((index) => !spec.done?.includes(index));
   const lane = async () => {

@@ -9,7 +9,7 @@ import { sql } from "kysely";
 import { NestedWriteError, openDatabase, useDatabase, type DatabaseHandle } from "@/db/database";
 import { migrateToLatest } from "@/db/migrate-to-latest";
 import { signUpUser } from "@/lib/auth/sign-up";
-import { applyCsvChunkFromBody, startImportThread } from "@/lib/csv/chunk-worker";
+import { applyCsvChunkFromBody, startImportThreads } from "@/lib/csv/chunk-worker";
 import { startCsvImport } from "@/lib/csv/csv-imports";
 import { rowsToOrders } from "@/lib/csv/rows-to-orders";
 import { importOrders } from "@/lib/orders/import-orders";
@@ -60,7 +60,7 @@ describe("the database seam on a remote libSQL server", () => {
     const { orders } = rowsToOrders([["C-1", "11/05/2026", "Ada", "1 St", "London", "N1", "GB", "Tea", "1", "2.50"], ["AUTO", "11/05/2026", "Ada", "1 St", "London", "N1", "GB", "Tea", "1", "2.50"]], mapping, { ...options, headers });
     const threadsBefore = workerThreads();
     const { importId } = await startCsvImport(merchant.workspaceId, { storeId: merchant.manualStoreId, fileName: "r.csv", options, mapping, headers, totalChunks: 1, totalRows: 2 });
-    await startImportThread();
+    await startImportThreads();
     // The chunk route's own call: on a file it hands the body to the import's thread; here it applies it, starting none.
     const body = JSON.stringify({ orders });
     const [first, second] = await Promise.all([applyCsvChunkFromBody(merchant.workspaceId, importId, 0, body, { actor: null }), applyCsvChunkFromBody(merchant.workspaceId, importId, 0, body, { actor: null })]);
