@@ -192,7 +192,8 @@ export async function finishCsvImport(workspaceId: string, importId: string, now
       missing > 0 ? inEnglish(message("csvImportErrors.partsMissing", { missing, total: csvImport.total_chunks })) : null,
       leftOut > 0 ? inEnglish(leftOut === 1 ? message("csvImportErrors.rowLeftOut") : message("csvImportErrors.rowsLeftOut", { count: leftOut })) : null,
     ].filter(Boolean);
-    await finishImportRun(workspaceId, csvImport.run_id, { status, cursorAfter: null, error: problems.length ? problems.join(" ") : null }, now, tx);
+    // One message per line, so a page reads each back into the merchant's language.
+    await finishImportRun(workspaceId, csvImport.run_id, { status, cursorAfter: null, error: problems.length ? problems.join("\n") : null }, now, tx);
     await tx.db.updateTable("csv_imports").set({ status, finished_at: now }).where("id", "=", importId).execute();
     return { status, counts };
   });

@@ -143,7 +143,9 @@ export function messageOfEnglish(text: string): Message | null {
   return null;
 }
 
+/** Stored English, read back line by line: a stored error may hold several messages, one per line. */
 function localizeText(text: string, t: Translate): string {
+  if (text.includes("\n")) return text.split("\n").map((line) => localizeText(line, t)).join("\n");
   const said = messageOfEnglish(text);
   return said ? renderMessage(said, t) : text;
 }

@@ -4,16 +4,14 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { isTimeZone } from "@/lib/dates";
 import { createFormatter } from "./format";
-import { createTranslator, isLocale, localeFromAcceptLanguage, type Locale, type MessageKey } from "./translate";
+import { chooseLocale, createTranslator, LOCALE_COOKIE, type Locale, type MessageKey } from "./translate";
 
-export const LOCALE_COOKIE = "locale";
+export { LOCALE_COOKIE };
 export const TIME_ZONE_COOKIE = "tz";
 
 /** The merchant's chosen language, else the browser's. */
 export async function getLocale(): Promise<Locale> {
-  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (isLocale(chosen)) return chosen;
-  return localeFromAcceptLanguage((await headers()).get("accept-language"));
+  return chooseLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language"));
 }
 
 /** The browser's time zone (a cookie the layout sets), so dates read as the merchant's local time. */

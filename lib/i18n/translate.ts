@@ -24,6 +24,20 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
+/** The cookie that holds the language the merchant chose. */
+export const LOCALE_COOKIE = "locale";
+
+/** The language the merchant chose, else the browser's first supported one, else English. */
+export function chooseLocale(chosen: string | undefined, acceptLanguage: string | null | undefined): Locale {
+  return isLocale(chosen) ? chosen : localeFromAcceptLanguage(acceptLanguage);
+}
+
+/** `chooseLocale` for a route handler's request: its locale cookie, else its Accept-Language. */
+export function localeOfRequest(request: Request): Locale {
+  const cookie = (request.headers.get("cookie") ?? "").split(";").map((part) => part.trim().split("=")).find(([name]) => name === LOCALE_COOKIE);
+  return chooseLocale(cookie?.[1], request.headers.get("accept-language"));
+}
+
 /** The first supported language in an Accept-Language header, else English. */
 export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
   const ranked = (header ?? "")

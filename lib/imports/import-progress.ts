@@ -1,6 +1,7 @@
 import { db } from "@/db/database";
 import { notFound } from "@/lib/errors";
-import { message } from "@/lib/i18n/message";
+import { localize, message } from "@/lib/i18n/message";
+import type { Translate } from "@/lib/i18n/translate";
 import type { RunTrigger } from "./import-runs";
 import { importableStores } from "./importable";
 
@@ -39,6 +40,11 @@ export async function getImportProgress(workspaceId: string, storeId: number, no
 /** Every connected store's import progress, for the Import button of all stores. */
 export async function listImportProgress(workspaceId: string, now = Date.now()): Promise<ImportProgress[]> {
   return readProgress(workspaceId, now);
+}
+
+/** The progress with its run's error in `t`'s language: stored as English words, read back into their message. */
+export function importProgressIn(t: Translate, progress: ImportProgress): ImportProgress {
+  return progress.run?.error ? { ...progress, run: { ...progress.run, error: localize(progress.run.error, t) } } : progress;
 }
 
 async function readProgress(workspaceId: string, now: number, storeId?: number): Promise<ImportProgress[]> {

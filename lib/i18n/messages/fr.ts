@@ -1485,7 +1485,7 @@ export const fr: Messages = {
     importNotFound: "Importation introuvable",
     otherStore: "Les commandes de cette importation vont dans sa propre boutique ; une partie ne peut pas désigner une autre boutique ni un autre espace de travail.",
     changedSinceChecked: "Cette commande a changé dans Shipdeck après la vérification du fichier ; importez de nouveau le fichier pour appliquer ses lignes.",
-    partsMissing: "{missing} parties du fichier sur {total} n’ont pas été importées.",
+    partsMissing: "Parties du fichier non importées : {missing} sur {total}.",
     rowLeftOut: "1 ligne du fichier n’a pas pu être lue comme une commande.",
     rowsLeftOut: "{count} lignes du fichier n’ont pas pu être lues comme des commandes.",
   },

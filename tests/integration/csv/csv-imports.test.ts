@@ -5,6 +5,8 @@ import { applyCsvChunk, finishCsvImport, getCsvImport, previewCsvOrders, startCs
 import type { CsvChunkInput, CsvPreviewInput, StartCsvImportInput } from "@/lib/csv/import-protocol";
 import type { FieldKey } from "@/lib/csv/fields";
 import { rowsToOrders, type CsvOrder } from "@/lib/csv/rows-to-orders";
+import { localize } from "@/lib/i18n/message";
+import { createTranslator } from "@/lib/i18n/translate";
 import { importOrders } from "@/lib/orders/import-orders";
 import { useTestDatabase } from "../../helpers/database";
 import { rejection } from "../../helpers/errors";
@@ -127,6 +129,18 @@ describe("CSV import", () => {
 
     const nothingRead = await start(workspaceId, manualStoreId, { totalChunks: 0, totalRows: 1, rowsLeftOut: 1 });
     expect((await finishCsvImport(workspaceId, nothingRead)).status).toBe("failed");
+  });
+
+  it("keeps each reason a partial import gives as a message of its own, which a French page reads back in French", async () => {
+    const { workspaceId, manualStoreId } = await createMerchant();
+    const importId = await start(workspaceId, manualStoreId, { totalChunks: 2, totalRows: 4, rowsLeftOut: 2 });
+    await applyCsvChunk(workspaceId, importId, 0, chunk(ordersOf([row("2201")])), by);
+    expect((await finishCsvImport(workspaceId, importId)).status).toBe("partial");
+    const { error } = await db.read.selectFrom("import_runs").select("error").where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
+    expect(error).toBe("1 of 2 parts of the file were not imported.\n2 rows of the file could not be read into orders.");
+    expect(localize(error!, createTranslator("fr"))).toBe(
+      "Parties du fichier non importées\u00a0: 1 sur 2.\n2 lignes du fichier n’ont pas pu être lues comme des commandes.",
+    );
   });
 
   it("applies a chunk sent twice once, and the second send gets the stored results", async () => {

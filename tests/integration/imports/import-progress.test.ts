@@ -131,4 +131,23 @@ describe("the progress routes the Import buttons poll", () => {
     expect((await callRoute(one, "/api/stores/abc/import-progress", { params: { storeId: "abc" } })).status).toBe(404);
     expect((await callRoute(all, "/api/stores/import-progress", { params: {} })).json.map((store: { storeName: string }) => store.storeName)).toEqual(["Mine"]);
   });
+
+  it("say a failed import's error in the merchant's language: the locale cookie, else Accept-Language", async () => {
+    const me = await createMerchant();
+    const shop = await connectShop(me.workspaceId, "Night Shop");
+    const runId = await startImportRun(me.workspaceId, shop, "store", "manual", null);
+    await finishImportRun(me.workspaceId, runId, { status: "failed", cursorAfter: null, error: "Shopify answered 503 (server error)." });
+    const { GET: one } = await import("@/app/api/stores/[storeId]/import-progress/route");
+    const { GET: all } = await import("@/app/api/stores/import-progress/route");
+    signedIn.userId = me.userId;
+    const errorIn = async (headers: Record<string, string>) =>
+      (await callRoute(one, `/api/stores/${shop}/import-progress`, { params: { storeId: String(shop) }, headers })).json.run.error;
+
+    expect(await errorIn({})).toBe("Shopify answered 503 (server error).");
+    expect(await errorIn({ cookie: "theme=dark; locale=fr" })).toBe("Shopify a répondu 503 (erreur du serveur).");
+    expect(await errorIn({ "accept-language": "fr-CA,fr;q=0.9,en;q=0.5" })).toBe("Shopify a répondu 503 (erreur du serveur).");
+    expect(await errorIn({ cookie: "locale=en", "accept-language": "fr" })).toBe("Shopify answered 503 (server error).");
+    const [listed] = (await callRoute(all, "/api/stores/import-progress", { params: {}, headers: { cookie: "locale=fr" } })).json;
+    expect(listed.run.error).toBe("Shopify a répondu 503 (erreur du serveur).");
+  });
 });

@@ -187,7 +187,7 @@ export default async function StorePage({ params }: { params: Promise<{ storeId:
                     </td>
                     <td className="px-3 py-2">
                       {t(`stores.runStatus.${run.status}` as MessageKey)}
-                      {run.error && <span className="block text-xs text-red-700">{localize(run.error, t)}</span>}
+                      {run.error && <span className="block whitespace-pre-line text-xs text-red-700">{localize(run.error, t)}</span>}
                     </td>
                     <td className="px-3 py-2 text-xs">
                       {t("stores.counts", run.counts)}
