@@ -2,6 +2,7 @@ import "server-only";
 import type { Metadata } from "next";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
+import type { NextRequest } from "next/server";
 import { isTimeZone } from "@/lib/dates";
 import { createFormatter } from "./format";
 import { chooseLocale, createTranslator, LOCALE_COOKIE, type Locale, type MessageKey } from "./translate";
@@ -12,6 +13,11 @@ export const TIME_ZONE_COOKIE = "tz";
 /** The merchant's chosen language, else the browser's. */
 export async function getLocale(): Promise<Locale> {
   return chooseLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language"));
+}
+
+/** `getLocale` for a route handler, from its request: the locale cookie, else Accept-Language. */
+export function localeOfRequest(request: NextRequest): Locale {
+  return chooseLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
 }
 
 /** The browser's time zone (a cookie the layout sets), so dates read as the merchant's local time. */

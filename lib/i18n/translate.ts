@@ -32,12 +32,6 @@ export function chooseLocale(chosen: string | undefined, acceptLanguage: string 
   return isLocale(chosen) ? chosen : localeFromAcceptLanguage(acceptLanguage);
 }
 
-/** `chooseLocale` for a route handler's request: its locale cookie, else its Accept-Language. */
-export function localeOfRequest(request: Request): Locale {
-  const cookie = (request.headers.get("cookie") ?? "").split(";").map((part) => part.trim().split("=")).find(([name]) => name === LOCALE_COOKIE);
-  return chooseLocale(cookie?.[1], request.headers.get("accept-language"));
-}
-
 /** The first supported language in an Accept-Language header, else English. */
 export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
   const ranked = (header ?? "")

@@ -1,5 +1,6 @@
 import { sessionRoute } from "@/lib/http/session-route";
-import { createTranslator, localeOfRequest } from "@/lib/i18n/translate";
+import { localeOfRequest } from "@/lib/i18n/server";
+import { createTranslator } from "@/lib/i18n/translate";
 import { importProgressIn, listImportProgress } from "@/lib/imports/import-progress";
 
 /** Every connected store's newest import and whether one holds it: the Import button of all stores polls this. Errors are in the merchant's language. */

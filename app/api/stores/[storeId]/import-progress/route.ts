@@ -1,5 +1,6 @@
 import { sessionRoute } from "@/lib/http/session-route";
-import { createTranslator, localeOfRequest } from "@/lib/i18n/translate";
+import { localeOfRequest } from "@/lib/i18n/server";
+import { createTranslator } from "@/lib/i18n/translate";
 import { getImportProgress, importProgressIn } from "@/lib/imports/import-progress";
 
 /** One store's newest import and whether one holds it: its Import button polls this while an import runs. Errors are in the merchant's language. */
