@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/db/database";
 import type { Role } from "@/db/schema";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
+import { hashRandomSecret } from "./random-secret";
 
 export const API_KEY_PREFIX = "sd_live_";
 const KEY_RANDOM_LENGTH = 24;
@@ -48,7 +49,7 @@ export async function createApiKey(workspaceId: string, input: CreateApiKeyInput
   const secret = randomBytes(SECRET_BYTES).toString("base64url");
   const row = await db.write
     .insertInto("api_keys")
-    .values({ workspace_id: workspaceId, name: parsed.data.name, key, secret_hash: hashSecret(secret), created_by: input.createdBy ?? null, created_at: now })
+    .values({ workspace_id: workspaceId, name: parsed.data.name, key, secret_hash: hashRandomSecret(secret), created_by: input.createdBy ?? null, created_at: now })
     .returning("id")
     .executeTakeFirstOrThrow();
   return { id: row.id, name: parsed.data.name, key, secret };
@@ -102,15 +103,7 @@ export async function authenticateApiKey(key: string, secret: string, now = Date
   return { apiKeyId: row.id, workspaceId: row.workspace_id };
 }
 
-/**
- * SHA-256, not scrypt like passwords: the secret is 256 random bits, so there is nothing to
- * guess and a slow, salted hash would buy nothing — while every API request pays for it.
- */
-function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret, "utf8").digest("base64url");
-}
-
-const DUMMY_HASH = hashSecret("not-a-real-secret");
+const DUMMY_HASH = hashRandomSecret("not-a-real-secret");
 
 function secretMatches(secret: string, storedHash: string): boolean {
   const actual = createHash("sha256").update(secret, "utf8").digest();

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/db/database";
 import type { Role } from "@/db/schema";
+import { hashRandomSecret } from "@/lib/auth/random-secret";
 import { emailSchema } from "@/lib/auth/schemas";
 import { AppError, notFound, parseWith } from "@/lib/errors";
 import { message } from "@/lib/i18n/message";
@@ -81,7 +82,7 @@ export async function createInvitation(workspaceId: string, actor: Actor, input:
       .execute();
     const row = await tx.db
       .insertInto("workspace_invitations")
-      .values({ workspace_id: workspaceId, email, role, token_hash: hashToken(token), invited_by: actor.userId, created_at: now, expires_at: expiresAt })
+      .values({ workspace_id: workspaceId, email, role, token_hash: hashRandomSecret(token), invited_by: actor.userId, created_at: now, expires_at: expiresAt })
       .returning("id")
       .executeTakeFirstOrThrow();
     return row.id;
@@ -135,7 +136,7 @@ export async function getInvitationPreview(token: string, now = Date.now()): Pro
       "workspace_invitations.accepted_at",
       "workspace_invitations.revoked_at",
     ])
-    .where("token_hash", "=", hashToken(token))
+    .where("token_hash", "=", hashRandomSecret(token))
     .executeTakeFirst();
   if (!row) return null;
   return { state: stateOf(row, now), workspaceName: row.workspace_name, email: row.email, role: row.role, invitedBy: row.inviter };
@@ -152,7 +153,7 @@ export async function acceptInvitation(user: { userId: string; email: string }, 
     const invitation = await tx.db
       .selectFrom("workspace_invitations")
       .select(["id", "workspace_id", "email", "role", "expires_at", "accepted_at", "revoked_at"])
-      .where("token_hash", "=", hashToken(token))
+      .where("token_hash", "=", hashRandomSecret(token))
       .executeTakeFirst();
     if (!invitation) throw notFound(message("members.errors.invitationNotFound"));
     const state = stateOf(invitation, now);
@@ -202,9 +203,4 @@ function stateOf(row: { expires_at: number; accepted_at: number | null; revoked_
   if (row.accepted_at !== null) return "accepted";
   if (row.revoked_at !== null) return "revoked";
   return row.expires_at <= now ? "expired" : "pending";
-}
-
-/** SHA-256, as for API secrets: the token is 256 random bits, so a slow hash would buy nothing. */
-function hashToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("base64url");
 }
