@@ -238,9 +238,10 @@ async function killAndRetry(scenario: Scenario, template: DatabaseHandle, seed: 
       if (inARow > 0) tally.retries++;
       const child = startChild(path, scenario.work, seen.length ? scenario.retrySpec(seen) : scenario.spec, offset);
       await scenario.killSomewhere(child, random);
-      const killedAt = Date.now() + offset;
       child.kill();
       const ended = await child.ended;
+      // Measured once the process is gone: until the kill lands it may still claim or renew a lease.
+      const deadAt = Date.now() + offset;
       seen.push(...child.lines);
       offset += RESTART_LATER_MS;
       if (!ended.killed) {
@@ -250,7 +251,7 @@ async function killAndRetry(scenario: Scenario, template: DatabaseHandle, seed: 
       tally.kills++;
       const afterKill = await withDatabase(path, async (handle) => {
         const leases = await handle.read.selectFrom("stores").select("lease_until").where("lease_until", "is not", null).execute();
-        for (const { lease_until } of leases) tally.blocked_at_most_s = Math.max(tally.blocked_at_most_s, Math.ceil((lease_until! - killedAt) / 1000));
+        for (const { lease_until } of leases) tally.blocked_at_most_s = Math.max(tally.blocked_at_most_s, Math.ceil((lease_until! - deadAt) / 1000));
         return sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(handle.read);
       });
       if (afterKill.rows.map((row) => row.integrity_check).join() !== "ok") tally.integrity_failures++;
