@@ -82,6 +82,8 @@ interface Prepared {
   digest: OrderDigest;
   columns: Partial<ChannelColumns> & { status: OrderStatus };
   items: ItemColumns[] | undefined;
+  /** The row a create inserts, filled before the write lock is taken; `newOrderValues` adds what only the lock knows. */
+  newRow: InValue[];
 }
 
 /** Orders checked with the order schema and turned into columns: the write path's work that needs no database. */
@@ -111,7 +113,8 @@ export function checkOrders(orders: NormalizedOrder[], receivedDigests?: ImportO
     const items = order.items === undefined ? undefined : toItemColumns(order.items);
     const received = receivedDigests?.values[index];
     const digest: OrderDigest = received ? { kind: receivedDigests!.kind, value: received } : { kind: "order", value: digestOf(order) };
-    entries.push({ index, order, digest, columns: toOrderColumns(order) as Prepared["columns"], items });
+    const columns = toOrderColumns(order) as Prepared["columns"];
+    entries.push({ index, order, digest, columns, items, newRow: newOrderRowOf(order, columns) });
   });
   return { count: orders.length, failed, entries, byIndex: new Map(entries.map((entry) => [entry.index, entry])) };
 }
@@ -299,23 +302,39 @@ function withStoredTotalRecomputed(current: ExistingOrder | undefined, entry: Pr
   return { ...entry, columns: { ...columns, order_total: computed(), order_total_computed: 1 } };
 }
 
-/** The new order's values in ORDER_COLUMNS order: the source's columns over the defaults. */
+/** Each column's place in a new order's row (ORDER_COLUMNS order). */
+const ORDER_COLUMN_AT = Object.fromEntries(ORDER_COLUMNS.map((column, at) => [column, at])) as Record<string, number>;
+/** A new order's row before the source's columns: the zero defaults, NULL elsewhere. */
+const EMPTY_ORDER_ROW: readonly InValue[] = ORDER_COLUMNS.map((column) => ZERO_DEFAULTS[column as keyof typeof ZERO_DEFAULTS] ?? null);
+
+/** The source's columns over the defaults, and the total a new order gets (tax + shipping, computed, when it has neither total nor items). */
+function newOrderRowOf(order: ParsedOrder, columns: Prepared["columns"]): InValue[] {
+  const row = EMPTY_ORDER_ROW.slice();
+  for (const column in columns) {
+    const value = (columns as Record<string, InValue | undefined>)[column];
+    const at = ORDER_COLUMN_AT[column];
+    if (value != null && at !== undefined) row[at] = value;
+  }
+  const computed = computeOrderTotal(order);
+  row[ORDER_COLUMN_AT.order_total] = columns.order_total ?? computed;
+  row[ORDER_COLUMN_AT.order_total_computed] = columns.order_total_computed ?? (columns.order_total === undefined || columns.order_total === computed ? 1 : 0);
+  return row;
+}
+
+/** The new order's values in ORDER_COLUMNS order: its prepared row with its id, key, number, digest and times. */
 function newOrderValues(id: number, workspaceId: string, storeId: number, entry: Prepared, active: boolean, now: number): InValue[] {
-  const fixed: Record<string, InValue> = {
-    id,
-    workspace_id: workspaceId,
-    store_id: storeId,
-    order_key: entry.order.orderKey,
-    active: active ? 1 : 0,
-    created_at: now,
-    modified_at: now,
-    ...digestColumns(entry.digest),
-    // A new order without a total nor items still gets one: tax + shipping, computed.
-    order_total: entry.columns.order_total ?? computeOrderTotal(entry.order),
-    order_total_computed: entry.columns.order_total_computed ?? (entry.columns.order_total === undefined || entry.columns.order_total === computeOrderTotal(entry.order) ? 1 : 0),
-  };
-  const columns = entry.columns as Record<string, InValue | undefined>;
-  return ORDER_COLUMNS.map((column) => fixed[column] ?? columns[column] ?? ZERO_DEFAULTS[column as keyof typeof ZERO_DEFAULTS] ?? null);
+  const row = entry.newRow.slice();
+  row[ORDER_COLUMN_AT.id] = id;
+  row[ORDER_COLUMN_AT.workspace_id] = workspaceId;
+  row[ORDER_COLUMN_AT.store_id] = storeId;
+  // A CSV AUTO order is numbered after it was prepared (numberCheckedOrder).
+  row[ORDER_COLUMN_AT.order_key] = entry.order.orderKey;
+  row[ORDER_COLUMN_AT.order_number] = entry.columns.order_number ?? null;
+  row[ORDER_COLUMN_AT.active] = active ? 1 : 0;
+  row[ORDER_COLUMN_AT.created_at] = now;
+  row[ORDER_COLUMN_AT.modified_at] = now;
+  for (const [column, value] of Object.entries(digestColumns(entry.digest))) row[ORDER_COLUMN_AT[column]] = value;
+  return row;
 }
 
 function itemValues(orderId: number, item: ItemColumns): InValue[] {
