@@ -3,28 +3,22 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { getDatabase, type ThreadShare } from "@/db/database";
 import { AppError, parseJsonBody, type ErrorCode } from "@/lib/errors";
-import { applyCsvChunk, type CsvImporter } from "./csv-imports";
-import type { CsvChunkInput, CsvChunkOutcome } from "./import-protocol";
+import { applyCsvChunk, previewCsvOrders, type CsvImporter } from "./csv-imports";
+import type { CsvChunkInput, CsvChunkOutcome, CsvPreview, CsvPreviewInput } from "./import-protocol";
 
-export interface ChunkRequest {
-  id: number;
-  workspaceId: string;
-  importId: string;
-  chunkIndex: number;
-  /** The request body as sent: parsed on the import's thread, so parsing does not hold the app's. */
-  body: string;
-  actor: string | null;
-}
+/** Work for an import thread: a chunk to apply, or entries to preview. The body is as sent: parsed on the thread, so parsing does not hold the app's. */
+type ImportThreadWork = { workspaceId: string; body: string; actor: string | null } & ({ work: "chunk"; importId: string; chunkIndex: number } | { work: "preview" });
+export type ImportThreadRequest = ImportThreadWork & { id: number };
 
-export type ChunkReply =
-  | { id: number; ok: true; value: CsvChunkOutcome }
+export type ImportThreadReply =
+  | { id: number; ok: true; value: CsvChunkOutcome | CsvPreview }
   | { id: number; ok: false; appError: { code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> } }
   | { id: number; ok: false; failure: string };
 
 interface ImportThread {
   worker: Worker;
   databaseUrl: string;
-  pending: Map<number, { resolve: (value: CsvChunkOutcome) => void; reject: (error: Error) => void }>;
+  pending: Map<number, { resolve: (value: CsvChunkOutcome | CsvPreview) => void; reject: (error: Error) => void }>;
   /** Ends the thread once it has had nothing to do for IDLE_THREAD_MS. */
   idleTimer?: NodeJS.Timeout;
 }
@@ -50,15 +44,30 @@ let nextRequestId = 1;
  * what `applyCsvChunk` answers or throws.
  */
 export async function applyCsvChunkFromBody(workspaceId: string, importId: string, chunkIndex: number, body: string, by: CsvImporter): Promise<CsvChunkOutcome> {
+  const work = { work: "chunk", workspaceId, importId, chunkIndex, body, actor: by.actor ?? null } as const;
+  return (await onImportThread(work, () => applyCsvChunk(workspaceId, importId, chunkIndex, parseJsonBody(body) as CsvChunkInput, by))) as CsvChunkOutcome;
+}
+
+/**
+ * `previewCsvOrders` where a chunk would be applied: a preview reads, checks and writes (then
+ * takes back) as much as a chunk does. It also starts and warms the threads the import that
+ * usually follows will use.
+ */
+export async function previewCsvOrdersFromBody(workspaceId: string, body: string, by: CsvImporter): Promise<CsvPreview> {
+  const work = { work: "preview", workspaceId, body, actor: by.actor ?? null } as const;
+  return (await onImportThread(work, () => previewCsvOrders(workspaceId, parseJsonBody(body) as CsvPreviewInput, by))) as CsvPreview;
+}
+
+async function onImportThread(work: ImportThreadWork, here: () => Promise<CsvChunkOutcome | CsvPreview>): Promise<CsvChunkOutcome | CsvPreview> {
   const share = await getDatabase().threadShare();
-  if (!share) return applyCsvChunk(workspaceId, importId, chunkIndex, parseJsonBody(body) as CsvChunkInput, by);
+  if (!share) return here();
   const current = importThreadFor(share);
   const id = nextRequestId++;
-  return new Promise<CsvChunkOutcome>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     clearTimeout(current.idleTimer);
     if (current.pending.size === 0) current.worker.ref();
     current.pending.set(id, { resolve, reject });
-    current.worker.postMessage({ id, workspaceId, importId, chunkIndex, body, actor: by.actor ?? null } satisfies ChunkRequest);
+    current.worker.postMessage({ ...work, id } satisfies ImportThreadRequest);
   });
 }
 
@@ -99,14 +108,14 @@ function startThread(share: ThreadShare): ImportThread {
   const started: ImportThread = { worker, databaseUrl: share.url, pending: new Map() };
   worker.unref();
   endWhenIdle(started);
-  worker.on("message", (reply: ChunkReply) => settle(started, reply));
+  worker.on("message", (reply: ImportThreadReply) => settle(started, reply));
   worker.on("error", (error) => stop(started, error));
   worker.on("exit", (code) => stop(started, new Error(`The CSV import thread stopped (exit code ${code}).`)));
   threads.push(started);
   return started;
 }
 
-function settle(owner: ImportThread, reply: ChunkReply) {
+function settle(owner: ImportThread, reply: ImportThreadReply) {
   const waiting = owner.pending.get(reply.id);
   if (!waiting) return;
   owner.pending.delete(reply.id);

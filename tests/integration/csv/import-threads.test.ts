@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { availableParallelism } from "node:os";
 import { db } from "@/db/database";
-import { applyCsvChunkFromBody, runningImportThreads, startImportThreads } from "@/lib/csv/chunk-worker";
-import { finishCsvImport, startCsvImport } from "@/lib/csv/csv-imports";
+import { applyCsvChunkFromBody, previewCsvOrdersFromBody, runningImportThreads, startImportThreads } from "@/lib/csv/chunk-worker";
+import { finishCsvImport, previewCsvOrders, startCsvImport } from "@/lib/csv/csv-imports";
+import { AppError } from "@/lib/errors";
 import { rowsToOrders } from "@/lib/csv/rows-to-orders";
 import type { FieldKey } from "@/lib/csv/fields";
 import { useTestDatabase } from "../../helpers/database";
@@ -27,6 +28,30 @@ function chunkBody(chunk: number): string {
 }
 
 describe("the CSV import's threads on a database file", () => {
+  it("previews on an import thread, answering what the preview answers in-process, refusals included", async () => {
+    const merchant = await createMerchant();
+    const other = await createMerchant();
+    // Numbered orders only: a preview gives each AUTO order a key of its own, different every time.
+    const orders = (JSON.parse(chunkBody(9)) as { orders: { auto: boolean }[] }).orders.filter((entry) => !entry.auto);
+    const body = JSON.stringify({ storeId: merchant.manualStoreId, orders });
+
+    expect(runningImportThreads()).toBe(0);
+    const onThread = await previewCsvOrdersFromBody(merchant.workspaceId, body, { actor: merchant.userId });
+    expect(runningImportThreads()).toBeGreaterThan(0);
+    expect(onThread).toEqual(await previewCsvOrders(merchant.workspaceId, JSON.parse(body), { actor: merchant.userId }));
+    expect(onThread.created).toBe(ORDERS_PER_CHUNK / 2);
+    // Nothing written.
+    const written = await db.read.selectFrom("orders").select("id").where("workspace_id", "=", merchant.workspaceId).execute();
+    expect(written).toEqual([]);
+
+    // Another workspace's store: the thread's refusal reaches the route as the same AppError.
+    const refused = await previewCsvOrdersFromBody(other.workspaceId, body, { actor: other.userId }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe("not_found");
+    const malformed = await previewCsvOrdersFromBody(merchant.workspaceId, "{", { actor: merchant.userId }).catch((error: unknown) => error);
+    expect((malformed as AppError).code).toBe("invalid_input");
+  });
+
   it("applies chunks sent at once on up to two threads, each exactly once, with one number per AUTO order", async () => {
     const merchant = await createMerchant();
     const { importId } = await startCsvImport(merchant.workspaceId, {

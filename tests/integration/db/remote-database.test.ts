@@ -9,7 +9,7 @@ import { sql } from "kysely";
 import { NestedWriteError, openDatabase, useDatabase, type DatabaseHandle } from "@/db/database";
 import { migrateToLatest } from "@/db/migrate-to-latest";
 import { signUpUser } from "@/lib/auth/sign-up";
-import { applyCsvChunkFromBody, startImportThreads } from "@/lib/csv/chunk-worker";
+import { applyCsvChunkFromBody, previewCsvOrdersFromBody, startImportThreads } from "@/lib/csv/chunk-worker";
 import { startCsvImport } from "@/lib/csv/csv-imports";
 import { rowsToOrders } from "@/lib/csv/rows-to-orders";
 import { importOrders } from "@/lib/orders/import-orders";
@@ -63,6 +63,9 @@ describe("the database seam on a remote libSQL server", () => {
     await startImportThreads();
     // The chunk route's own call: on a file it hands the body to the import's thread; here it applies it, starting none.
     const body = JSON.stringify({ orders });
+    // The preview route's own call, likewise: checked here, nothing written.
+    const preview = await previewCsvOrdersFromBody(merchant.workspaceId, JSON.stringify({ storeId: merchant.manualStoreId, orders }), { actor: null });
+    expect(preview).toMatchObject({ created: 2, failed: 0 });
     const [first, second] = await Promise.all([applyCsvChunkFromBody(merchant.workspaceId, importId, 0, body, { actor: null }), applyCsvChunkFromBody(merchant.workspaceId, importId, 0, body, { actor: null })]);
     expect(workerThreads()).toBe(threadsBefore);
     expect([first.applied, second.applied].sort()).toEqual([false, true]);
