@@ -5,10 +5,9 @@
 import "server-only";
 import { parentPort, workerData } from "node:worker_threads";
 import { openDatabase, useDatabase, type ThreadShare } from "@/db/database";
-import { AppError, parseJsonBody } from "@/lib/errors";
-import { applyCsvChunk, previewCsvOrders } from "./csv-imports";
+import { AppError } from "@/lib/errors";
 import type { ImportThreadReply, ImportThreadRequest } from "./chunk-worker";
-import type { CsvChunkInput, CsvPreviewInput } from "./import-protocol";
+import { doImportWork } from "./import-work";
 
 const { share } = workerData as { share: ThreadShare };
 useDatabase(openDatabase(share.url, undefined, share));
@@ -16,13 +15,7 @@ useDatabase(openDatabase(share.url, undefined, share));
 parentPort!.on("message", async (request: ImportThreadRequest) => {
   let reply: ImportThreadReply;
   try {
-    const input = parseJsonBody(request.body);
-    const by = { actor: request.actor };
-    const value =
-      request.work === "chunk"
-        ? await applyCsvChunk(request.workspaceId, request.importId, request.chunkIndex, input as CsvChunkInput, by)
-        : await previewCsvOrders(request.workspaceId, input as CsvPreviewInput, by);
-    reply = { id: request.id, ok: true, value };
+    reply = { id: request.id, ok: true, value: await doImportWork(request) };
   } catch (error) {
     reply =
       error instanceof AppError

@@ -2,13 +2,13 @@ import "server-only";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { getDatabase, type ThreadShare } from "@/db/database";
-import { AppError, parseJsonBody, type ErrorCode } from "@/lib/errors";
-import { applyCsvChunk, previewCsvOrders, type CsvImporter } from "./csv-imports";
-import type { CsvChunkInput, CsvChunkOutcome, CsvPreview, CsvPreviewInput } from "./import-protocol";
+import { AppError, type ErrorCode } from "@/lib/errors";
+import type { CsvImporter } from "./csv-imports";
+import type { CsvChunkOutcome, CsvPreview } from "./import-protocol";
+import { doImportWork, type ImportWork } from "./import-work";
 
-/** Work for an import thread: a chunk to apply, or entries to preview. The body is as sent: parsed on the thread, so parsing does not hold the app's. */
-type ImportThreadWork = { workspaceId: string; body: string; actor: string | null } & ({ work: "chunk"; importId: string; chunkIndex: number } | { work: "preview" });
-export type ImportThreadRequest = ImportThreadWork & { id: number };
+/** Work for an import thread; its body is parsed there, so parsing does not hold the app's thread. */
+export type ImportThreadRequest = ImportWork & { id: number };
 
 export type ImportThreadReply =
   | { id: number; ok: true; value: CsvChunkOutcome | CsvPreview }
@@ -44,8 +44,7 @@ let nextRequestId = 1;
  * what `applyCsvChunk` answers or throws.
  */
 export async function applyCsvChunkFromBody(workspaceId: string, importId: string, chunkIndex: number, body: string, by: CsvImporter): Promise<CsvChunkOutcome> {
-  const work = { work: "chunk", workspaceId, importId, chunkIndex, body, actor: by.actor ?? null } as const;
-  return (await onImportThread(work, () => applyCsvChunk(workspaceId, importId, chunkIndex, parseJsonBody(body) as CsvChunkInput, by))) as CsvChunkOutcome;
+  return (await onImportThread({ work: "chunk", workspaceId, importId, chunkIndex, body, actor: by.actor })) as CsvChunkOutcome;
 }
 
 /**
@@ -54,13 +53,12 @@ export async function applyCsvChunkFromBody(workspaceId: string, importId: strin
  * request waiting 96–175 ms (p95); here 17–22 ms (BENCHMARKS.md).
  */
 export async function previewCsvOrdersFromBody(workspaceId: string, body: string, by: CsvImporter): Promise<CsvPreview> {
-  const work = { work: "preview", workspaceId, body, actor: by.actor ?? null } as const;
-  return (await onImportThread(work, () => previewCsvOrders(workspaceId, parseJsonBody(body) as CsvPreviewInput, by))) as CsvPreview;
+  return (await onImportThread({ work: "preview", workspaceId, body, actor: by.actor })) as CsvPreview;
 }
 
-async function onImportThread(work: ImportThreadWork, here: () => Promise<CsvChunkOutcome | CsvPreview>): Promise<CsvChunkOutcome | CsvPreview> {
+async function onImportThread(work: ImportWork): Promise<CsvChunkOutcome | CsvPreview> {
   const share = await getDatabase().threadShare();
-  if (!share) return here();
+  if (!share) return doImportWork(work);
   const current = importThreadFor(share);
   const id = nextRequestId++;
   return new Promise((resolve, reject) => {
