@@ -303,7 +303,7 @@ function withStoredTotalRecomputed(current: ExistingOrder | undefined, entry: Pr
 }
 
 /** Each column's place in a new order's row (ORDER_COLUMNS order). */
-const ORDER_COLUMN_AT = Object.fromEntries(ORDER_COLUMNS.map((column, at) => [column, at])) as Record<string, number>;
+const ORDER_COLUMN_AT = Object.fromEntries(ORDER_COLUMNS.map((column, at) => [column, at])) as Record<(typeof ORDER_COLUMNS)[number], number>;
 /** A new order's row before the source's columns: the zero defaults, NULL elsewhere. */
 const EMPTY_ORDER_ROW: readonly InValue[] = ORDER_COLUMNS.map((column) => ZERO_DEFAULTS[column as keyof typeof ZERO_DEFAULTS] ?? null);
 
@@ -312,7 +312,7 @@ function newOrderRowOf(order: ParsedOrder, columns: Prepared["columns"]): InValu
   const row = EMPTY_ORDER_ROW.slice();
   for (const column in columns) {
     const value = (columns as Record<string, InValue | undefined>)[column];
-    const at = ORDER_COLUMN_AT[column];
+    const at = (ORDER_COLUMN_AT as Record<string, number | undefined>)[column];
     if (value != null && at !== undefined) row[at] = value;
   }
   const computed = computeOrderTotal(order);
@@ -333,7 +333,7 @@ function newOrderValues(id: number, workspaceId: string, storeId: number, entry:
   row[ORDER_COLUMN_AT.active] = active ? 1 : 0;
   row[ORDER_COLUMN_AT.created_at] = now;
   row[ORDER_COLUMN_AT.modified_at] = now;
-  for (const [column, value] of Object.entries(digestColumns(entry.digest))) row[ORDER_COLUMN_AT[column]] = value;
+  for (const [column, value] of Object.entries(digestColumns(entry.digest))) row[ORDER_COLUMN_AT[column as keyof typeof ORDER_COLUMN_AT]] = value;
   return row;
 }
 
