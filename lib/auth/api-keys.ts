@@ -1,9 +1,9 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/db/database";
 import type { Role } from "@/db/schema";
 import { AppError, fieldErrorsOf, notFound } from "@/lib/errors";
-import { hashRandomSecret } from "./random-secret";
+import { hashRandomSecret, matchesRandomSecretHash } from "./random-secret";
 
 export const API_KEY_PREFIX = "sd_live_";
 const KEY_RANDOM_LENGTH = 24;
@@ -89,7 +89,7 @@ export async function authenticateApiKey(key: string, secret: string, now = Date
       ? await db.read.selectFrom("api_keys").select(["id", "workspace_id", "secret_hash", "last_used_at", "revoked_at"]).where("key", "=", key).executeTakeFirst()
       : undefined;
   // Compare even when there is no key, so an unknown key costs what a wrong secret does.
-  const matches = secretMatches(secret, row?.secret_hash ?? DUMMY_HASH);
+  const matches = matchesRandomSecretHash(secret, row?.secret_hash ?? DUMMY_HASH);
   if (!row || !matches || row.revoked_at !== null) return null;
   if (row.last_used_at === null || row.last_used_at <= now - LAST_USED_RESOLUTION_MS) {
     // The condition repeats in SQL so that concurrent requests write it once between them.
@@ -104,12 +104,6 @@ export async function authenticateApiKey(key: string, secret: string, now = Date
 }
 
 const DUMMY_HASH = hashRandomSecret("not-a-real-secret");
-
-function secretMatches(secret: string, storedHash: string): boolean {
-  const actual = createHash("sha256").update(secret, "utf8").digest();
-  const expected = Buffer.from(storedHash, "base64url");
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 
 /**
  * How a random secret Shipdeck issued (an API secret, an invitation token) is stored: SHA-256,
@@ -6,5 +6,16 @@ import { createHash } from "node:crypto";
  * slow, salted hash would buy nothing, while every API request pays for it.
  */
 export function hashRandomSecret(secret: string): string {
-  return createHash("sha256").update(secret, "utf8").digest("base64url");
+  return digestOf(secret).toString("base64url");
+}
+
+/** Whether `secret` is the one `storedHash` was made from, compared in constant time. */
+export function matchesRandomSecretHash(secret: string, storedHash: string): boolean {
+  const actual = digestOf(secret);
+  const expected = Buffer.from(storedHash, "base64url");
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+function digestOf(secret: string): Buffer {
+  return createHash("sha256").update(secret, "utf8").digest();
 }
